@@ -1,0 +1,62 @@
+/**
+ * Build-time half of the matcher: turns the glossary's keys into flat trie tables (plain number arrays, so
+ * they travel as JSON and load into typed arrays without any parsing work in the content script).
+ */
+import { foldWidth, stripQuotes } from './characters';
+
+export interface TrieTables {
+  /** For node n, its edges are edgeChar/edgeTarget[edgeStart[n] .. edgeStart[n + 1]), sorted by char. */
+  edgeStart: number[];
+  edgeChar: number[];
+  edgeTarget: number[];
+  /** For node n, the index of the entry whose key ends there, or -1. */
+  entryAt: number[];
+}
+
+export interface TrieKey {
+  key: string;
+  entry: number;
+}
+
+/** The form a key takes in the trie: quotes removed, full-width ASCII folded. */
+export function normaliseKey(key: string): string {
+  let out = '';
+  for (const ch of stripQuotes(key)) out += String.fromCharCode(foldWidth(ch.charCodeAt(0)));
+  return out;
+}
+
+export function compileTrie(keys: readonly TrieKey[]): TrieTables {
+  const children: Map<number, number>[] = [new Map()];
+  const entryAt: number[] = [-1];
+  for (const { key, entry } of keys) {
+    const normal = normaliseKey(key);
+    if (normal.length === 0) throw new Error(`empty matcher key for entry ${entry}`);
+    let node = 0;
+    for (let i = 0; i < normal.length; i++) {
+      const code = normal.charCodeAt(i);
+      let next = children[node]!.get(code);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        entryAt.push(-1);
+        children[node]!.set(code, next);
+      }
+      node = next;
+    }
+    const existing = entryAt[node]!;
+    if (existing !== -1 && existing !== entry) {
+      throw new Error(`matcher key "${key}" belongs to two entries (${existing} and ${entry})`);
+    }
+    entryAt[node] = entry;
+  }
+  const tables: TrieTables = { edgeStart: [], edgeChar: [], edgeTarget: [], entryAt };
+  for (const edges of children) {
+    tables.edgeStart.push(tables.edgeChar.length);
+    for (const [code, target] of [...edges].sort((a, b) => a[0] - b[0])) {
+      tables.edgeChar.push(code);
+      tables.edgeTarget.push(target);
+    }
+  }
+  tables.edgeStart.push(tables.edgeChar.length);
+  return tables;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { compileTrie } from '../../lib/matcher/compile';
+import { Matcher } from '../../lib/matcher/matcher';
+
+const TERMS = ['一区五城', '先行区', '中国式现代化建设河南实践先行区', '“345”创新行动', '补短板“982”工程', '25311', '3+13+N', '焦作', '焦作高新区', '高新区'];
+const matcher = new Matcher(compileTrie(TERMS.map((key, entry) => ({ key, entry }))));
+
+function longest(text: string): string[] {
+  return matcher.findLongest(text).map((m) => `${text.slice(m.start, m.end)}=${TERMS[m.entry]}`);
+}
+
+describe('leftmost-longest matching', () => {
+  it('prefers the longest term at a position and resumes after it', () => {
+    expect(longest('焦作高新区在焦作')).toEqual(['焦作高新区=焦作高新区', '焦作=焦作']);
+    expect(longest('打造中国式现代化建设河南实践先行区')).toEqual([
+      '中国式现代化建设河南实践先行区=中国式现代化建设河南实践先行区',
+    ]);
+  });
+
+  it('takes the leftmost match even when a longer one starts inside it', () => {
+    // 焦作 starts first; 高新区 then starts at 高. (No entry spans 作高新区.)
+    expect(longest('焦作高新')).toEqual(['焦作=焦作']);
+  });
+
+  it('finds nothing in text without terms', () => {
+    expect(longest('今天天气很好。')).toEqual([]);
+    expect(longest('')).toEqual([]);
+  });
+});
+
+describe('quotation marks inside terms', () => {
+  it('matches a term across the quotes the sources put inside it, and highlights the quoted name whole', () => {
+    expect(longest('大力实施“345”创新行动，')).toEqual(['“345”创新行动=“345”创新行动']);
+    expect(longest('纳入补短板“982”工程项目库')).toEqual(['补短板“982”工程=补短板“982”工程']);
+  });
+
+  it('matches the same term written without quotes', () => {
+    expect(longest('345创新行动')).toEqual(['345创新行动=“345”创新行动']);
+  });
+
+  it('does not take in quotes that surround a whole term', () => {
+    expect(longest('“一区五城”')).toEqual(['一区五城=一区五城']);
+  });
+});
+
+describe('ASCII boundaries', () => {
+  it('does not find a digit term inside a longer number', () => {
+    expect(longest('2531100')).toEqual([]);
+    expect(longest('125311')).toEqual([]);
+    expect(longest('“25311”目标')).toEqual(['25311=25311']);
+    expect(longest('奋进25311，')).toEqual(['25311=25311']);
+  });
+
+  it('applies to terms with Latin letters', () => {
+    expect(longest('3+13+N产业')).toEqual(['3+13+N=3+13+N']);
+    expect(longest('3+13+Nx')).toEqual([]);
+  });
+
+  it('matches full-width digits as ASCII ones', () => {
+    expect(longest('２５３１１目标')).toEqual(['２５３１１=25311']);
+  });
+});
+
+describe('findAll (contexts)', () => {
+  it('reports overlapping and nested occurrences', () => {
+    const text = '建设中国式现代化建设河南实践先行区';
+    const all = matcher.findAll(text).map((m) => TERMS[m.entry]);
+    expect(all).toEqual(['中国式现代化建设河南实践先行区', '先行区']);
+    expect(matcher.findAll('焦作高新区').map((m) => TERMS[m.entry])).toEqual(['焦作', '焦作高新区', '高新区']);
+  });
+});
+
+describe('compileTrie', () => {
+  it('refuses a key claimed by two entries', () => {
+    expect(() => compileTrie([{ key: '焦作', entry: 0 }, { key: '焦作', entry: 1 }])).toThrow(/two entries/);
+  });
+});
