@@ -1,6 +1,7 @@
 /**
  * Pinyin for glossary terms, computed at build time (pinyin-pro never ships in the extension). Digits and
  * Latin letters stay as they are; quotation marks are dropped; an enumeration comma becomes a comma.
+ * Tones are citation tones (一 yī, 不 bù), as dictionaries and flashcards write them, not tone sandhi.
  */
 import { pinyin } from 'pinyin-pro';
 import { stripQuotes } from '../../lib/matcher/characters';
@@ -8,7 +9,7 @@ import { stripQuotes } from '../../lib/matcher/characters';
 const HAN = /\p{Script=Han}/u;
 
 export function computedPinyin(term: string): string {
-  const tokens = pinyin(stripQuotes(term), { type: 'array', toneType: 'symbol', nonZh: 'consecutive' });
+  const tokens = pinyin(stripQuotes(term), { type: 'array', toneType: 'symbol', nonZh: 'consecutive', toneSandhi: false });
   return tokens
     .map((token) => token.trim())
     .filter((token) => token.length > 0)
