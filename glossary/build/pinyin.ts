@@ -21,8 +21,8 @@ export function hanCount(term: string): number {
   return [...term].filter((ch) => HAN.test(ch)).length;
 }
 
-/** Syllables of a pinyin string: the tokens that hold a Latin letter but are not part of a Latin word. */
-function syllables(reading: string, term: string): string[] {
+/** Syllables of a pinyin string: the tokens that hold a letter but are not one of the term's Latin words. */
+export function syllables(reading: string, term: string): string[] {
   const latinWords = new Set(stripQuotes(term).match(/[A-Za-z0-9+]+/g) ?? []);
   return reading
     .replace(/[,，、·]/g, ' ')

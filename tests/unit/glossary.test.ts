@@ -1,0 +1,70 @@
+/** The real glossary, as built: coverage, pinyin against the golden lists, and the export command. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { GLOSSARY_DIR, compileGlossary } from '../../glossary/build/build';
+import { hanCount, syllables } from '../../glossary/build/pinyin';
+import { stripQuotes } from '../../lib/matcher/characters';
+
+const { data } = compileGlossary();
+const byTerm = new Map(data.entries.map((entry) => [entry.term, entry]));
+
+describe('the glossary', () => {
+  it('has at least 25 entries, each with a context from the sources', () => {
+    expect(data.entries.length).toBeGreaterThanOrEqual(25);
+    for (const entry of data.entries) {
+      expect(entry.contexts.length, entry.term).toBeGreaterThan(0);
+      const forms = [entry.term, ...entry.aliases].map(stripQuotes);
+      for (const context of entry.contexts) {
+        expect(forms, entry.term).toContain(stripQuotes(data.sentences[context.sentence]!.slice(context.start, context.end)));
+      }
+    }
+  });
+
+  it('has pinyin with one syllable for each Chinese character (an erhua syllable may cover 儿)', () => {
+    for (const entry of data.entries) {
+      const count = syllables(entry.pinyin, entry.term).length;
+      const han = hanCount(entry.term);
+      expect(count === han || (entry.term.includes('儿') && count === han - 1), `${entry.term} ${entry.pinyin}`).toBe(true);
+    }
+  });
+
+  it('gives every polyphone-sensitive term of the golden lists the expected pinyin', () => {
+    const golden = readdirSync(join(GLOSSARY_DIR, 'golden'))
+      .filter((name) => name.endsWith('.yaml'))
+      .flatMap((name) => Object.entries(parse(readFileSync(join(GLOSSARY_DIR, 'golden', name), 'utf8')) as Record<string, string>));
+    expect(golden.length).toBeGreaterThanOrEqual(40);
+    const wrong = golden.filter(([term, expected]) => byTerm.get(term)?.pinyin !== expected);
+    expect(wrong.map(([term, expected]) => `${term}: expected ${expected}, got ${byTerm.get(term)?.pinyin}`)).toEqual([]);
+  });
+});
+
+describe('npm run glossary -- export', () => {
+  const run = (format: string) =>
+    execFileSync('npx', ['tsx', 'glossary/cli.ts', 'export', '--format', format], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+  it('prints every entry as JSON, with contexts that carry document and sentence text', () => {
+    const exported = JSON.parse(run('json')) as Array<Record<string, unknown> & { contexts: Array<Record<string, unknown>> }>;
+    expect(exported).toHaveLength(data.entries.length);
+    for (const entry of exported) {
+      expect(Object.keys(entry)).toEqual(expect.arrayContaining(['term', 'aliases', 'pinyin', 'gloss', 'explanation', 'category', 'breakdown', 'contexts']));
+      expect(entry.contexts.length).toBeGreaterThan(0);
+      expect(entry.contexts[0]).toEqual(expect.objectContaining({ document: expect.stringMatching(/^\d{3}$/), headline: expect.any(String), text: expect.any(String) }));
+    }
+  });
+
+  it('prints CSV with a header and one record per entry', () => {
+    const csv = run('csv');
+    expect(csv.split('\r\n')[0]).toBe('term,aliases,pinyin,gloss,explanation,category,breakdown,related,featured_sentence,featured_translation,first_year,last_year,context_count,contexts');
+    // Records start at a line that is not inside a quoted field: count the unquoted CRLFs.
+    let records = 0;
+    let quoted = false;
+    for (let i = 0; i < csv.length; i++) {
+      if (csv[i] === '"') quoted = !quoted;
+      else if (!quoted && csv[i] === '\r' && csv[i + 1] === '\n') records++;
+    }
+    expect(records).toBe(data.entries.length + 1);
+  });
+});
