@@ -16,6 +16,16 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Jiaozuo Policy Lens 焦作政策词汇助读',
     short_name: 'Policy Lens',
+    commands: {
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Step to the next glossary term on the page',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Step to the previous glossary term on the page',
+      },
+    },
     description:
       'Explains Jiaozuo (焦作) policy vocabulary wherever you read it: pinyin, English and the source sentence for each term.',
     ...(browser === 'firefox'

@@ -1,10 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseMessage, type PageTermsResponse } from '../lib/messages';
+import { glossary } from '../components/glossary';
+import { entryDetails, indexGlossary } from '../lib/entry-details';
+import { parseMessage, type EntryDetailsResponse, type PageTermsResponse, type StepTermMessage } from '../lib/messages';
 import { TabTerms } from '../lib/tab-terms';
 
 export default defineBackground(() => {
   const tabTerms = new TabTerms();
+  const index = indexGlossary(glossary);
 
   const showCount = (tabId: number) => {
     const distinct = tabTerms.terms(tabId).length;
@@ -12,20 +15,38 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    // Only our own pages and content scripts can reach this listener (no externally_connectable).
     const message = parseMessage(raw);
     if ('invalid' in message) {
       console.warn(`Policy Lens: ignored a message (${message.invalid})`);
       return undefined;
     }
-    if (message.type === 'terms-found') {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return undefined;
-      tabTerms.report(tabId, sender.frameId ?? 0, message.terms);
-      showCount(tabId);
-      return undefined;
+    switch (message.type) {
+      case 'terms-found': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return undefined;
+        tabTerms.report(tabId, sender.frameId ?? 0, message.terms);
+        showCount(tabId);
+        return undefined;
+      }
+      case 'page-terms':
+        return Promise.resolve<PageTermsResponse>({ terms: tabTerms.terms(message.tabId) });
+      case 'entry-details':
+        return Promise.resolve<EntryDetailsResponse>({ details: entryDetails(glossary, message.term, index) });
+      default:
+        return undefined;
     }
-    const response: PageTermsResponse = { terms: tabTerms.terms(message.tabId) };
-    return Promise.resolve(response);
+  });
+
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== 'next-term' && command !== 'previous-term') return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id === undefined) return;
+      const message: StepTermMessage = { type: 'step-term', direction: command === 'next-term' ? 1 : -1 };
+      return browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => {
+        // No content script in this tab (a browser page, or no site access): nothing to step through.
+      });
+    });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => tabTerms.forget(tabId));

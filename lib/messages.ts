@@ -3,6 +3,8 @@
  * a logged reason, never acted on.
  */
 
+import type { EntryDetails } from './entry-details';
+
 export interface TermCount {
   /** The glossary entry's main form. */
   term: string;
@@ -25,7 +27,23 @@ export interface PageTermsResponse {
   terms: TermCount[];
 }
 
-export type Message = TermsFoundMessage | PageTermsMessage;
+/** Content script (popover) → background: an entry's details. Answer: EntryDetailsResponse. */
+export interface EntryDetailsMessage {
+  type: 'entry-details';
+  term: string;
+}
+
+export interface EntryDetailsResponse {
+  details: EntryDetails | null;
+}
+
+/** Background → the tab's top frame (keyboard command): step to the next or previous term. */
+export interface StepTermMessage {
+  type: 'step-term';
+  direction: 1 | -1;
+}
+
+export type Message = TermsFoundMessage | PageTermsMessage | EntryDetailsMessage | StepTermMessage;
 
 function isTermCounts(value: unknown): value is TermCount[] {
   return (
@@ -48,6 +66,14 @@ export function parseMessage(value: unknown): Message | { invalid: string } {
   switch (message.type) {
     case 'terms-found':
       return isTermCounts(message.terms) ? (message as unknown as TermsFoundMessage) : { invalid: 'terms-found: bad terms' };
+    case 'entry-details':
+      return typeof message.term === 'string' && message.term.length > 0 && message.term.length <= 100
+        ? (message as unknown as EntryDetailsMessage)
+        : { invalid: 'entry-details: bad term' };
+    case 'step-term':
+      return message.direction === 1 || message.direction === -1
+        ? (message as unknown as StepTermMessage)
+        : { invalid: 'step-term: bad direction' };
     case 'page-terms':
       return Number.isInteger(message.tabId) ? (message as unknown as PageTermsMessage) : { invalid: 'page-terms: bad tabId' };
     default:

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Context, GlossaryData, GlossaryEntry, MatcherData, SourceDocument } from '../../lib/glossary-types';
+import { stripQuotes } from '../../lib/matcher/characters';
 import { compileTrie, normaliseKey } from '../../lib/matcher/compile';
 import { Matcher } from '../../lib/matcher/matcher';
 import { cleanDocument, type CleanedDocument } from './clean';
@@ -48,7 +49,7 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
       problems.push(`${where}, field "term": "${source.term}" occurs nowhere in the cleaned sources`);
     }
     for (const alias of source.aliases) {
-      if (!found.some((c) => normaliseKey(sentences[c.sentence]!.slice(c.start, c.end)) === normaliseKey(alias))) {
+      if (!found.some((c) => sameTerm(sentences[c.sentence]!.slice(c.start, c.end), alias))) {
         problems.push(`${where}, field "aliases": "${alias}" occurs nowhere in the cleaned sources`);
       }
     }
@@ -135,7 +136,7 @@ function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): vo
   const owner = new Map<string, string>();
   for (const { source, where } of entries) {
     for (const [field, name] of [['term', source.term], ...source.aliases.map((a) => ['aliases', a])] as const) {
-      const key = normaliseKey(name);
+      const key = normaliseKey(stripQuotes(name));
       const claimed = owner.get(key);
       if (claimed !== undefined && claimed !== where) {
         problems.push(`${where}, field "${field}": "${name}" is already claimed by ${claimed}`);
@@ -152,6 +153,11 @@ function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): vo
       });
     }
   }
+}
+
+/** Two spellings of one term: the same once quotes are dropped and widths folded. */
+function sameTerm(a: string, b: string): boolean {
+  return normaliseKey(stripQuotes(a)) === normaliseKey(stripQuotes(b));
 }
 
 /** Every occurrence of every entry in every sentence, in document order. */

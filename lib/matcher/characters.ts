@@ -3,40 +3,35 @@
  * (contexts) and the content script (highlights) cannot drift apart.
  */
 
-/** Opening quote → its closing partner. Quotes inside a term never stop a match. */
-export const QUOTE_PAIRS: Readonly<Record<string, string>> = {
-  '“': '”',
-  '‘': '’',
-  '「': '」',
-  '『': '』',
-  '"': '"',
-  "'": "'",
-};
+/** Quotation marks, all of which match one another (“345” = "345" = 「345」). */
+export const QUOTE_CHARS = '“”‘’「」『』"\'＂＇';
+const QUOTES = new Set([...QUOTE_CHARS].map((ch) => ch.charCodeAt(0)));
 
-const QUOTES = new Set<number>();
-for (const [open, close] of Object.entries(QUOTE_PAIRS)) {
-  QUOTES.add(open.charCodeAt(0));
-  QUOTES.add(close.charCodeAt(0));
-}
+/** The one code all quotation marks fold to. */
+export const QUOTE = 0x22;
 
 export function isQuote(code: number): boolean {
   return QUOTES.has(code);
 }
 
-/** Removes quotation marks: the form under which terms are stored in the trie. */
+/** Removes quotation marks (for pinyin, and for a term's quote-free variant). */
 export function stripQuotes(term: string): string {
   let out = '';
   for (const ch of term) if (!isQuote(ch.charCodeAt(0))) out += ch;
   return out;
 }
 
-/** Full-width ASCII variants (Ａ, ３, ＋ …) match their ASCII forms. */
-export function foldWidth(code: number): number {
+/**
+ * The code a character matches as: full-width ASCII variants (Ａ, ３, ＋ …) as their ASCII forms, every
+ * quotation mark as QUOTE.
+ */
+export function foldCode(code: number): number {
+  if (QUOTES.has(code)) return QUOTE;
   return code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
 }
 
 /** ASCII letter or digit, after width folding. */
 export function isAsciiWord(code: number): boolean {
-  const c = foldWidth(code);
+  const c = foldCode(code);
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

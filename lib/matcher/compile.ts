@@ -2,7 +2,7 @@
  * Build-time half of the matcher: turns the glossary's keys into flat trie tables (plain number arrays, so
  * they travel as JSON and load into typed arrays without any parsing work in the content script).
  */
-import { foldWidth, stripQuotes } from './characters';
+import { foldCode, stripQuotes } from './characters';
 
 export interface TrieTables {
   /** For node n, its edges are edgeChar/edgeTarget[edgeStart[n] .. edgeStart[n + 1]), sorted by char. */
@@ -18,17 +18,27 @@ export interface TrieKey {
   entry: number;
 }
 
-/** The form a key takes in the trie: quotes removed, full-width ASCII folded. */
+/** The form a key takes in the trie: every character folded as the matcher folds the text. */
 export function normaliseKey(key: string): string {
   let out = '';
-  for (const ch of stripQuotes(key)) out += String.fromCharCode(foldWidth(ch.charCodeAt(0)));
+  for (const ch of key) out += String.fromCharCode(foldCode(ch.charCodeAt(0)));
   return out;
+}
+
+/**
+ * A key as written (quotes and all: “345”创新行动 matches “345”创新行动 and "345"创新行动) and, where it has
+ * quotation marks, without them (345创新行动). Quotes elsewhere in the text stop a match, so that 地黄 is not
+ * found in 首选地”“黄河.
+ */
+export function keyVariants(key: string): string[] {
+  const bare = stripQuotes(key);
+  return bare === key ? [key] : [key, bare];
 }
 
 export function compileTrie(keys: readonly TrieKey[]): TrieTables {
   const children: Map<number, number>[] = [new Map()];
   const entryAt: number[] = [-1];
-  for (const { key, entry } of keys) {
+  for (const { key, entry } of keys.flatMap(({ key, entry }) => keyVariants(key).map((variant) => ({ key: variant, entry })))) {
     const normal = normaliseKey(key);
     if (normal.length === 0) throw new Error(`empty matcher key for entry ${entry}`);
     let node = 0;

@@ -3,7 +3,7 @@
  * page, so it allocates nothing per character and rejects most positions with one array read (the
  * first-character filter).
  */
-import { QUOTE_PAIRS, foldWidth, isAsciiWord, isQuote } from './characters';
+import { QUOTE, QUOTE_CHARS, foldCode, isAsciiWord } from './characters';
 import type { TrieTables } from './compile';
 
 export interface Match {
@@ -19,7 +19,7 @@ export class Matcher {
   private readonly edgeChar: Uint16Array;
   private readonly edgeTarget: Uint32Array;
   private readonly entryAt: Int32Array;
-  /** 1 where a code unit can start a term (ASCII letters also under their full-width form). */
+  /** 1 where a code unit can start a term (ASCII also under its full-width form, a quote as any quote). */
   private readonly startsTerm = new Uint8Array(0x10000);
 
   constructor(tables: TrieTables) {
@@ -32,6 +32,7 @@ export class Matcher {
       this.startsTerm[code] = 1;
       if (code > 0x20 && code < 0x7f) this.startsTerm[code + 0xfee0] = 1;
     }
+    if (this.startsTerm[QUOTE] === 1) for (const ch of QUOTE_CHARS) this.startsTerm[ch.charCodeAt(0)] = 1;
   }
 
   /** Leftmost-longest, non-overlapping matches: what the page highlights. */
@@ -54,7 +55,7 @@ export class Matcher {
         i++;
         continue;
       }
-      matches.push(completeQuotes(text, { start: i, end: bestEnd, entry: bestEntry }));
+      matches.push({ start: i, end: bestEnd, entry: bestEntry });
       i = bestEnd;
     }
     return matches;
@@ -65,7 +66,7 @@ export class Matcher {
     const matches: Match[] = [];
     for (let i = 0; i < text.length; i++) {
       if (this.startsTerm[text.charCodeAt(i)] === 0 || !this.canStartAt(text, i)) continue;
-      this.walk(text, i, (end, entry) => matches.push(completeQuotes(text, { start: i, end, entry })));
+      this.walk(text, i, (end, entry) => matches.push({ start: i, end, entry }));
     }
     return matches;
   }
@@ -81,8 +82,7 @@ export class Matcher {
     let node = 0;
     for (let j = start; j < length; j++) {
       const raw = text.charCodeAt(j);
-      if (j > start && isQuote(raw)) continue;
-      node = this.child(node, foldWidth(raw));
+      node = this.child(node, foldCode(raw));
       if (node < 0) return;
       const entry = this.entryAt[node]!;
       if (entry >= 0 && !(j + 1 < length && isAsciiWord(raw) && isAsciiWord(text.charCodeAt(j + 1)))) {
@@ -103,29 +103,4 @@ export class Matcher {
     }
     return -1;
   }
-}
-
-const CLOSE_TO_OPEN: Record<string, string> = Object.fromEntries(
-  Object.entries(QUOTE_PAIRS).map(([open, close]) => [close, open]),
-);
-
-/**
- * A match that skipped a closing quote whose opening partner stands just before it (“345”创新行动) takes that
- * quote in, and likewise at the end, so that the highlight never cuts a quoted name in half.
- */
-function completeQuotes(text: string, match: Match): Match {
-  let open = 0;
-  let unmatchedClose = false;
-  for (let k = match.start; k < match.end; k++) {
-    const ch = text[k]!;
-    if (ch in QUOTE_PAIRS && !(ch in CLOSE_TO_OPEN && open > 0)) open++;
-    else if (ch in CLOSE_TO_OPEN) {
-      if (open > 0) open--;
-      else unmatchedClose = true;
-    }
-  }
-  let { start, end } = match;
-  if (unmatchedClose && start > 0 && text[start - 1]! in QUOTE_PAIRS) start--;
-  if (open > 0 && end < text.length && text[end]! in CLOSE_TO_OPEN) end++;
-  return start === match.start && end === match.end ? match : { start, end, entry: match.entry };
 }

@@ -43,7 +43,7 @@ describe('the glossary', () => {
 
 describe('npm run glossary -- export', () => {
   const run = (format: string) =>
-    execFileSync('npx', ['tsx', 'glossary/cli.ts', 'export', '--format', format], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('npx', ['tsx', 'glossary/cli.ts', 'export', '--format', format], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
 
   it('prints every entry as JSON, with contexts that carry document and sentence text', () => {
     const exported = JSON.parse(run('json')) as Array<Record<string, unknown> & { contexts: Array<Record<string, unknown>> }>;

@@ -28,17 +28,21 @@ describe('leftmost-longest matching', () => {
   });
 });
 
-describe('quotation marks inside terms', () => {
-  it('matches a term across the quotes the sources put inside it, and highlights the quoted name whole', () => {
+describe('quotation marks', () => {
+  it('match where the term has them, in any quote style, so the quoted name is highlighted whole', () => {
     expect(longest('大力实施“345”创新行动，')).toEqual(['“345”创新行动=“345”创新行动']);
     expect(longest('纳入补短板“982”工程项目库')).toEqual(['补短板“982”工程=补短板“982”工程']);
+    expect(longest('纳入补短板"982"工程项目库')).toEqual(['补短板"982"工程=补短板“982”工程']);
+    expect(longest('「345」创新行动')).toEqual(['「345」创新行动=“345”创新行动']);
   });
 
-  it('matches the same term written without quotes', () => {
+  it('are optional: the term written without them matches too', () => {
     expect(longest('345创新行动')).toEqual(['345创新行动=“345”创新行动']);
   });
 
-  it('does not take in quotes that surround a whole term', () => {
+  it('stop a match elsewhere: a term is not found across two quoted phrases', () => {
+    expect(longest('“一区”“五城”')).toEqual([]);
+    expect(longest('一区“五城”')).toEqual([]);
     expect(longest('“一区五城”')).toEqual(['一区五城=一区五城']);
   });
 });

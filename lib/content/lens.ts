@@ -1,0 +1,217 @@
+/**
+ * The content script's controller: finds the terms (scanner), paints the ones near the viewport (highlight
+ * registry), explains the one under the pointer or stepped to with the keyboard (popover), and tells the
+ * background what the page holds. Wiring only: each part lives in its own module.
+ */
+import type { browser } from 'wxt/browser';
+import type { MatcherData } from '../glossary-types';
+import { Matcher } from '../matcher/matcher';
+import { parseMessage, type EntryDetailsMessage, type EntryDetailsResponse, type TermsFoundMessage } from '../messages';
+import { Annotations, type HighlightSink, type TermMatch } from './annotations';
+import { matchAtPoint } from './pointer';
+import { PopoverHost } from './popover-host';
+import { PageScanner } from './scanner';
+import { nextMatch } from './stepper';
+
+/** Names in the page's highlight registry, which the page's own scripts share. */
+export const TERM_HIGHLIGHT = 'jpl-term';
+export const FOCUS_HIGHLIGHT = 'jpl-focus';
+
+/** How long the popover stays after the pointer leaves the term, so that it can move into the popover. */
+const CLOSE_DELAY_MS = 300;
+/** Reports to the background are batched: a page that changes all the time sends at most this often. */
+const REPORT_DELAY_MS = 250;
+/** The margin around the viewport (a screen above and below) in which terms are painted. */
+const NEAR_MARGIN = '100% 0px 100% 0px';
+
+export interface LensOptions {
+  doc: Document;
+  matcherData: MatcherData;
+  runtime: typeof browser.runtime;
+}
+
+export function startLens({ doc, matcherData, runtime }: LensOptions): { stop(): void; scanner: PageScanner } {
+  const view = doc.defaultView!;
+  const highlights = makeHighlights();
+  const proximity = new IntersectionObserver(
+    (entries) => entries.forEach((entry) => annotations.setNear(entry.target, entry.isIntersecting)),
+    { rootMargin: NEAR_MARGIN },
+  );
+  const annotations = new Annotations(highlights.terms, proximity);
+  const scanner = new PageScanner(doc, new Matcher(matcherData.trie), annotations, () => scheduleReport());
+  const popover = new PopoverHost(doc);
+
+  // ---- Telling the background what the page holds.
+  let reportTimer: ReturnType<typeof setTimeout> | null = null;
+  let reported = '';
+  function scheduleReport() {
+    if (reportTimer !== null) return;
+    reportTimer = setTimeout(() => {
+      reportTimer = null;
+      const terms = [...annotations.entryCounts()].map(([entry, count]) => ({ term: matcherData.terms[entry]!, count }));
+      const key = JSON.stringify(terms);
+      if (key === reported) return;
+      reported = key;
+      const message: TermsFoundMessage = { type: 'terms-found', terms };
+      runtime.sendMessage(message).catch(() => {
+        reported = ''; // the background was asleep or reloading: report again next time
+      });
+    }, REPORT_DELAY_MS);
+  }
+
+  // ---- The popover.
+  let shown: TermMatch | null = null;
+  let closeTimer: ReturnType<typeof setTimeout> | null = null;
+  let request = 0;
+  const cancelClose = () => {
+    if (closeTimer !== null) clearTimeout(closeTimer);
+    closeTimer = null;
+  };
+  const close = () => {
+    cancelClose();
+    shown = null;
+    popover.hide();
+  };
+
+  async function open(match: TermMatch, term = matcherData.terms[match.entry]!, previous?: string) {
+    cancelClose();
+    shown = match;
+    const mine = ++request;
+    const message: EntryDetailsMessage = { type: 'entry-details', term };
+    const response = (await runtime.sendMessage(message).catch(() => null)) as EntryDetailsResponse | null;
+    if (mine !== request || shown !== match || !response?.details) return;
+    popover.show(
+      {
+        details: response.details,
+        previous,
+        onOpenEntry: (next) => void open(match, next, next === previous ? undefined : term),
+        onSpeak: speak,
+        onCopy: (text) => copyText(doc, popover.host, text),
+      },
+      match.range,
+    );
+  }
+
+  // ---- Hover: at most one lookup per frame.
+  let pointer: { x: number; y: number; overPopover: boolean } | null = null;
+  let frameRequested = false;
+  const onPointerMove = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return;
+    pointer = { x: event.clientX, y: event.clientY, overPopover: popover.contains(event) };
+    if (frameRequested) return;
+    frameRequested = true;
+    view.requestAnimationFrame(() => {
+      frameRequested = false;
+      if (!pointer) return;
+      if (pointer.overPopover) return cancelClose();
+      const match = matchAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots);
+      if (match) {
+        if (match !== shown) void open(match);
+        else cancelClose();
+      } else if (shown && closeTimer === null) {
+        closeTimer = setTimeout(close, CLOSE_DELAY_MS);
+      }
+    });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && popover.isOpen) close();
+  };
+  view.addEventListener('pointermove', onPointerMove, { passive: true, capture: true });
+  view.addEventListener('keydown', onKeyDown, { capture: true });
+
+  // ---- Keyboard stepping (a browser command, relayed by the background to the top frame).
+  let stepped: TermMatch | null = null;
+  async function step(direction: 1 | -1) {
+    await scanner.settled();
+    const target = nextMatch(
+      annotations.inDocumentOrder(),
+      stepped,
+      direction,
+      (m) => rectOf(doc, m.range).bottom < 0,
+      (m) => rectOf(doc, m.range).top > view.innerHeight,
+    );
+    if (!target) return;
+    stepped = target;
+    highlights.focus.clear();
+    highlights.focus.add(target.range);
+    const rect = rectOf(doc, target.range);
+    if (rect.top < 0 || rect.bottom > view.innerHeight) {
+      view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
+    }
+    await open(target);
+  }
+  const onMessage = (raw: unknown) => {
+    const message = parseMessage(raw);
+    if (!('invalid' in message) && message.type === 'step-term') void step(message.direction);
+    return undefined;
+  };
+  runtime.onMessage.addListener(onMessage);
+
+  void scanner.start();
+  return {
+    scanner,
+    stop() {
+      scanner.stop();
+      proximity.disconnect();
+      close();
+      view.removeEventListener('pointermove', onPointerMove, { capture: true });
+      view.removeEventListener('keydown', onKeyDown, { capture: true });
+      runtime.onMessage.removeListener(onMessage);
+      highlights.remove();
+    },
+  };
+}
+
+/** Our highlights, or stand-ins that paint nothing where the Highlight API is missing (hover still works). */
+function makeHighlights(): { terms: HighlightSink; focus: HighlightSink & { clear(): void }; remove(): void } {
+  if (typeof Highlight !== 'function' || !('highlights' in CSS)) {
+    const none = { add() {}, delete() {}, clear() {} };
+    return { terms: none, focus: none, remove() {} };
+  }
+  const terms = new Highlight();
+  const focus = new Highlight();
+  focus.priority = 1;
+  CSS.highlights.set(TERM_HIGHLIGHT, terms);
+  CSS.highlights.set(FOCUS_HIGHLIGHT, focus);
+  return {
+    terms: { add: (r) => void terms.add(r), delete: (r) => void terms.delete(r) },
+    focus: { add: (r) => void focus.add(r), delete: (r) => void focus.delete(r), clear: () => focus.clear() },
+    remove() {
+      CSS.highlights.delete(TERM_HIGHLIGHT);
+      CSS.highlights.delete(FOCUS_HIGHLIGHT);
+    },
+  };
+}
+
+function rectOf(doc: Document, range: AbstractRange): DOMRect {
+  const live = doc.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live.getBoundingClientRect();
+}
+
+function speak(term: string): void {
+  if (typeof speechSynthesis === 'undefined') return;
+  const utterance = new SpeechSynthesisUtterance(term);
+  utterance.lang = 'zh-CN';
+  const voice = speechSynthesis.getVoices().find((v) => v.lang.replace('_', '-').startsWith('zh-CN'));
+  if (voice) utterance.voice = voice;
+  speechSynthesis.cancel();
+  speechSynthesis.speak(utterance);
+}
+
+/** The Clipboard API where the page is a secure context; otherwise a textarea inside our own shadow root. */
+async function copyText(doc: Document, host: HTMLElement, text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = doc.createElement('textarea');
+    area.value = text;
+    host.shadowRoot!.append(area);
+    area.select();
+    const ok = doc.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}

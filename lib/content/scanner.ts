@@ -1,0 +1,205 @@
+/**
+ * Keeps the page's annotations current: scans what is in view first, then the rest of the document in
+ * slices, then follows the page's changes (batched per frame, rescanning only the blocks they touched).
+ */
+import type { Matcher } from '../matcher/matcher';
+import type { Annotations } from './annotations';
+import { Slice } from './schedule';
+import { HOST_TAG, blockOf, collectRuns, inSkippedSubtree, runs, type TextRun } from './text-runs';
+
+export class PageScanner {
+  private readonly shallowDirty = new Set<Element>();
+  private readonly deepDirty = new Set<Element | ShadowRoot>();
+  private sweepNeeded = false;
+  private flushPending = false;
+  private flushing: Promise<void> | null = null;
+  private readonly observer: MutationObserver;
+  private readonly observedRoots = new WeakSet<Node>();
+  private stopped = false;
+  /** The open shadow roots met so far (the caret lookup needs them to see inside). */
+  readonly shadowRoots: ShadowRoot[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly matcher: Matcher,
+    private readonly annotations: Annotations,
+    /** Called after each batch of work that changed the annotations. */
+    private readonly onChange: () => void,
+  ) {
+    this.observer = new MutationObserver((records) => this.noteMutations(records));
+  }
+
+  /** The first scan: the blocks in view, then everything, yielding to the page between slices. */
+  async start(): Promise<void> {
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (!root) return;
+    this.observe(this.doc);
+    const inView = new Set<Element>();
+    for (const block of blocksInView(this.doc)) {
+      inView.add(block);
+      this.rescanBlock(block);
+    }
+    if (inView.size > 0) this.onChange();
+    await this.scanDeep(root, inView);
+    this.onChange();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer.disconnect();
+  }
+
+  /** Resolves when no scan is under way (for tests and for stepping through terms). */
+  async settled(): Promise<void> {
+    while (this.flushing || this.flushPending) await (this.flushing ?? new Promise((r) => setTimeout(r, 16)));
+  }
+
+  private observe(root: Document | ShadowRoot): void {
+    if (this.observedRoots.has(root)) return;
+    this.observedRoots.add(root);
+    if (root instanceof ShadowRoot) this.shadowRoots.push(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Scans root's whole subtree in slices. Blocks in `skip` were already scanned in this pass. */
+  private async scanDeep(root: Element | ShadowRoot, skip: ReadonlySet<Element> = new Set()): Promise<void> {
+    const shadowRoots: ShadowRoot[] = [];
+    const slice = new Slice();
+    const seen = new Set<Element>();
+    let pending: { block: Element; runs: TextRun[] } | null = null;
+    const commit = () => {
+      if (!pending) return;
+      this.annotations.setBlock(pending.block, pending.runs, pending.runs.map((run) => this.matcher.findLongest(run.text)));
+      pending = null;
+    };
+    for (const run of runs(root, { onShadowRoot: (shadow) => shadowRoots.push(shadow) })) {
+      if (this.stopped) return;
+      if (skip.has(run.block)) continue;
+      if (pending && pending.block === run.block) {
+        pending.runs.push(run);
+        continue;
+      }
+      commit();
+      if (seen.has(run.block)) {
+        // A block's text continues after a nested block: its record is rebuilt with all its runs.
+        this.rescanBlock(run.block);
+        continue;
+      }
+      seen.add(run.block);
+      pending = { block: run.block, runs: [run] };
+      if (slice.spent()) {
+        commit();
+        await slice.yield();
+      }
+    }
+    commit();
+    for (const shadow of shadowRoots) {
+      this.observe(shadow);
+      await this.scanDeep(shadow);
+    }
+  }
+
+  /** Rescans the runs that belong to one block (not to blocks nested in it). */
+  private rescanBlock(block: Element): void {
+    const own = collectRuns(block, { shallow: true });
+    this.annotations.setBlock(block, own, own.map((run) => this.matcher.findLongest(run.text)));
+  }
+
+  private noteMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      if (isOurs(target) || inSkippedSubtree(target)) continue;
+      if (record.type === 'childList') {
+        if ([...record.addedNodes, ...record.removedNodes].every(isOurs)) continue;
+        if (record.removedNodes.length > 0) this.sweepNeeded = true;
+        for (const node of record.addedNodes) {
+          if (node.nodeType === Node.ELEMENT_NODE && !isOurs(node)) this.deepDirty.add(node as Element);
+        }
+      }
+      const block = blockOf(target);
+      if (block) this.shallowDirty.add(block);
+    }
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushPending || this.stopped) return;
+    this.flushPending = true;
+    // Once per frame; a hidden tab has no frames, so a timer stands in.
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      this.flushPending = false;
+      this.flushing = (this.flushing ?? Promise.resolve()).then(() => this.flush()).finally(() => {
+        this.flushing = null;
+      });
+    };
+    requestAnimationFrame(run);
+    setTimeout(run, 100);
+  }
+
+  private async flush(): Promise<void> {
+    const before = this.annotations.changeCount;
+    if (this.sweepNeeded) {
+      this.sweepNeeded = false;
+      this.annotations.dropDisconnected();
+    }
+    const deep = [...this.deepDirty].filter((root) => root.isConnected);
+    this.deepDirty.clear();
+    const shallow = [...this.shallowDirty].filter((block) => block.isConnected);
+    this.shallowDirty.clear();
+    const slice = new Slice();
+    for (const block of shallow) {
+      this.rescanBlock(block);
+      if (slice.spent()) await slice.yield();
+    }
+    // Added subtrees: skip one that sits inside another added one (its walk covers it).
+    for (const root of deep) {
+      if (deep.some((other) => other !== root && other.contains(root))) continue;
+      await this.scanDeep(root, new Set(shallow));
+    }
+    if (this.annotations.changeCount !== before) this.onChange();
+  }
+}
+
+function isOurs(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === HOST_TAG;
+}
+
+/** The blocks under a grid of points across the viewport: what the reader sees first. */
+export function blocksInView(doc: Document): Element[] {
+  const view = doc.defaultView;
+  if (!view) return [];
+  const blocks = new Set<Element>();
+  const width = view.innerWidth;
+  const height = view.innerHeight;
+  for (let row = 0; row < 12; row++) {
+    for (let column = 0; column < 4; column++) {
+      const x = ((column + 0.5) * width) / 4;
+      const y = ((row + 0.5) * height) / 12;
+      const node = caretNodeAt(doc, x, y);
+      const block = node && !inSkippedSubtree(node) ? blockOf(node) : null;
+      if (block) blocks.add(block);
+    }
+  }
+  return [...blocks];
+}
+
+/** The text node at a point (caretPositionFromPoint, or the older caretRangeFromPoint). */
+export function caretNodeAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): Node | null {
+  return caretAt(doc, x, y, shadowRoots)?.node ?? null;
+}
+
+export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = (doc.caretPositionFromPoint as (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null)(
+      x,
+      y,
+      shadowRoots.length > 0 ? { shadowRoots } : undefined,
+    );
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
