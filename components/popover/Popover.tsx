@@ -49,7 +49,7 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy }: Pop
           <ol>
             {details.breakdown.map((part) => (
               <li key={part.term}>
-                <button type="button" class="part" onClick={() => onOpenEntry(part.term)}>
+                <button type="button" class="part" title={part.gloss} onClick={() => onOpenEntry(part.term)}>
                   <span lang="zh-CN">{part.term}</span>
                   <span class="part-gloss">{part.gloss}</span>
                 </button>
@@ -77,7 +77,7 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy }: Pop
         )}
         <span class="actions">
           <button type="button" aria-label={`Speak ${details.term}`} title="Speak" onClick={() => onSpeak(details.term)}>
-            🔊
+            <Icon path="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
           </button>
           <button
             type="button"
@@ -85,11 +85,28 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy }: Pop
             title="Copy"
             onClick={() => void onCopy(`${details.term} ${details.pinyin} — ${details.gloss}`).then(setCopied)}
           >
-            {copied === null ? '⧉' : copied ? '✓' : '✗'}
+            <Icon
+              path={
+                copied === null
+                  ? 'M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z'
+                  : copied
+                    ? 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4L9 16.2z'
+                    : 'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z'
+              }
+            />
           </button>
         </span>
       </footer>
     </article>
+  );
+}
+
+/** A 24×24 icon drawn from one path (no icon font: pages cannot restyle or block it). */
+function Icon({ path }: { path: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d={path} fill="currentColor" />
+    </svg>
   );
 }
 

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import type { Context, GlossaryData, GlossaryEntry, MatcherData, SourceDocument } from '../../lib/glossary-types';
 import { stripQuotes } from '../../lib/matcher/characters';
 import { compileTrie, normaliseKey } from '../../lib/matcher/compile';
-import { Matcher } from '../../lib/matcher/matcher';
+import { Matcher, type Match } from '../../lib/matcher/matcher';
 import { cleanDocument, type CleanedDocument } from './clean';
 import { checkOverride, computedPinyin } from './pinyin';
 import { DocumentSchema, EntrySchema, GlossaryError, parseItems, type DocumentSource, type EntrySource } from './schema';
@@ -41,7 +41,7 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
   if (problems.length > 0) throw new GlossaryError(problems);
   const trie = compileTrie(keys);
 
-  const contexts = findContexts(new Matcher(trie), cleaned, entries.length);
+  const contexts = findContexts(new Matcher(trie), cleaned, entries);
   const yearOf = new Map(documents.map((doc) => [doc.id, doc.year]));
   const built: GlossaryEntry[] = entries.map(({ source, where }, index) => {
     const found = contexts[index]!;
@@ -160,13 +160,33 @@ function sameTerm(a: string, b: string): boolean {
   return normaliseKey(stripQuotes(a)) === normaliseKey(stripQuotes(b));
 }
 
-/** Every occurrence of every entry in every sentence, in document order. */
-function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entryCount: number): Context[][] {
-  const contexts: Context[][] = Array.from({ length: entryCount }, () => []);
+/**
+ * Every occurrence of every entry in every sentence, in document order, except the head of another term's
+ * name. Chinese names put the head last, so a term that ends a longer term names a different thing of its
+ * kind: 先行区 in 城乡统筹发展先行区 is not the Pioneer Zone. One inside or at the start of a longer name is
+ * still mentioned (河南理工大学 in 河南理工大学科技园), and so is a part that the longer entry's breakdown names.
+ */
+function findContexts(
+  matcher: Matcher,
+  cleaned: CleanedDocument[],
+  entries: readonly LoadedEntry[],
+): Context[][] {
+  const contexts: Context[][] = entries.map(() => []);
+  const partsOf = entries.map(({ source }) => new Set(source.breakdown));
+  const isHeadOfOther = (m: Match, all: Match[]) =>
+    all.some(
+      (o) =>
+        o.entry !== m.entry &&
+        o.start < m.start &&
+        o.end === m.end &&
+        !partsOf[o.entry]!.has(entries[m.entry]!.source.term),
+    );
   for (const doc of cleaned) {
     for (const paragraph of doc.paragraphs) {
       for (const sentence of paragraph.sentences) {
-        for (const match of matcher.findAll(sentence.text)) {
+        const all = matcher.findAll(sentence.text);
+        for (const match of all) {
+          if (isHeadOfOther(match, all)) continue;
           contexts[match.entry]!.push({
             document: doc.id,
             paragraph: paragraph.id,

@@ -69,7 +69,7 @@ export class PageScanner {
     let pending: { block: Element; runs: TextRun[] } | null = null;
     const commit = () => {
       if (!pending) return;
-      this.annotations.setBlock(pending.block, pending.runs, pending.runs.map((run) => this.matcher.findLongest(run.text)));
+      this.record(pending.block, pending.runs);
       pending = null;
     };
     for (const run of runs(root, { onShadowRoot: (shadow) => shadowRoots.push(shadow) })) {
@@ -101,8 +101,15 @@ export class PageScanner {
 
   /** Rescans the runs that belong to one block (not to blocks nested in it). */
   private rescanBlock(block: Element): void {
-    const own = collectRuns(block, { shallow: true });
-    this.annotations.setBlock(block, own, own.map((run) => this.matcher.findLongest(run.text)));
+    this.record(block, collectRuns(block, { shallow: true }));
+  }
+
+  /** Matches a block's runs and records them; text that CSS hides is not reading text. */
+  private record(block: Element, blockRuns: TextRun[]): void {
+    const matches = blockRuns.map((run) => this.matcher.findLongest(run.text));
+    // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
+    const hidden = matches.some((m) => m.length > 0) && block.checkVisibility?.({ visibilityProperty: true }) === false;
+    this.annotations.setBlock(block, hidden ? [] : blockRuns, hidden ? [] : matches);
   }
 
   private noteMutations(records: MutationRecord[]): void {

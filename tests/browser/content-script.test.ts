@@ -1,0 +1,146 @@
+/**
+ * The content script in a real Chromium with the built extension: detection (split terms, skip zones,
+ * decoys, dynamic pages, frames, shadow roots), the per-tab counts, the popover, keyboard stepping, and
+ * that the page itself is left alone.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionHarness } from './harness';
+import {
+  highlightedTexts,
+  markupNowAndAtLoad,
+  pointOf,
+  popoverBox,
+  popoverText,
+  recordMarkupAtLoad,
+  tabIdOf,
+  waitForPageTerms,
+} from './page-tools';
+
+const ARTICLE_TERMS = {
+  焦作: 2, // 焦作以… and 焦作市 (an alias); not inside 焦作高新区, where the longer term wins
+  一区五城: 2, // in the headline, and split across <a>
+  高质量发展: 1,
+  三十工程: 1, // split across <strong>
+  焦作高新区: 1, // once: every other copy sits in a skipped zone
+  '25311': 1, // not inside 2531100 or 125311
+  '“345”创新行动': 1, // across a comment
+  焦作市城乡一体化示范区: 1, // as its short form 示范区
+  三区一极: 1,
+  五城: 1, // 一区<br>五城 is not one term
+  云台山: 1,
+  太极拳: 1,
+};
+
+describe('content script', () => {
+  let h: ExtensionHarness;
+  beforeAll(async () => {
+    h = await launchExtension();
+  }, 90_000);
+  afterAll(async () => {
+    await h?.close();
+  }, 60_000);
+
+  test('finds the terms of a news article, across inline elements, skipping what is not reading text', async () => {
+    const page = await h.openPage('/article.html', { initScript: recordMarkupAtLoad });
+    expect(await waitForPageTerms(h, page, ARTICLE_TERMS)).toEqual(ARTICLE_TERMS);
+    expect(await highlightedTexts(page)).toEqual([
+      '焦作', '一区五城', '高质量发展', '焦作市', '一区五城', '三十工程', '焦作高新区', '25311', '“345”创新行动',
+      '示范区', '三区一极', '五城', '云台山', '太极拳',
+    ]);
+    // The page's DOM is exactly as it was parsed, but for our one host element.
+    const markup = await markupNowAndAtLoad(page);
+    expect(markup.now).toBe(markup.atLoad);
+    expect(markup.hosts).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  test('keeps up with a page that appends, replaces, edits and removes text', async () => {
+    const page = await h.openPage('/dynamic.html');
+    await page.waitForSelector('body[data-done]');
+    const expected = { 焦作高新区: 5, 三十工程: 5, 三区一极: 1, 云台山: 1 };
+    expect(await waitForPageTerms(h, page, expected)).toEqual(expected);
+    await page.close();
+  });
+
+  test('sums the terms of all frames: src, srcdoc and a script-filled about:blank frame', async () => {
+    const page = await h.openPage('/frames.html');
+    const expected = { 焦作高新区: 2, 三区一极: 1, 一区五城: 1, 太极拳: 1 };
+    expect(await waitForPageTerms(h, page, expected)).toEqual(expected);
+    await page.close();
+  });
+
+  test('reads open shadow roots, nested ones too, but not closed ones', async () => {
+    const page = await h.openPage('/shadow.html');
+    const expected = { 太极拳: 1, 焦作高新区: 1, 三区一极: 1, 云台山: 1 };
+    expect(await waitForPageTerms(h, page, expected)).toEqual(expected);
+    await page.close();
+  });
+
+  test('explains the hovered term: pinyin, gloss and a source sentence, without taking focus', async () => {
+    const page = await h.openPage('/article.html');
+    await waitForPageTerms(h, page, ARTICLE_TERMS);
+    await page.focus('textarea');
+    const point = await pointOf(page, '#zone', '焦作高新区');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => popoverText(page), { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    const text = (await popoverText(page))!;
+    expect(text).toContain('jiāo zuò gāo xīn qū');
+    const mark = await page.evaluate(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelector('blockquote mark')?.textContent);
+    expect(mark).toBe('焦作高新区');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.screenshot({ path: process.env.JPL_SCREENSHOT_DIR ? `${process.env.JPL_SCREENSHOT_DIR}/popover.png` : '/tmp/jpl-popover.png' });
+
+    // Escape closes it; so does moving away.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popoverText(page)).toBeNull();
+    await page.mouse.move(point.x + 1, point.y);
+    await expect.poll(() => popoverText(page), { timeout: 5000 }).not.toBeNull();
+    await page.mouse.move(5, 5);
+    await expect.poll(() => popoverText(page), { timeout: 5000 }).toBeNull();
+    await page.close();
+  });
+
+  test('keeps the popover on screen for terms at every edge of the viewport', async () => {
+    const page = await h.openPage('/edges.html');
+    await page.setViewportSize({ width: 800, height: 600 });
+    await waitForPageTerms(h, page, { 一区五城: 1, 三区一极: 1, 太极拳: 1, 焦作高新区: 1 });
+    for (const [selector, term] of [['#top-left', '一区五城'], ['#top-right', '三区一极'], ['#bottom-left', '太极拳'], ['#bottom-right', '焦作高新区']] as const) {
+      await page.keyboard.press('Escape');
+      await expect.poll(() => popoverText(page), { timeout: 5000 }).toBeNull();
+      const point = await pointOf(page, selector, term);
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain(term);
+      const box = (await popoverBox(page))!;
+      expect(box.left, selector).toBeGreaterThanOrEqual(0);
+      expect(box.top, selector).toBeGreaterThanOrEqual(0);
+      expect(box.right, selector).toBeLessThanOrEqual(800);
+      expect(box.bottom, selector).toBeLessThanOrEqual(600);
+    }
+    await page.close();
+  });
+
+  test('steps through the terms with the keyboard command, marking and explaining each', async () => {
+    const page = await h.openPage('/article.html');
+    await waitForPageTerms(h, page, ARTICLE_TERMS);
+    const tabId = await tabIdOf(h, page);
+    const step = (direction: 1 | -1) =>
+      h.serviceWorker.evaluate(async ([id, dir]) => {
+        await chrome.tabs.sendMessage(id, { type: 'step-term', direction: dir }, { frameId: 0 });
+      }, [tabId, direction] as const);
+    await step(1);
+    await expect.poll(() => highlightedTexts(page, 'jpl-focus')).toEqual(['焦作']);
+    await expect.poll(async () => (await popoverText(page)) ?? '').toContain('Jiaozuo');
+    await step(1);
+    await expect.poll(() => highlightedTexts(page, 'jpl-focus')).toEqual(['一区五城']);
+    await expect.poll(async () => (await popoverText(page)) ?? '').toContain('One Zone, Five Cities');
+    await step(-1);
+    await step(-1);
+    await expect.poll(() => highlightedTexts(page, 'jpl-focus')).toEqual(['太极拳']); // wraps to the last
+    await page.close();
+  });
+
+  test('makes no network request and logs no error', () => {
+    expect(h.externalRequests).toEqual([]);
+    expect(h.extensionErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+/** Helpers for browser tests that look at pages through the extension's eyes. */
+import type { Page } from 'playwright-core';
+import type { ExtensionHarness } from './harness';
+
+export interface TermCount {
+  term: string;
+  count: number;
+}
+
+/**
+ * The page's tab id. The extension has no `tabs` permission (it needs none), so tabs cannot be found by
+ * URL: the page is brought to the front and the active tab asked for.
+ */
+export async function tabIdOf(h: ExtensionHarness, page: Page): Promise<number> {
+  await page.bringToFront();
+  return h.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+}
+
+/** What the background says the tab holds (the popup's `page-terms` message), as a term → count object. */
+export async function pageTerms(h: ExtensionHarness, page: Page): Promise<Record<string, number>> {
+  const tabId = await tabIdOf(h, page);
+  const extensionPage = await h.context.newPage();
+  await extensionPage.goto(`${h.extensionOrigin}/options.html`);
+  const terms = await extensionPage.evaluate(async (id) => {
+    const response = (await chrome.runtime.sendMessage({ type: 'page-terms', tabId: id })) as { terms: TermCount[] };
+    return response.terms;
+  }, tabId);
+  await extensionPage.close();
+  return Object.fromEntries(terms.map(({ term, count }) => [term, count]));
+}
+
+/** Polls pageTerms until it equals `expected` (the content script reports a moment after it scans). */
+export async function waitForPageTerms(h: ExtensionHarness, page: Page, expected: Record<string, number>, timeout = 10_000): Promise<Record<string, number>> {
+  const deadline = Date.now() + timeout;
+  let last: Record<string, number> = {};
+  while (Date.now() < deadline) {
+    last = await pageTerms(h, page);
+    if (JSON.stringify(sorted(last)) === JSON.stringify(sorted(expected))) return last;
+    await page.waitForTimeout(200);
+  }
+  return last;
+}
+
+function sorted(record: Record<string, number>): [string, number][] {
+  return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The texts of the ranges registered under a highlight name, in document order. */
+export function highlightedTexts(page: Page, name = 'jpl-term'): Promise<string[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = CSS.highlights.get(highlightName);
+    if (!highlight) return [];
+    const ranges = [...highlight].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live;
+    });
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => r.toString());
+  }, name);
+}
+
+/** The centre of the first occurrence of `text` inside the element matching `selector`. */
+export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([sel, wanted]) => {
+      const root = document.querySelector(sel)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(wanted!.charAt(0));
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, Math.min(node.data.length, at + wanted!.length));
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`no "${wanted}" in ${sel}`);
+    },
+    [selector, text] as const,
+  );
+}
+
+/** The popover's card, or null when it is closed. */
+export async function popoverText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
+    return panel?.matches(':popover-open') ? (panel.textContent ?? '') : null;
+  });
+}
+
+export async function popoverBox(page: Page): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
+  return page.evaluate(() => {
+    const card = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.card');
+    if (!card) return null;
+    const r = card.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  });
+}
+
+/** Keeps the page's markup at DOMContentLoaded (before any content script at document_idle). */
+export function recordMarkupAtLoad(): void {
+  document.addEventListener('DOMContentLoaded', () => {
+    (window as unknown as { __markupAtLoad: string }).__markupAtLoad = document.documentElement.outerHTML;
+  }, { once: true, capture: true });
+}
+
+/** The page's markup now, without our host element, and as it was at DOMContentLoaded. */
+export function markupNowAndAtLoad(page: Page): Promise<{ now: string; atLoad: string; hosts: number }> {
+  return page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    const hosts = copy.querySelectorAll('jpl-lens');
+    const count = hosts.length;
+    hosts.forEach((host) => host.remove());
+    return { now: copy.outerHTML, atLoad: (window as unknown as { __markupAtLoad: string }).__markupAtLoad, hosts: count };
+  });
+}
