@@ -31,6 +31,25 @@ describe('the glossary', () => {
     }
   });
 
+  it('gives every entry a featured source sentence with an English translation, and its years', () => {
+    const years = new Set(data.documents.map((doc) => doc.year));
+    for (const entry of data.entries) {
+      expect(entry.featured.translation?.length ?? 0, entry.term).toBeGreaterThan(10);
+      expect(years.has(entry.firstYear) && years.has(entry.lastYear) && entry.firstYear <= entry.lastYear, entry.term).toBe(true);
+    }
+  });
+
+  it('breaks the numbered slogans down into their parts', () => {
+    const parts = (term: string) => byTerm.get(term)?.breakdown;
+    expect(parts('一区五城')).toEqual(['中国式现代化建设河南实践先行区', '创新驱动示范城市', '转型发展示范城市', '文旅融合示范城市', '生态宜居示范城市', '共同富裕示范城市']);
+    expect(parts('三十工程')).toEqual(['十大工业项目', '十大基础设施项目', '十大民生项目']);
+    expect(parts('25311')).toEqual(['两个坚持', '五个定位', '三级目标']);
+    expect(parts('四大怀药')).toEqual(['牛膝', '地黄', '山药', '菊花']);
+    expect(parts('三区一极')).toHaveLength(4);
+    // Every breakdown and related reference names an entry (the build enforces it; this pins it).
+    for (const entry of data.entries) for (const ref of [...entry.breakdown, ...entry.related]) expect(byTerm.has(ref), `${entry.term} → ${ref}`).toBe(true);
+  });
+
   it('gives every polyphone-sensitive term of the golden lists the expected pinyin', () => {
     const golden = readdirSync(join(GLOSSARY_DIR, 'golden'))
       .filter((name) => name.endsWith('.yaml'))
