@@ -4,7 +4,7 @@
  */
 import type { Matcher } from '../matcher/matcher';
 import type { Annotations } from './annotations';
-import { Slice } from './schedule';
+import { Slice, nextFrame } from './schedule';
 import { HOST_TAG, blockOf, collectRuns, inSkippedSubtree, runs, type TextRun } from './text-runs';
 
 export class PageScanner {
@@ -34,6 +34,8 @@ export class PageScanner {
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root) return;
     this.observe(this.doc);
+    // Asking what is at a point before the page's first layout would force that layout inside our task.
+    await nextFrame();
     const inView = new Set<Element>();
     for (const block of blocksInView(this.doc)) {
       inView.add(block);

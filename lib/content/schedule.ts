@@ -5,6 +5,12 @@
 
 /** How long one slice may run before it yields. */
 export const SLICE_MS = 8;
+/**
+ * scheduler.yield() lets input in but not necessarily a frame: its continuations outrank rendering, so
+ * back-to-back slices can hold a frame back for 100 ms. After this much time without one, we wait for a frame.
+ */
+const MAX_MS_WITHOUT_FRAME = 32;
+let lastFrame = performance.now();
 
 interface SchedulerWithYield {
   yield(): Promise<void>;
@@ -14,8 +20,28 @@ const channel = typeof MessageChannel === 'function' ? new MessageChannel() : nu
 const waiting: (() => void)[] = [];
 if (channel) channel.port1.onmessage = () => waiting.shift()?.();
 
-/** Lets the page run (input, rendering) before we continue: scheduler.yield where it exists. */
+/** Lets the page run (input, and a frame when one is due) before we continue. */
 export function yieldToPage(): Promise<void> {
+  if (performance.now() - lastFrame > MAX_MS_WITHOUT_FRAME) return nextFrame();
+  return yieldToTasks();
+}
+
+/** Resolves after the next frame has been produced (or, in a hidden tab that renders none, after 50 ms). */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      lastFrame = performance.now();
+      resolve();
+    };
+    requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, 50);
+  });
+}
+
+function yieldToTasks(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   if (channel) {
