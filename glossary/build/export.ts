@@ -1,4 +1,5 @@
 /** The command-line export: every entry with its contexts resolved to document and sentence text. */
+import { csv } from '../../lib/csv';
 import type { GlossaryData } from '../../lib/glossary-types';
 
 export function exportRecords(data: GlossaryData) {
@@ -46,7 +47,6 @@ const CSV_COLUMNS = [
   'featured_sentence', 'featured_translation', 'first_year', 'last_year', 'context_count', 'contexts',
 ] as const;
 
-/** RFC 4180: CRLF rows, fields quoted when they hold a comma, quote or line break. */
 export function exportCsv(data: GlossaryData): string {
   const rows = exportRecords(data).map((r) => [
     r.term,
@@ -64,9 +64,5 @@ export function exportCsv(data: GlossaryData): string {
     String(r.contexts.length),
     r.contexts.map((c) => `[${c.sentence}] ${c.text}`).join('\n'),
   ]);
-  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return csv([[...CSV_COLUMNS], ...rows]);
 }

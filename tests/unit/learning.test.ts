@@ -1,0 +1,173 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { EntryDetails } from '../../lib/entry-details';
+import { makeBackup, parseBackup, type LearnerData } from '../../lib/learning/backup';
+import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
+import type { Encounter, SavedTerm } from '../../lib/learning/model';
+import { cardsFor, dueCards, rate, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
+import { CARDS, HISTORY, STUDY_LIST, capHistory, readList, setAsideEntries, writeList } from '../../lib/learning/store';
+import { numberedPinyin } from '../../lib/pinyin-tones';
+
+const NOW = new Date('2026-03-02T09:00:00Z');
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+describe('scheduling (FSRS, fixed clock)', () => {
+  it('makes one card per direction for a saved term, keeping existing ones', () => {
+    const cards = cardsFor('一区五城', [], NOW);
+    expect(cards.map((c) => c.direction)).toEqual(['recognize', 'produce', 'cloze']);
+    expect(cardsFor('一区五城', cards, NOW)).toEqual([]);
+    expect(dueCards(cards, NOW)).toHaveLength(3);
+  });
+
+  it('moves a card through learning steps into days-long intervals, and back on a lapse', () => {
+    let [card] = cardsFor('三十工程', [], NOW);
+    const first = rate(card!, 3, NOW);
+    expect(Date.parse(first.card.due) - NOW.getTime()).toBe(10 * 60_000); // a 10-minute learning step
+    expect(first.log).toEqual({ term: '三十工程', direction: 'recognize', rating: 3, at: NOW.toISOString() });
+    const second = rate(first.card, 3, minutes(10));
+    expect(Date.parse(second.card.due) - minutes(10).getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
+    expect(dueCards([second.card], minutes(11))).toEqual([]);
+    const lapse = rate(second.card, 1, new Date(second.card.due));
+    expect(lapse.card.lapses).toBe(1);
+    expect(Date.parse(lapse.card.due) - Date.parse(second.card.due)).toBeLessThan(24 * 3_600_000);
+    card = rate(lapse.card, 4, new Date(lapse.card.due)).card;
+    expect(card.reps).toBe(4);
+  });
+
+  it('counts streaks of days with reviews and reviews per day', () => {
+    const at = (iso: string) => ({ term: 'x', direction: 'recognize' as const, rating: 3, at: iso });
+    const log = [at('2026-02-27T10:00:00'), at('2026-02-28T10:00:00'), at('2026-03-01T10:00:00'), at('2026-03-01T11:00:00')];
+    expect(streakDays(log, new Date('2026-03-01T20:00:00'))).toBe(3);
+    expect(streakDays(log, new Date('2026-03-02T08:00:00'))).toBe(3); // today not yet reviewed: streak holds
+    expect(streakDays(log, new Date('2026-03-03T08:00:00'))).toBe(0);
+    expect(reviewsPerDay(log, new Date('2026-03-01T20:00:00'), 3)).toEqual([
+      { day: '2026-02-27', count: 1 },
+      { day: '2026-02-28', count: 1 },
+      { day: '2026-03-01', count: 2 },
+    ]);
+  });
+});
+
+describe('exports', () => {
+  // Fixed entries, so that the golden files change only when the formats do, not with the glossary's wording.
+  const entry = (term: string, pinyin: string, gloss: string, explanation: string, text: string, translation?: string): EntryDetails => ({
+    term, aliases: [], pinyin, gloss, explanation, category: 'slogan', breakdown: [], related: [], firstYear: 2024, lastYear: 2024,
+    contexts: [{ text, marks: [[0, term.length]], headline: '打造先行区 建设示范城', outlet: '本报编辑部', period: 'late September 2024', ...(translation ? { translation } : {}) }],
+  });
+  const entries = new Map([
+    ['一区五城', entry('一区五城', 'yī qū wǔ chéng', 'One Zone, Five Cities', 'Jiaozuo\'s 2024 blueprint: a pioneer zone reached by building "five cities".', '立足“一区五城”的内在联系。', 'Build on the links within "One Zone, Five Cities".')],
+    ['山药', entry('山药', 'shān yao', 'Chinese yam', 'One of the Four Great Huai Medicinals, "a, b"\nsecond line.', '四大怀药：山药。')],
+  ]);
+  const saved: SavedTerm[] = [
+    { term: '一区五城', savedAt: NOW.toISOString(), note: 'from the 2024 plenum\tspeech' },
+    { term: '山药', savedAt: NOW.toISOString(), note: '' },
+  ];
+  const history: Encounter[] = [
+    { term: '一区五城', url: 'https://example.com/a', title: '新闻', at: '2026-03-01T08:00:00.000Z', sentence: '焦作市全力推进“一区五城”建设。' },
+  ];
+  const rows = exportRows(saved, (term) => entries.get(term) ?? null, history);
+
+  /** Compares with the golden file; JPL_UPDATE_GOLDEN=1 rewrites it (then read the diff). */
+  function golden(name: string, actual: string) {
+    const path = join(__dirname, 'golden', name);
+    if (process.env.JPL_UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+    expect(existsSync(path), `${name}: run with JPL_UPDATE_GOLDEN=1 to create it`).toBe(true);
+    expect(actual).toBe(readFileSync(path, 'utf8'));
+  }
+
+  it("writes Anki's text format: header lines, then one tab-separated note per line", () => {
+    const anki = toAnki(rows);
+    const lines = anki.replace(/\n$/, '').split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      '#separator:tab',
+      '#html:false',
+      '#deck:Jiaozuo Policy Lens',
+      '#tags:jiaozuo-policy-lens',
+      '#columns:Term\tPinyin\tGloss\tExplanation\tSource sentence\tTranslation\tSource document\tMet on the web\tNote',
+    ]);
+    const notes = lines.slice(5).map((line) => line.split('\t'));
+    expect(notes).toHaveLength(2);
+    for (const note of notes) expect(note).toHaveLength(9);
+    expect(notes[0]![0]).toBe('一区五城');
+    expect(notes[0]![7]).toBe('焦作市全力推进“一区五城”建设。');
+    expect(notes[0]![8]).toBe('from the 2024 plenum speech'); // a tab inside a field would split it
+    golden('anki.txt', anki);
+  });
+
+  it("writes Pleco's flashcard format with numbered pinyin", () => {
+    const pleco = toPleco(rows);
+    const lines = pleco.trimEnd().split('\n');
+    expect(lines[0]).toBe('//Jiaozuo Policy Lens');
+    expect(lines[1]!.split('\t').slice(0, 2)).toEqual(['一区五城', 'yi1qu1wu3cheng2']);
+    expect(lines[2]!.split('\t').slice(0, 2)).toEqual(['山药', 'shan1yao5']);
+    for (const line of lines.slice(1)) expect(line.split('\t')).toHaveLength(3);
+    golden('pleco.txt', pleco);
+  });
+
+  it('writes CSV with a header', () => {
+    const text = toCsv(rows);
+    expect(text.startsWith('Term,Pinyin,Gloss,Explanation,Source sentence,Translation,Source document,Met on the web,Note\r\n')).toBe(true);
+    golden('study.csv', text);
+  });
+
+  it('numbers pinyin tones, with ü as v and the neutral tone as 5', () => {
+    expect(numberedPinyin('lǜ sè dī tàn')).toBe('lv4 se4 di1 tan4');
+    expect(numberedPinyin('jiāo zuò fànr')).toBe('jiao1 zuo4 fanr4');
+    expect(numberedPinyin('xī dà jǐng 1919')).toBe('xi1 da4 jing3 1919');
+  });
+});
+
+describe('backup', () => {
+  const data: LearnerData = {
+    studyList: [{ term: '三区一极', savedAt: NOW.toISOString(), note: 'n' }],
+    cards: cardsFor('三区一极', [], NOW),
+    log: [{ term: '三区一极', direction: 'cloze', rating: 2, at: NOW.toISOString() }],
+    history: [{ term: '三区一极', url: 'https://example.com', title: 't', at: NOW.toISOString(), sentence: 's' }],
+  };
+
+  it('round-trips: export then import gives the same data', () => {
+    expect(parseBackup(makeBackup(data, NOW))).toEqual({ data });
+  });
+
+  it('refuses what is not a valid backup, saying why', () => {
+    expect(parseBackup('{oops')).toEqual({ error: 'This file is not JSON: it is not a Policy Lens backup.' });
+    expect(parseBackup('{"format":"anki"}')).toEqual({ error: 'This file is not a Policy Lens backup.' });
+    const broken = JSON.parse(makeBackup(data, NOW));
+    broken.cards[0].due = 'tomorrow';
+    expect(parseBackup(JSON.stringify(broken))).toEqual({ error: "The backup's cards has a malformed item (number 1); nothing was imported." });
+    expect(parseBackup(JSON.stringify({ ...broken, version: 99 }))).toEqual({
+      error: 'This backup comes from a newer version of Policy Lens (format 99); update the extension first.',
+    });
+  });
+});
+
+describe('storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads what it wrote', async () => {
+    const saved = [{ term: '焦作', savedAt: NOW.toISOString(), note: '' }];
+    await writeList(STUDY_LIST, saved);
+    expect(await readList(STUDY_LIST)).toEqual({ values: saved, setAside: 0 });
+  });
+
+  it('sets corrupt entries aside instead of failing, keeping the good ones', async () => {
+    const good = { term: '焦作', savedAt: NOW.toISOString(), note: '' };
+    await fakeBrowser.storage.local.set({ studyList: [good, { term: 42 }, 'garbage'] });
+    expect(await readList(STUDY_LIST)).toEqual({ values: [good], setAside: 2 });
+    expect((await setAsideEntries()).map((e) => e.value)).toEqual([{ term: 42 }, 'garbage']);
+    expect(await readList(STUDY_LIST)).toEqual({ values: [good], setAside: 0 }); // repaired in place
+
+    await fakeBrowser.storage.local.set({ reviewCards: 'not a list' });
+    expect(await readList(CARDS)).toEqual({ values: [], setAside: 1 });
+  });
+
+  it('caps the history per term and overall, keeping the newest', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ term: '焦作', url: 'u', title: 't', at: minutes(i).toISOString(), sentence: String(i) }));
+    const capped = capHistory(many);
+    expect(capped).toHaveLength(20);
+    expect(capped.at(-1)!.sentence).toBe('29');
+    expect(HISTORY.key).toBe('local:history');
+  });
+});
