@@ -1,0 +1,148 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { entryDetails, indexGlossary, type EntryDetails } from '../../lib/entry-details';
+import { recordReview } from '../../lib/learning/actions';
+import type { StoredCard } from '../../lib/learning/model';
+import { dueCards, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
+import { speak } from '../../lib/speech';
+import { glossary } from '../glossary';
+import type { LearnerState } from './useLearnerData';
+
+const index = indexGlossary(glossary);
+const RATINGS = [
+  { rating: 1, label: 'Again' },
+  { rating: 2, label: 'Hard' },
+  { rating: 3, label: 'Good' },
+  { rating: 4, label: 'Easy' },
+] as const;
+
+export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Date }) {
+  const due = useMemo(() => dueCards(state.cards, now()), [state.cards, now]);
+  const card = due[0];
+  const details = card ? entryDetails(glossary, card.term, index) : null;
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => setRevealed(false), [card?.term, card?.direction, card?.due]);
+
+  const reveal = () => {
+    setRevealed(true);
+    if (state.settings.speakOnReveal && card) speak(card.term);
+  };
+  const answer = (rating: 1 | 2 | 3 | 4) => {
+    if (card && revealed) void recordReview(card, rating, now());
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      if (event.key === ' ' && !revealed) {
+        event.preventDefault();
+        reveal();
+      } else if (revealed && ['1', '2', '3', '4'].includes(event.key)) {
+        answer(Number(event.key) as 1 | 2 | 3 | 4);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <section aria-labelledby="review-heading">
+      <h2 id="review-heading">Review</h2>
+      <Stats state={state} dueCount={due.length} now={now()} />
+      {state.studyList.length === 0 ? (
+        <p class="muted">Save terms from the popover or the popup, and they will come here for review.</p>
+      ) : !card || !details ? (
+        <p class="done">Nothing is due. Come back later.</p>
+      ) : (
+        <div class="review-card" aria-live="polite">
+          <p class="direction muted">{directionLabel(card)}</p>
+          <CardFront card={card} details={details} />
+          {revealed ? (
+            <>
+              <CardBack details={details} />
+              <div class="ratings" role="group" aria-label="How well did you know it?">
+                {RATINGS.map(({ rating, label }) => (
+                  <button type="button" key={rating} onClick={() => answer(rating)}>
+                    <kbd>{rating}</kbd> {label}
+                  </button>
+                ))}
+              </div>
+            </>
+          ) : (
+            <button type="button" class="primary" onClick={reveal}>
+              Show answer <kbd>Space</kbd>
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function directionLabel(card: StoredCard): string {
+  return card.direction === 'recognize' ? 'What does it mean, and how is it read?' : card.direction === 'produce' ? 'Which term is this?' : 'Which term fills the gap?';
+}
+
+function CardFront({ card, details }: { card: StoredCard; details: EntryDetails }) {
+  if (card.direction === 'recognize') return <p class="prompt term" lang="zh-CN">{details.term}</p>;
+  if (card.direction === 'produce') return <p class="prompt">{details.gloss}</p>;
+  const context = details.contexts[0];
+  const [start, end] = context?.marks[0] ?? [0, 0];
+  return (
+    <>
+      <p class="prompt cloze" lang="zh-CN">
+        {context ? (
+          <>
+            {context.text.slice(0, start)}
+            <span class="gap" aria-label="gap">
+              {'＿'.repeat(Math.max(2, end - start))}
+            </span>
+            {context.text.slice(end)}
+          </>
+        ) : null}
+      </p>
+      <p class="muted">Hint: {details.gloss}</p>
+    </>
+  );
+}
+
+function CardBack({ details }: { details: EntryDetails }) {
+  return (
+    <div class="answer">
+      <p>
+        <span class="term" lang="zh-CN">
+          {details.term}
+        </span>{' '}
+        <span class="pinyin">{details.pinyin}</span>
+      </p>
+      <p>
+        <strong>{details.gloss}</strong>
+      </p>
+      <p>{details.explanation}</p>
+    </div>
+  );
+}
+
+function Stats({ state, dueCount, now }: { state: LearnerState; dueCount: number; now: Date }) {
+  const days = reviewsPerDay(state.log, now);
+  const most = Math.max(1, ...days.map((d) => d.count));
+  const today = days[days.length - 1]!.count;
+  return (
+    <div class="stats">
+      <p>
+        <strong>{dueCount}</strong> due · <strong>{today}</strong> reviewed today · streak <strong>{streakDays(state.log, now)}</strong>{' '}
+        {streakDays(state.log, now) === 1 ? 'day' : 'days'} · {state.studyList.length} saved
+      </p>
+      <figure class="chart">
+        <figcaption class="muted">Reviews, last {days.length} days</figcaption>
+        <svg viewBox={`0 0 ${days.length * 12} 40`} role="img" aria-label={days.map((d) => `${d.day}: ${d.count}`).join(', ')}>
+          {days.map((d, i) => (
+            <rect key={d.day} x={i * 12 + 1} y={40 - (d.count / most) * 38} width="10" height={Math.max((d.count / most) * 38, 0.5)} rx="1">
+              <title>
+                {d.day}: {d.count}
+              </title>
+            </rect>
+          ))}
+        </svg>
+      </figure>
+    </div>
+  );
+}
