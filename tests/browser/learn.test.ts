@@ -1,0 +1,44 @@
+/** The Learn page in the built extension: save, review from the keyboard, export, backup refusal. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionHarness } from './harness';
+
+describe('Learn page', () => {
+  let h: ExtensionHarness;
+  beforeAll(async () => {
+    h = await launchExtension();
+  }, 90_000);
+  afterAll(async () => {
+    await h?.close();
+  }, 60_000);
+
+  test('a saved term is reviewed with the keyboard and exported for Anki', async () => {
+    const page = await h.openExtensionPage('learn.html#list');
+    await page.getByLabel('Add a term').fill('三区一极');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => page.locator('.study-list tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('.study-list').textContent()).toContain('Three Zones, One Pole');
+
+    await page.getByRole('tab', { name: /Review/ }).click();
+    await expect.poll(() => page.getByRole('tab', { name: /Review/ }).textContent()).toBe('Review (3 due)');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.answer').textContent()).toContain('sān qū yī jí');
+    await page.keyboard.press('3');
+    await expect.poll(() => page.getByRole('tab', { name: /Review/ }).textContent()).toBe('Review (2 due)');
+    await expect.poll(() => page.locator('.stats').textContent()).toContain('1 reviewed today');
+
+    await page.getByRole('tab', { name: 'Export and backup' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Anki (.txt)' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.split('\n').slice(0, 2)).toEqual(['#separator:tab', '#html:false']);
+    expect(text).toMatch(/\n三区一极\tsān qū yī jí\tThree Zones, One Pole\t/);
+
+    // A malformed backup is refused with a message, and nothing changes.
+    await page.locator('input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something else"}') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('This file is not a Policy Lens backup.');
+    await page.getByRole('tab', { name: /Study list/ }).click();
+    await expect.poll(() => page.locator('.study-list tbody tr').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/jpl-learn.png', fullPage: true });
+    expect(h.extensionErrors).toEqual([]);
+  });
+});
