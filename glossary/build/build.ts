@@ -181,12 +181,15 @@ function findContexts(
         o.end === m.end &&
         !partsOf[o.entry]!.has(entries[m.entry]!.source.term),
     );
+  // 示范区 inside 焦作市城乡一体化示范区 is the same entry met once, not twice.
+  const insideItsOwnLongerForm = (m: Match, all: Match[]) =>
+    all.some((o) => o !== m && o.entry === m.entry && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
   for (const doc of cleaned) {
     for (const paragraph of doc.paragraphs) {
       for (const sentence of paragraph.sentences) {
         const all = matcher.findAll(sentence.text);
         for (const match of all) {
-          if (isHeadOfOther(match, all)) continue;
+          if (isHeadOfOther(match, all) || insideItsOwnLongerForm(match, all)) continue;
           contexts[match.entry]!.push({
             document: doc.id,
             paragraph: paragraph.id,
