@@ -16,7 +16,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Jiaozuo Policy Lens 焦作政策词汇助读',
     short_name: 'Policy Lens',
-    // storage: the study list, review state, history and settings (README → Permissions).
+    // storage: the study list, review state, history and settings, and the per-site switch of the
+    // highlighting (README → Permissions).
     permissions: ['storage'],
     // Asked for only when the learner turns on sending notes to a running Anki (AnkiConnect).
     optional_host_permissions: ['http://127.0.0.1:8765/*'],

@@ -33,6 +33,15 @@ export default defineBackground(() => {
         return Promise.resolve<PageTermsResponse>({ terms: tabTerms.terms(message.tabId) });
       case 'entry-details':
         return Promise.resolve<EntryDetailsResponse>({ details: entryDetails(glossary, message.term, index) });
+      case 'open-glossary': {
+        // The popover's "Open in glossary": content scripts cannot open extension pages, so we do, next to
+        // the reader's tab.
+        if (!index.has(message.term)) return undefined;
+        const url = `${browser.runtime.getURL('/glossary.html')}#term=${encodeURIComponent(message.term)}`;
+        const tab = sender.tab;
+        void browser.tabs.create(tab?.index === undefined ? { url } : { url, index: tab.index + 1, windowId: tab.windowId, openerTabId: tab.id });
+        return undefined;
+      }
       default:
         return undefined;
     }

@@ -43,7 +43,53 @@ export interface StepTermMessage {
   direction: 1 | -1;
 }
 
-export type Message = TermsFoundMessage | PageTermsMessage | EntryDetailsMessage | StepTermMessage;
+/** Popup → the tab's top frame: scroll to the entry's next occurrence and flash it. Answer: RevealTermResponse. */
+export interface RevealTermMessage {
+  type: 'reveal-term';
+  /** The entry's main form (as page-terms gives it). */
+  term: string;
+}
+
+export interface RevealTermResponse {
+  /** False when the frame shows no occurrence of the entry (it may be in a subframe). */
+  revealed: boolean;
+  /** Which occurrence is shown (1-based) of how many the frame shows. */
+  index?: number;
+  count?: number;
+}
+
+/** Content script (popover) → background: open the glossary page at this entry, in a new tab. */
+export interface OpenGlossaryMessage {
+  type: 'open-glossary';
+  term: string;
+}
+
+/**
+ * Popup → the tab's top frame: which site the page belongs to and whether the lens is on there. No answer
+ * (a failed send) means that no content script runs in the tab: a browser page, or one opened before install.
+ */
+export interface LensStatusMessage {
+  type: 'lens-status';
+}
+
+export interface LensStatusResponse {
+  /** The key under which the per-site switch is stored (the top page's host name). */
+  site: string;
+  enabled: boolean;
+}
+
+export type Message =
+  | TermsFoundMessage
+  | PageTermsMessage
+  | EntryDetailsMessage
+  | StepTermMessage
+  | RevealTermMessage
+  | OpenGlossaryMessage
+  | LensStatusMessage;
+
+function isTerm(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 100;
+}
 
 function isTermCounts(value: unknown): value is TermCount[] {
   return (
@@ -67,9 +113,13 @@ export function parseMessage(value: unknown): Message | { invalid: string } {
     case 'terms-found':
       return isTermCounts(message.terms) ? (message as unknown as TermsFoundMessage) : { invalid: 'terms-found: bad terms' };
     case 'entry-details':
-      return typeof message.term === 'string' && message.term.length > 0 && message.term.length <= 100
-        ? (message as unknown as EntryDetailsMessage)
-        : { invalid: 'entry-details: bad term' };
+      return isTerm(message.term) ? (message as unknown as EntryDetailsMessage) : { invalid: 'entry-details: bad term' };
+    case 'reveal-term':
+      return isTerm(message.term) ? (message as unknown as RevealTermMessage) : { invalid: 'reveal-term: bad term' };
+    case 'open-glossary':
+      return isTerm(message.term) ? (message as unknown as OpenGlossaryMessage) : { invalid: 'open-glossary: bad term' };
+    case 'lens-status':
+      return { type: 'lens-status' };
     case 'step-term':
       return message.direction === 1 || message.direction === -1
         ? (message as unknown as StepTermMessage)

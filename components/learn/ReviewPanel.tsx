@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { entryDetails, indexGlossary, type EntryDetails } from '../../lib/entry-details';
 import { recordReview } from '../../lib/learning/actions';
 import type { StoredCard } from '../../lib/learning/model';
@@ -20,6 +20,7 @@ export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Da
   const card = due[0];
   const details = card ? entryDetails(glossary, card.term, index) : null;
   const [revealed, setRevealed] = useState(false);
+  const current = useRef({ revealed, reveal: () => {}, answer: (_rating: 1 | 2 | 3 | 4) => {} });
   useEffect(() => setRevealed(false), [card?.term, card?.direction, card?.due]);
 
   const reveal = () => {
@@ -27,21 +28,28 @@ export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Da
     if (state.settings.speakOnReveal && card) speak(card.term);
   };
   const answer = (rating: 1 | 2 | 3 | 4) => {
-    if (card && revealed) void recordReview(card, rating, now());
+    if (!card || !current.current.revealed) return;
+    current.current.revealed = false; // a second key press before the next card renders must not rate twice
+    setRevealed(false);
+    void recordReview(card, rating, now());
   };
+  // One listener for the page's life, reading the current card through a ref: a listener re-registered after
+  // each render would miss a key pressed between the answer appearing and the effect running.
+  current.current = { revealed, reveal, answer };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-      if (event.key === ' ' && !revealed) {
+      const { revealed: shown, reveal: show, answer: rateCard } = current.current;
+      if (event.key === ' ' && !shown) {
         event.preventDefault();
-        reveal();
-      } else if (revealed && ['1', '2', '3', '4'].includes(event.key)) {
-        answer(Number(event.key) as 1 | 2 | 3 | 4);
+        show();
+      } else if (shown && ['1', '2', '3', '4'].includes(event.key)) {
+        rateCard(Number(event.key) as 1 | 2 | 3 | 4);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   return (
     <section aria-labelledby="review-heading">

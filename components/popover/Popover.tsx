@@ -10,9 +10,11 @@ export interface PopoverProps {
   onOpenEntry(term: string): void;
   onSpeak(term: string): void;
   onCopy(text: string): Promise<boolean>;
+  /** Shows the entry on the glossary page; no button without it (on the glossary page itself). */
+  onOpenGlossary?(term: string): void;
 }
 
-export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy }: PopoverProps) {
+export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpenGlossary }: PopoverProps) {
   const [contextIndex, setContextIndex] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
   useEffect(() => {
@@ -95,6 +97,17 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy }: Pop
               }
             />
           </button>
+          {onOpenGlossary ? (
+            <button
+              type="button"
+              class="open-glossary"
+              aria-label={`Open ${details.term} in the glossary`}
+              title="Open in glossary"
+              onClick={() => onOpenGlossary(details.term)}
+            >
+              <Icon path="M18 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zM6 4h5v8l-2.5-1.5L6 12V4z" />
+            </button>
+          ) : null}
         </span>
       </footer>
     </article>

@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import matcherData from '../../glossary/generated/matcher.json';
 import { startLens } from '../../lib/content/lens';
+import { siteOf } from '../../lib/content/site';
+import { followSiteSwitch } from '../../lib/content/site-switch';
+import { mark } from '../../lib/content/timing';
 import type { MatcherData } from '../../lib/glossary-types';
 import './highlight.css';
 
@@ -11,6 +14,12 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main() {
-    startLens({ doc: document, matcherData: matcherData as MatcherData, runtime: browser.runtime });
+    mark('main'); // for the benchmarks (lib/content/timing.ts): where our start-up begins
+    // The lens runs unless the reader switched it off for this site in the popup.
+    followSiteSwitch({
+      site: siteOf(location),
+      runtime: browser.runtime,
+      start: () => startLens({ doc: document, matcherData: matcherData as MatcherData, runtime: browser.runtime }),
+    });
   },
 });

@@ -6,12 +6,22 @@
 import type { browser } from 'wxt/browser';
 import type { MatcherData } from '../glossary-types';
 import { Matcher } from '../matcher/matcher';
-import { parseMessage, type EntryDetailsMessage, type EntryDetailsResponse, type TermsFoundMessage } from '../messages';
+import {
+  parseMessage,
+  type EntryDetailsMessage,
+  type EntryDetailsResponse,
+  type OpenGlossaryMessage,
+  type RevealTermResponse,
+  type TermsFoundMessage,
+} from '../messages';
+import { speak } from '../speech';
 import { Annotations, type HighlightSink, type TermMatch } from './annotations';
 import { matchAtPoint } from './pointer';
 import { PopoverHost } from './popover-host';
+import { nextOccurrence, scrollRangeIntoView } from './reveal';
 import { PageScanner } from './scanner';
 import { nextMatch } from './stepper';
+import { mark, measure } from './timing';
 
 /** Names in the page's highlight registry, which the page's own scripts share. */
 export const TERM_HIGHLIGHT = 'jpl-term';
@@ -23,18 +33,31 @@ const CLOSE_DELAY_MS = 300;
 const REPORT_DELAY_MS = 250;
 /** The margin around the viewport (a screen above and below) in which terms are painted. */
 const NEAR_MARGIN = '100% 0px 100% 0px';
+/** How long a term revealed from the popup stays marked. */
+const FLASH_MS = 1500;
 
 export interface LensOptions {
   doc: Document;
   matcherData: MatcherData;
   runtime: typeof browser.runtime;
+  /**
+   * The popover's "Open in glossary". By default the background opens the glossary page in a new tab (a
+   * content script cannot open extension pages); the glossary page itself just moves to the entry.
+   */
+  openGlossary?: (term: string) => void;
 }
 
-export function startLens({ doc, matcherData, runtime }: LensOptions): { stop(): void; scanner: PageScanner } {
+export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptions): { stop(): void; scanner: PageScanner } {
+  const started = performance.now();
+  mark('start');
   const view = doc.defaultView!;
   const highlights = makeHighlights();
   const proximity = new IntersectionObserver(
-    (entries) => entries.forEach((entry) => annotations.setNear(entry.target, entry.isIntersecting)),
+    (entries) => {
+      const near = performance.now();
+      entries.forEach((entry) => annotations.setNear(entry.target, entry.isIntersecting));
+      measure('near', near);
+    },
     { rootMargin: NEAR_MARGIN },
   );
   const annotations = new Annotations(highlights.terms, proximity);
@@ -87,6 +110,10 @@ export function startLens({ doc, matcherData, runtime }: LensOptions): { stop():
         onOpenEntry: (next) => void open(match, next, next === previous ? undefined : term),
         onSpeak: speak,
         onCopy: (text) => copyText(doc, popover.host, text),
+        onOpenGlossary: openGlossary ?? ((name) => {
+          const request: OpenGlossaryMessage = { type: 'open-glossary', term: name };
+          runtime.sendMessage(request).catch(() => {});
+        }),
       },
       match.range,
     );
@@ -140,20 +167,60 @@ export function startLens({ doc, matcherData, runtime }: LensOptions): { stop():
     }
     await open(target);
   }
+  // ---- Revealing an entry's occurrences one by one (the popup's "On this page" list).
+  let revealed: TermMatch | null = null;
+  let flashTimer: ReturnType<typeof setTimeout> | null = null;
+  async function reveal(term: string): Promise<RevealTermResponse> {
+    const entry = matcherData.terms.indexOf(term);
+    if (entry < 0) return { revealed: false };
+    await scanner.settled();
+    const found = nextOccurrence(
+      annotations.inDocumentOrder(),
+      entry,
+      revealed,
+      (m) => rectOf(doc, m.range).bottom < 0,
+      (m) => rectOf(doc, m.range).top > view.innerHeight,
+    );
+    if (!found) return { revealed: false };
+    const target = found.match;
+    revealed = target;
+    scrollRangeIntoView(doc, target.range);
+    highlights.focus.clear();
+    highlights.focus.add(target.range);
+    if (flashTimer !== null) clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => {
+      flashTimer = null;
+      highlights.focus.delete(target.range);
+    }, FLASH_MS);
+    return { revealed: true, index: found.index + 1, count: found.count };
+  }
+
   const onMessage = (raw: unknown) => {
     const message = parseMessage(raw);
-    if (!('invalid' in message) && message.type === 'step-term') void step(message.direction);
+    if ('invalid' in message) return undefined;
+    if (message.type === 'step-term') void step(message.direction);
+    if (message.type === 'reveal-term') return reveal(message.term);
     return undefined;
   };
   runtime.onMessage.addListener(onMessage);
 
   void scanner.start();
+  measure('setup', started);
   return {
     scanner,
     stop() {
       scanner.stop();
       proximity.disconnect();
       close();
+      popover.host.remove();
+      if (flashTimer !== null) clearTimeout(flashTimer);
+      if (reportTimer !== null) clearTimeout(reportTimer);
+      reportTimer = null;
+      // A stopped lens shows nothing: the popup's list and the badge must not keep what it reported.
+      if (reported !== '' && reported !== '[]') {
+        const nothing: TermsFoundMessage = { type: 'terms-found', terms: [] };
+        runtime.sendMessage(nothing).catch(() => {});
+      }
       view.removeEventListener('pointermove', onPointerMove, { capture: true });
       view.removeEventListener('keydown', onKeyDown, { capture: true });
       runtime.onMessage.removeListener(onMessage);
@@ -170,11 +237,19 @@ function makeHighlights(): { terms: HighlightSink; focus: HighlightSink & { clea
   }
   const terms = new Highlight();
   const focus = new Highlight();
+  let registered = false;
   focus.priority = 1;
   CSS.highlights.set(TERM_HIGHLIGHT, terms);
   CSS.highlights.set(FOCUS_HIGHLIGHT, focus);
   return {
-    terms: { add: (r) => void terms.add(r), delete: (r) => void terms.delete(r) },
+    terms: {
+      add: (r) => {
+        terms.add(r);
+        if (!registered) mark('first-highlight');
+        registered = true;
+      },
+      delete: (r) => void terms.delete(r),
+    },
     focus: { add: (r) => void focus.add(r), delete: (r) => void focus.delete(r), clear: () => focus.clear() },
     remove() {
       CSS.highlights.delete(TERM_HIGHLIGHT);
@@ -190,15 +265,6 @@ function rectOf(doc: Document, range: AbstractRange): DOMRect {
   return live.getBoundingClientRect();
 }
 
-function speak(term: string): void {
-  if (typeof speechSynthesis === 'undefined') return;
-  const utterance = new SpeechSynthesisUtterance(term);
-  utterance.lang = 'zh-CN';
-  const voice = speechSynthesis.getVoices().find((v) => v.lang.replace('_', '-').startsWith('zh-CN'));
-  if (voice) utterance.voice = voice;
-  speechSynthesis.cancel();
-  speechSynthesis.speak(utterance);
-}
 
 /** The Clipboard API where the page is a secure context; otherwise a textarea inside our own shadow root. */
 async function copyText(doc: Document, host: HTMLElement, text: string): Promise<boolean> {

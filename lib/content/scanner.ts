@@ -5,7 +5,8 @@
 import type { Matcher } from '../matcher/matcher';
 import type { Annotations } from './annotations';
 import { Slice, nextFrame } from './schedule';
-import { HOST_TAG, blockOf, collectRuns, inSkippedSubtree, runs, type TextRun } from './text-runs';
+import { HOST_TAG, blockOf, collectRuns, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
+import { mark } from './timing';
 
 export class PageScanner {
   private readonly shallowDirty = new Set<Element>();
@@ -36,13 +37,25 @@ export class PageScanner {
     this.observe(this.doc);
     // Asking what is at a point before the page's first layout would force that layout inside our task.
     await nextFrame();
+    mark('scan-start');
+    // The blocks in view are the first slice's first work; the walk over everything follows in the same slice.
+    const slice = new Slice('scan');
     const inView = new Set<Element>();
     for (const block of blocksInView(this.doc)) {
       inView.add(block);
       this.rescanBlock(block);
+      // In view by construction: register its ranges now, not after the proximity observer's first report
+      // (which comes after a frame, and after the slices that scheduler.yield lets run before it).
+      this.annotations.setNear(block, true);
     }
-    if (inView.size > 0) this.onChange();
-    await this.scanDeep(root, inView);
+    if (inView.size > 0) {
+      this.onChange();
+      // A frame paints them before the walk over everything begins.
+      await slice.yield(true);
+    }
+    await this.scanDeep(root, slice, inView);
+    slice.end();
+    mark('scan-done');
     this.onChange();
   }
 
@@ -63,10 +76,9 @@ export class PageScanner {
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
-  /** Scans root's whole subtree in slices. Blocks in `skip` were already scanned in this pass. */
-  private async scanDeep(root: Element | ShadowRoot, skip: ReadonlySet<Element> = new Set()): Promise<void> {
+  /** Scans root's whole subtree in the caller's slices. Blocks in `skip` were already scanned in this pass. */
+  private async scanDeep(root: Element | ShadowRoot, slice: Slice, skip: ReadonlySet<Element> = new Set()): Promise<void> {
     const shadowRoots: ShadowRoot[] = [];
-    const slice = new Slice();
     const seen = new Set<Element>();
     let pending: { block: Element; runs: TextRun[] } | null = null;
     const commit = () => {
@@ -97,7 +109,7 @@ export class PageScanner {
     commit();
     for (const shadow of shadowRoots) {
       this.observe(shadow);
-      await this.scanDeep(shadow);
+      await this.scanDeep(shadow, slice);
     }
   }
 
@@ -124,6 +136,9 @@ export class PageScanner {
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE && !isOurs(node)) this.deepDirty.add(node as Element);
         }
+        // The added blocks are scanned on their own; rescanning the parent too would walk all its children,
+        // and make each paragraph appended to a long article cost as much as the whole article's children.
+        if (splitsNoRun(record)) continue;
       }
       const block = blockOf(target);
       if (block) this.shallowDirty.add(block);
@@ -158,7 +173,7 @@ export class PageScanner {
     this.deepDirty.clear();
     const shallow = [...this.shallowDirty].filter((block) => block.isConnected);
     this.shallowDirty.clear();
-    const slice = new Slice();
+    const slice = new Slice('update');
     for (const block of shallow) {
       this.rescanBlock(block);
       if (slice.spent()) await slice.yield();
@@ -166,10 +181,25 @@ export class PageScanner {
     // Added subtrees: skip one that sits inside another added one (its walk covers it).
     for (const root of deep) {
       if (deep.some((other) => other !== root && other.contains(root))) continue;
-      await this.scanDeep(root, new Set(shallow));
+      await this.scanDeep(root, slice, new Set(shallow));
     }
+    slice.end();
     if (this.annotations.changeCount !== before) this.onChange();
   }
+}
+
+/**
+ * True when a childList change cannot have changed the runs of its target's own text: every node added or
+ * removed is a block (or skipped) element, and they sit at an edge of the target or beside a block, so no
+ * run was cut in two or joined.
+ */
+function splitsNoRun(record: MutationRecord): boolean {
+  const isElement = (node: Node | null): node is Element => node !== null && node.nodeType === Node.ELEMENT_NODE;
+  if (!isElement(record.target) || isInline(record.target)) return false;
+  const changed = [...record.addedNodes, ...record.removedNodes];
+  if (!changed.every((node) => isElement(node) && !isInline(node))) return false;
+  const endsRun = (node: Node | null) => node === null || (isElement(node) && !isInline(node) && !isSkipped(node));
+  return endsRun(record.previousSibling) || endsRun(record.nextSibling);
 }
 
 function isOurs(node: Node): boolean {

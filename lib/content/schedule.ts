@@ -2,6 +2,7 @@
  * Cooperative scheduling: our work runs in slices of a few milliseconds and yields to the page in between,
  * so that no task of ours comes near the 50 ms long-task mark.
  */
+import { measure } from './timing';
 
 /** How long one slice may run before it yields. */
 export const SLICE_MS = 8;
@@ -53,17 +54,30 @@ function yieldToTasks(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Tracks the time spent in the current slice. */
+/**
+ * Tracks the time spent in the current slice. One Slice follows one piece of work through all its slices
+ * (pass it down rather than starting another: each new Slice would get a fresh budget), and reports each
+ * slice as a `jpl:<name>` measure (see timing.ts).
+ */
 export class Slice {
   private started = performance.now();
 
-  /** True when the slice has used its budget: yield, then call `reset`. */
+  constructor(private readonly name: string) {}
+
+  /** True when the slice has used its budget: call `yield`. */
   spent(): boolean {
     return performance.now() - this.started >= SLICE_MS;
   }
 
-  async yield(): Promise<void> {
-    await yieldToPage();
+  /** Lets the page run; `untilFrame`: wait for a frame to be produced (to paint what was just registered). */
+  async yield(untilFrame = false): Promise<void> {
+    this.end();
+    await (untilFrame ? nextFrame() : yieldToPage());
     this.started = performance.now();
+  }
+
+  /** Closes the current slice: before yielding, and when the work is done. */
+  end(): void {
+    measure(this.name, this.started);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Run-time half of the matcher: walks the trie tables over a string. Runs in the content script on every
- * page, so it allocates nothing per character and rejects most positions with one array read (the
- * first-character filter).
+ * page, so it allocates nothing per character and rejects most positions with a few operations: a filter
+ * over the first two characters of every key (in Chinese text a quarter of all characters can start a key,
+ * but few of those go on with a second character that any key has), then one table read for the root.
  */
 import { QUOTE, QUOTE_CHARS, foldCode, isAsciiWord } from './characters';
 import type { TrieTables } from './compile';
@@ -14,49 +15,106 @@ export interface Match {
   entry: number;
 }
 
+/** Bits in the two-character filter: 8 KB, a few hundred of them set by a glossary of a few hundred terms. */
+const PAIR_BITS = 16;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
+
+/** The filter's bit for two code units as they stand in the text. */
+function pairHash(first: number, second: number): number {
+  return ((first << 7) ^ second) & PAIR_MASK;
+}
+
+/** foldCode, answering its commonest case here: CJK ideographs (Extension A and the main block) never fold. */
+function fold(code: number): number {
+  return code >= 0x3400 && code < 0xa000 ? code : foldCode(code);
+}
+
+/** The code units that fold to `code`: itself, a full-width ASCII form, or every quotation mark. */
+function codeUnitsOf(code: number): number[] {
+  if (code === QUOTE) return [...QUOTE_CHARS].map((ch) => ch.charCodeAt(0));
+  return code > 0x20 && code < 0x7f ? [code, code + 0xfee0] : [code];
+}
+
 export class Matcher {
   private readonly edgeStart: Uint32Array;
   private readonly edgeChar: Uint16Array;
   private readonly edgeTarget: Uint32Array;
   private readonly entryAt: Int32Array;
-  /** 1 where a code unit can start a term (ASCII also under its full-width form, a quote as any quote). */
-  private readonly startsTerm = new Uint8Array(0x10000);
+  /** For each code unit, 1 + the index of the root's edge it takes (after folding), or 0: it starts no key. */
+  private readonly rootEdge: Uint8Array | Uint16Array;
+  /**
+   * Bit pairHash(a, b) is set when some key starts with code units a, b (in any of their foldings). A
+   * one-character key sets every bit: correct, only slower (the glossary has none).
+   */
+  private readonly pairs = new Uint32Array((PAIR_MASK + 1) >>> 5);
 
   constructor(tables: TrieTables) {
     this.edgeStart = Uint32Array.from(tables.edgeStart);
     this.edgeChar = Uint16Array.from(tables.edgeChar);
     this.edgeTarget = Uint32Array.from(tables.edgeTarget);
     this.entryAt = Int32Array.from(tables.entryAt);
-    for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++) {
-      const code = this.edgeChar[e]!;
-      this.startsTerm[code] = 1;
-      if (code > 0x20 && code < 0x7f) this.startsTerm[code + 0xfee0] = 1;
+    // The root's edges come first (edgeStart[0] is 0), so their indices are small: one byte each, mostly.
+    const rootEdges = this.edgeStart[1]!;
+    this.rootEdge = rootEdges < 0xff ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
+    for (let e = 0; e < rootEdges; e++) {
+      const node = this.edgeTarget[e]!;
+      if (this.entryAt[node]! >= 0) this.pairs.fill(0xffffffff);
+      for (const first of codeUnitsOf(this.edgeChar[e]!)) {
+        this.rootEdge[first] = e + 1;
+        for (let f = this.edgeStart[node]!; f < this.edgeStart[node + 1]!; f++) {
+          for (const second of codeUnitsOf(this.edgeChar[f]!)) {
+            const bit = pairHash(first, second);
+            this.pairs[bit >>> 5]! |= 1 << (bit & 31);
+          }
+        }
+      }
     }
-    if (this.startsTerm[QUOTE] === 1) for (const ch of QUOTE_CHARS) this.startsTerm[ch.charCodeAt(0)] = 1;
   }
 
   /** Leftmost-longest, non-overlapping matches: what the page highlights. */
   findLongest(text: string): Match[] {
     const matches: Match[] = [];
     const length = text.length;
+    const pairs = this.pairs;
+    const entryAt = this.entryAt;
     let i = 0;
+    let code = length > 0 ? text.charCodeAt(0) : 0;
     while (i < length) {
-      if (this.startsTerm[text.charCodeAt(i)] === 0 || !this.canStartAt(text, i)) {
+      const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+      const bit = pairHash(code, next);
+      if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) {
         i++;
+        code = next;
         continue;
       }
+      const edge = this.rootEdge[code]!;
+      if (edge === 0 || !this.canStartAt(text, i)) {
+        i++;
+        code = next;
+        continue;
+      }
+      // The longest key from i: follow the trie as far as the text goes along it.
       let bestEnd = -1;
       let bestEntry = -1;
-      this.walk(text, i, (end, entry) => {
-        bestEnd = end;
-        bestEntry = entry;
-      });
+      let node = this.edgeTarget[edge - 1]!;
+      for (let end = i + 1; ; end++) {
+        const entry = entryAt[node]!;
+        if (entry >= 0 && this.canEndAt(text, end)) {
+          bestEnd = end;
+          bestEntry = entry;
+        }
+        if (end >= length) break;
+        node = this.child(node, fold(text.charCodeAt(end)));
+        if (node < 0) break;
+      }
       if (bestEnd < 0) {
         i++;
+        code = next;
         continue;
       }
       matches.push({ start: i, end: bestEnd, entry: bestEntry });
       i = bestEnd;
+      code = i < length ? text.charCodeAt(i) : 0;
     }
     return matches;
   }
@@ -65,7 +123,7 @@ export class Matcher {
   findAll(text: string): Match[] {
     const matches: Match[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (this.startsTerm[text.charCodeAt(i)] === 0 || !this.canStartAt(text, i)) continue;
+      if (this.rootEdge[text.charCodeAt(i)] === 0 || !this.canStartAt(text, i)) continue;
       this.walk(text, i, (end, entry) => matches.push({ start: i, end, entry }));
     }
     return matches;
@@ -76,18 +134,20 @@ export class Matcher {
     return i === 0 || !isAsciiWord(text.charCodeAt(i)) || !isAsciiWord(text.charCodeAt(i - 1));
   }
 
+  /** Nor can one ending with an ASCII letter or digit end inside an ASCII word. */
+  private canEndAt(text: string, end: number): boolean {
+    return end >= text.length || !isAsciiWord(text.charCodeAt(end - 1)) || !isAsciiWord(text.charCodeAt(end));
+  }
+
   /** Calls onKey(end, entry) for each key that starts at `start`, shortest first. */
   private walk(text: string, start: number, onKey: (end: number, entry: number) => void): void {
     const length = text.length;
     let node = 0;
     for (let j = start; j < length; j++) {
-      const raw = text.charCodeAt(j);
-      node = this.child(node, foldCode(raw));
+      node = this.child(node, foldCode(text.charCodeAt(j)));
       if (node < 0) return;
       const entry = this.entryAt[node]!;
-      if (entry >= 0 && !(j + 1 < length && isAsciiWord(raw) && isAsciiWord(text.charCodeAt(j + 1)))) {
-        onKey(j + 1, entry);
-      }
+      if (entry >= 0 && this.canEndAt(text, j + 1)) onKey(j + 1, entry);
     }
   }
 

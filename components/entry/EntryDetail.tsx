@@ -1,0 +1,43 @@
+/** An entry in full: the popover's card, then every context by source document (popup and glossary page). */
+import { useMemo } from 'preact/hooks';
+import type { GlossaryData } from '../../lib/glossary-types';
+import { contextsByDocument } from '../../lib/entry-contexts';
+import type { EntryDetails } from '../../lib/entry-details';
+import { speak } from '../../lib/speech';
+import { ContextsByDocument, type ContextsByDocumentProps } from './ContextsByDocument';
+import { EntryCard } from './EntryCard';
+
+export interface EntryDetailProps {
+  glossary: GlossaryData;
+  details: EntryDetails;
+  /** The entry the reader came from through a breakdown link (the card's back link). */
+  previous?: string;
+  onOpenEntry(term: string): void;
+  onOpenGlossary?(term: string): void;
+  sourceLink: ContextsByDocumentProps['sourceLink'];
+  /** The level of the detail's own headings (its source headlines go one below). */
+  headingLevel?: 2 | 3 | 4;
+}
+
+export function EntryDetail({ glossary, details, previous, onOpenEntry, onOpenGlossary, sourceLink, headingLevel = 2 }: EntryDetailProps) {
+  const groups = useMemo(() => contextsByDocument(glossary, details.term), [glossary, details.term]);
+  const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!;
+  return (
+    <div class="entry-detail">
+      <EntryCard details={details} previous={previous} onOpenEntry={onOpenEntry} onSpeak={speak} onCopy={copyText} onOpenGlossary={onOpenGlossary} />
+      <section class="all-contexts" aria-label={`Every context of ${details.term}`}>
+        <Heading class="all-contexts-title">Every context</Heading>
+        <ContextsByDocument groups={groups} sourceLink={sourceLink} level={(headingLevel + 1) as 3 | 4 | 5} />
+      </section>
+    </div>
+  );
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

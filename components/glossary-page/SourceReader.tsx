@@ -1,0 +1,75 @@
+/**
+ * A source article as the glossary was built from it (its cleaned paragraphs and sentences), with every
+ * glossary term highlighted and explained on hover exactly as on the web. Content scripts do not run on
+ * extension pages, so the page starts the same lens itself; entry details come from the background as usual.
+ */
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import matcherData from '../../glossary/generated/matcher.json';
+import { startLens } from '../../lib/content/lens';
+import type { MatcherData, SourceDocument } from '../../lib/glossary-types';
+import { glossary } from '../glossary';
+import { navigate } from './route';
+
+export function sentenceAnchor(id: string): string {
+  return `sentence-${id}`;
+}
+
+export function SourceReader({ document: source, sentence }: { document: SourceDocument; sentence?: string }) {
+  useEffect(() => {
+    const lens = startLens({
+      doc: document,
+      matcherData: matcherData as MatcherData,
+      runtime: browser.runtime,
+      openGlossary: (term) => navigate({ view: 'glossary', term }),
+    });
+    return () => lens.stop();
+  }, []);
+
+  useEffect(() => {
+    if (sentence) document.getElementById(sentenceAnchor(sentence))?.scrollIntoView({ block: 'center' });
+    else window.scrollTo(0, 0);
+  }, [sentence]);
+
+  const text = (ids: string[]) =>
+    ids.map((id) => (
+      <span key={id} id={sentenceAnchor(id)} class={id === sentence ? 'sentence target' : 'sentence'}>
+        {glossary.sentences[id]}
+      </span>
+    ));
+
+  return (
+    <main class="reader">
+      <div class="reader-controls">
+        {/* A <select>: the lens reads no text inside form controls, so the other headlines are not highlighted. */}
+        <label for="reader-source">Source</label>
+        <select id="reader-source" value={source.id} onChange={(event) => navigate({ view: 'source', document: event.currentTarget.value })}>
+          {glossary.documents.map((doc, i) => (
+            <option key={doc.id} value={doc.id}>
+              {i + 1}. {doc.headline} ({doc.period})
+            </option>
+          ))}
+        </select>
+        <span class="muted">Point at a highlighted term to see what it means.</span>
+      </div>
+      <article class="source-text" lang="zh-CN" aria-labelledby="reader-headline">
+        <header>
+          <h1 id="reader-headline">{source.headline}</h1>
+          {source.subheadline ? <p class="subheadline">{source.subheadline}</p> : null}
+          <p class="source-meta" lang="en">
+            <span lang="zh-CN">{source.outlet}</span> ({source.outletEnglish}) · {source.period}
+          </p>
+        </header>
+        {source.paragraphs.map((paragraph) =>
+          paragraph.kind === 'heading' ? (
+            <h2 key={paragraph.id}>{text(paragraph.sentences)}</h2>
+          ) : (
+            <p key={paragraph.id} class={paragraph.kind === 'byline' ? 'byline' : undefined}>
+              {text(paragraph.sentences)}
+            </p>
+          ),
+        )}
+      </article>
+    </main>
+  );
+}

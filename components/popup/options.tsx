@@ -1,0 +1,83 @@
+/**
+ * The rows of the popup's listbox: search results and the terms on the page. They are options of one
+ * listbox that the search box drives (arrows move, Enter chooses), so they hold no focusable controls.
+ */
+import type { GlossaryEntry } from '../../lib/glossary-types';
+import type { SearchHit } from '../../lib/search';
+
+interface OptionProps {
+  id: string;
+  active: boolean;
+  onChoose(): void;
+}
+
+/** A click on an option must not take the focus from the search box, which drives the list. */
+const keepFocus = (event: MouseEvent) => event.preventDefault();
+
+export function ResultOption({ id, active, hit, onChoose }: OptionProps & { hit: SearchHit }) {
+  const { entry } = hit;
+  return (
+    <li id={id} role="option" aria-selected={active} class={active ? 'option active' : 'option'} onMouseDown={keepFocus} onClick={onChoose}>
+      <span class="option-line">
+        <span class="option-term" lang="zh-CN">
+          {entry.term}
+        </span>
+        <span class="option-pinyin" lang="zh-Latn-pinyin">
+          {entry.pinyin}
+        </span>
+      </span>
+      <span class="option-gloss">{entry.gloss}</span>
+      {hit.alias ? (
+        <span class="option-note">
+          as <span lang="zh-CN">{hit.alias}</span>
+        </span>
+      ) : hit.field === 'explanation' ? (
+        <span class="option-note">in the explanation</span>
+      ) : null}
+    </li>
+  );
+}
+
+export interface Revealed {
+  term: string;
+  /** Which occurrence the page shows now, of how many; missing when the page could not show the term. */
+  index?: number;
+  count?: number;
+}
+
+export function PageTermOption({
+  id,
+  active,
+  onChoose,
+  term,
+  count,
+  entry,
+  revealed,
+  onExplain,
+}: OptionProps & { term: string; count: number; entry: GlossaryEntry | undefined; revealed: Revealed | null; onExplain(): void }) {
+  return (
+    <li id={id} role="option" aria-selected={active} class={active ? 'option page-term active' : 'option page-term'} onMouseDown={keepFocus} onClick={onChoose}>
+      <span class="option-line">
+        <span class="option-term" lang="zh-CN">
+          {term}
+        </span>
+        <span class="option-count" aria-label={`${count} on the page`}>
+          {revealed?.index !== undefined ? `${revealed.index}/${revealed.count}` : `×${count}`}
+        </span>
+      </span>
+      {entry ? <span class="option-gloss">{entry.gloss}</span> : null}
+      {/* A pointer shortcut to the explanation; from the keyboard it is the right arrow (see the hint). */}
+      <span
+        class="explain"
+        aria-hidden="true"
+        title="Explain"
+        onClick={(event) => {
+          event.stopPropagation();
+          onExplain();
+        }}
+      >
+        i
+      </span>
+    </li>
+  );
+}

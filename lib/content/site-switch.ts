@@ -1,0 +1,54 @@
+/**
+ * Runs the lens only while the reader has not switched it off for this site, and follows the switch without a
+ * reload: off stops the lens (highlights, popover and reports go with it), on starts a fresh one. It also
+ * answers the popup's `lens-status` question, which is why it listens even while the lens is off.
+ */
+import type { browser } from 'wxt/browser';
+import { disabledSites, isSiteEnabled } from '../disabled-sites';
+import { parseMessage, type LensStatusResponse } from '../messages';
+
+export interface SwitchableLens {
+  stop(): void;
+}
+
+export interface SiteSwitchOptions {
+  site: string;
+  runtime: typeof browser.runtime;
+  start(): SwitchableLens;
+}
+
+export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): { unwatch(): void } {
+  let lens: SwitchableLens | null = null;
+  const apply = (sites: readonly string[]) => {
+    const enabled = isSiteEnabled(sites, site);
+    if (enabled && !lens) lens = start();
+    else if (!enabled && lens) {
+      lens.stop();
+      lens = null;
+    }
+  };
+  // A change that arrives before the first read is newer than it: the first read must not undo it.
+  let changed = false;
+  const unwatch = disabledSites.watch((sites) => {
+    changed = true;
+    apply(sites);
+  });
+  void disabledSites.getValue().then((sites) => {
+    if (!changed) apply(sites);
+  });
+
+  const onMessage = (raw: unknown) => {
+    const message = parseMessage(raw);
+    if ('invalid' in message || message.type !== 'lens-status') return undefined;
+    return Promise.resolve<LensStatusResponse>({ site, enabled: lens !== null });
+  };
+  runtime.onMessage.addListener(onMessage);
+  return {
+    unwatch() {
+      unwatch();
+      runtime.onMessage.removeListener(onMessage);
+      lens?.stop();
+      lens = null;
+    },
+  };
+}

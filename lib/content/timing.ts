@@ -1,0 +1,37 @@
+/**
+ * Timing instrumentation for the benchmarks (`npm run bench`, bench/page.ts), with the User Timing API.
+ * Every name starts with `jpl:`:
+ *
+ *   marks     jpl:main             the content script's main() began
+ *             jpl:start            startLens began (after main() has read whether the lens is on for the site)
+ *             jpl:scan-start       the first scan began (it waits for the page's first frame)
+ *             jpl:first-highlight  the first range was registered with the highlight (near the viewport)
+ *             jpl:scan-done        the first scan finished
+ *   measures  jpl:setup            startLens, start to return: our start-up work
+ *             jpl:scan             one slice of the first scan: one task of ours
+ *             jpl:update           one slice of following the page's changes (a batch of mutations)
+ *             jpl:near             one proximity callback: registering and unregistering ranges
+ *
+ * The performance timeline is the document's, shared by the page's main world and our isolated world, so
+ * the benchmark's pages read these with performance.getEntriesByName(). It is the page's timeline, though:
+ * its analytics may read it, and it keeps user timing entries until someone clears them (a page that changes
+ * every frame would collect one entry per frame). So all of this is off unless the page's root element has
+ * a `data-jpl-timing` attribute, as the benchmark's pages do; off, each call is one boolean test.
+ */
+const PREFIX = 'jpl:';
+let enabled: boolean | null = null;
+
+function on(): boolean {
+  // Read once, lazily: nothing may run when the module is imported (WXT imports entrypoints in Node).
+  enabled ??= typeof document !== 'undefined' && document.documentElement?.hasAttribute('data-jpl-timing') === true;
+  return enabled;
+}
+
+export function mark(name: string): void {
+  if (on()) performance.mark(PREFIX + name);
+}
+
+/** A measure from `start` (a performance.now() time) to now. */
+export function measure(name: string, start: number): void {
+  if (on()) performance.measure(PREFIX + name, { start, end: performance.now() });
+}
