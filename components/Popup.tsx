@@ -224,6 +224,17 @@ export function Popup() {
         >
           Glossary ↗
         </a>
+        <a
+          class="open-glossary"
+          title="Review and export your saved terms"
+          href={browser.runtime.getURL('/learn.html')}
+          onClick={(event) => {
+            event.preventDefault();
+            void browser.tabs.create({ url: browser.runtime.getURL('/learn.html') });
+          }}
+        >
+          Learn ↗
+        </a>
       </footer>
     </div>
   );

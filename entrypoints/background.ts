@@ -2,7 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { glossary } from '../components/glossary';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
-import { parseMessage, type EntryDetailsResponse, type PageTermsResponse, type StepTermMessage } from '../lib/messages';
+import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
+import { recordSightings } from '../lib/learning/sightings';
+import { parseMessage, type EntryDetailsResponse, type PageTermsResponse, type SaveTermResponse, type StepTermMessage } from '../lib/messages';
 import { TabTerms } from '../lib/tab-terms';
 
 export default defineBackground(() => {
@@ -27,12 +29,17 @@ export default defineBackground(() => {
         if (tabId === undefined) return undefined;
         tabTerms.report(tabId, sender.frameId ?? 0, message.terms);
         showCount(tabId);
+        void recordSightings(message, new Date());
         return undefined;
       }
+      case 'save-term':
+        return (message.save ? saveTerm(message.term, new Date()) : removeTerm(message.term)).then<SaveTermResponse>(() => ({
+          saved: message.save,
+        }));
       case 'page-terms':
         return Promise.resolve<PageTermsResponse>({ terms: tabTerms.terms(message.tabId) });
       case 'entry-details':
-        return Promise.resolve<EntryDetailsResponse>({ details: entryDetails(glossary, message.term, index) });
+        return isSaved(message.term).then<EntryDetailsResponse>((saved) => ({ details: entryDetails(glossary, message.term, index), saved }));
       case 'open-glossary': {
         // The popover's "Open in glossary": content scripts cannot open extension pages, so we do, next to
         // the reader's tab.

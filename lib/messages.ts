@@ -11,10 +11,19 @@ export interface TermCount {
   count: number;
 }
 
+/** A term's first sentence on a page, for the learner's "where I met it" history. */
+export interface Sighting {
+  term: string;
+  sentence: string;
+}
+
 /** Content script → background: the terms one frame currently shows. Replaces that frame's earlier report. */
 export interface TermsFoundMessage {
   type: 'terms-found';
   terms: TermCount[];
+  /** The frame's address and title, and the sentences of terms not reported from this page before. */
+  page?: { url: string; title: string };
+  sightings?: Sighting[];
 }
 
 /** Popup → background: what the given tab shows, summed over its frames. Answer: PageTermsResponse. */
@@ -35,6 +44,19 @@ export interface EntryDetailsMessage {
 
 export interface EntryDetailsResponse {
   details: EntryDetails | null;
+  /** Whether the term is on the learner's study list. */
+  saved: boolean;
+}
+
+/** Popover → background: put the term on the study list (save: true) or take it off. Answer: SaveTermResponse. */
+export interface SaveTermMessage {
+  type: 'save-term';
+  term: string;
+  save: boolean;
+}
+
+export interface SaveTermResponse {
+  saved: boolean;
 }
 
 /** Background → the tab's top frame (keyboard command): step to the next or previous term. */
@@ -80,6 +102,7 @@ export interface LensStatusResponse {
 
 export type Message =
   | TermsFoundMessage
+  | SaveTermMessage
   | PageTermsMessage
   | EntryDetailsMessage
   | StepTermMessage
@@ -105,13 +128,35 @@ function isTermCounts(value: unknown): value is TermCount[] {
   );
 }
 
+/** Page addresses and sentences come from web pages: bounded, so that a hostile page cannot flood storage. */
+const MAX_TEXT = 2000;
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
+
+function isPage(value: unknown): boolean {
+  return value === undefined || (typeof value === 'object' && value !== null && isText((value as { url?: unknown }).url) && isText((value as { title?: unknown }).title));
+}
+
+function isSightings(value: unknown): boolean {
+  return (
+    value === undefined ||
+    (Array.isArray(value) && value.length <= 500 && value.every((s) => typeof s === 'object' && s !== null && isTerm(s.term) && isText(s.sentence)))
+  );
+}
+
 /** The message, or a reason why it is not one of ours. */
 export function parseMessage(value: unknown): Message | { invalid: string } {
   if (typeof value !== 'object' || value === null) return { invalid: 'not an object' };
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'terms-found':
-      return isTermCounts(message.terms) ? (message as unknown as TermsFoundMessage) : { invalid: 'terms-found: bad terms' };
+      if (!isTermCounts(message.terms)) return { invalid: 'terms-found: bad terms' };
+      return isPage(message.page) && isSightings(message.sightings)
+        ? (message as unknown as TermsFoundMessage)
+        : { invalid: 'terms-found: bad page or sightings' };
+    case 'save-term':
+      return isTerm(message.term) && typeof message.save === 'boolean'
+        ? (message as unknown as SaveTermMessage)
+        : { invalid: 'save-term: bad term or save' };
     case 'entry-details':
       return isTerm(message.term) ? (message as unknown as EntryDetailsMessage) : { invalid: 'entry-details: bad term' };
     case 'reveal-term':

@@ -1,8 +1,9 @@
 /** An entry in full: the popover's card, then every context by source document (popup and glossary page). */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GlossaryData } from '../../lib/glossary-types';
 import { contextsByDocument } from '../../lib/entry-contexts';
 import type { EntryDetails } from '../../lib/entry-details';
+import { isSaved, removeTerm, saveTerm } from '../../lib/learning/actions';
 import { speak } from '../../lib/speech';
 import { ContextsByDocument, type ContextsByDocumentProps } from './ContextsByDocument';
 import { EntryCard } from './EntryCard';
@@ -22,9 +23,28 @@ export interface EntryDetailProps {
 export function EntryDetail({ glossary, details, previous, onOpenEntry, onOpenGlossary, sourceLink, headingLevel = 2 }: EntryDetailProps) {
   const groups = useMemo(() => contextsByDocument(glossary, details.term), [glossary, details.term]);
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!;
+  const [saved, setSaved] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    setSaved(undefined);
+    void isSaved(details.term).then(setSaved);
+  }, [details.term]);
+  const toggleSave = async (save: boolean) => {
+    await (save ? saveTerm(details.term, new Date()) : removeTerm(details.term));
+    setSaved(save);
+    return save;
+  };
   return (
     <div class="entry-detail">
-      <EntryCard details={details} previous={previous} onOpenEntry={onOpenEntry} onSpeak={speak} onCopy={copyText} onOpenGlossary={onOpenGlossary} />
+      <EntryCard
+        details={details}
+        previous={previous}
+        onOpenEntry={onOpenEntry}
+        onSpeak={speak}
+        onCopy={copyText}
+        onOpenGlossary={onOpenGlossary}
+        saved={saved}
+        onToggleSave={saved === undefined ? undefined : toggleSave}
+      />
       <section class="all-contexts" aria-label={`Every context of ${details.term}`}>
         <Heading class="all-contexts-title">Every context</Heading>
         <ContextsByDocument groups={groups} sourceLink={sourceLink} level={(headingLevel + 1) as 3 | 4 | 5} />

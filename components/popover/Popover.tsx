@@ -12,15 +12,20 @@ export interface PopoverProps {
   onCopy(text: string): Promise<boolean>;
   /** Shows the entry on the glossary page; no button without it (on the glossary page itself). */
   onOpenGlossary?(term: string): void;
+  /** Whether the term is on the study list, and how to change that (no button without it). */
+  saved?: boolean;
+  onToggleSave?(save: boolean): Promise<boolean>;
 }
 
-export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpenGlossary }: PopoverProps) {
+export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpenGlossary, saved, onToggleSave }: PopoverProps) {
   const [contextIndex, setContextIndex] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
+  const [isSaved, setSaved] = useState(saved ?? false);
   useEffect(() => {
     setContextIndex(0);
     setCopied(null);
-  }, [details.term]);
+    setSaved(saved ?? false);
+  }, [details.term, saved]);
   const context = details.contexts[contextIndex];
   const count = details.contexts.length;
 
@@ -78,6 +83,17 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
           <span class="years">{yearsText(details)}</span>
         )}
         <span class="actions">
+          {onToggleSave ? (
+            <button
+              type="button"
+              aria-pressed={isSaved}
+              aria-label={isSaved ? `${details.term} is on your study list: remove it` : `Save ${details.term} to your study list`}
+              title={isSaved ? 'Saved to your study list' : 'Save to your study list'}
+              onClick={() => void onToggleSave(!isSaved).then(setSaved)}
+            >
+              <Icon path={isSaved ? STAR_FILLED : STAR_OUTLINE} />
+            </button>
+          ) : null}
           <button type="button" aria-label={`Speak ${details.term}`} title="Speak" onClick={() => onSpeak(details.term)}>
             <Icon path="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
           </button>
@@ -113,6 +129,10 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
     </article>
   );
 }
+
+const STAR_FILLED = 'M12 17.3 18.2 21l-1.6-7L22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.5 14l-1.7 7z';
+const STAR_OUTLINE =
+  'M22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.5 14l-1.7 7 6.2-3.7 6.2 3.7-1.6-7L22 9.2zM12 15.4l-3.8 2.3 1-4.3-3.3-2.9 4.4-.4L12 6.1l1.7 4 4.4.4-3.3 2.9 1 4.3L12 15.4z';
 
 /** A 24×24 icon drawn from one path (no icon font: pages cannot restyle or block it). */
 function Icon({ path }: { path: string }) {

@@ -118,6 +118,18 @@ export class Annotations {
     return this.version;
   }
 
+  /** One match of each of the given entries that the page shows (any one: used for a sample sentence). */
+  firstMatches(entries: ReadonlySet<number>): Map<number, TermMatch> {
+    const found = new Map<number, TermMatch>();
+    for (const record of this.blocks.values()) {
+      for (const match of record.matches) {
+        if (entries.has(match.entry) && !found.has(match.entry)) found.set(match.entry, match);
+      }
+      if (found.size === entries.size) break;
+    }
+    return found;
+  }
+
   /** Every current match, in document order (for stepping through terms with the keyboard). */
   inDocumentOrder(): TermMatch[] {
     const all = [...this.blocks.values()].flatMap((record) => record.matches);

@@ -12,6 +12,9 @@ import {
   type EntryDetailsResponse,
   type OpenGlossaryMessage,
   type RevealTermResponse,
+  type SaveTermMessage,
+  type SaveTermResponse,
+  type Sighting,
   type TermsFoundMessage,
 } from '../messages';
 import { speak } from '../speech';
@@ -20,6 +23,7 @@ import { matchAtPoint } from './pointer';
 import { PopoverHost } from './popover-host';
 import { nextOccurrence, scrollRangeIntoView } from './reveal';
 import { PageScanner } from './scanner';
+import { sentenceAround } from './sentence';
 import { nextMatch } from './stepper';
 import { mark, measure } from './timing';
 
@@ -75,11 +79,23 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
       const key = JSON.stringify(terms);
       if (key === reported) return;
       reported = key;
-      const message: TermsFoundMessage = { type: 'terms-found', terms };
+      const message: TermsFoundMessage = { type: 'terms-found', terms, page: { url: doc.URL, title: doc.title }, sightings: newSightings() };
       runtime.sendMessage(message).catch(() => {
         reported = ''; // the background was asleep or reloading: report again next time
       });
     }, REPORT_DELAY_MS);
+  }
+
+  /** Each term's sentence is sent once a page (the background keeps it if the learner wants a history). */
+  const sighted = new Set<number>();
+  function newSightings(): Sighting[] {
+    const unseen = [...annotations.entryCounts().keys()].filter((entry) => !sighted.has(entry));
+    if (unseen.length === 0) return [];
+    const found = annotations.firstMatches(new Set(unseen));
+    return [...found].map(([entry, match]) => {
+      sighted.add(entry);
+      return { term: matcherData.terms[entry]!, sentence: sentenceAround(match.range) };
+    });
   }
 
   // ---- The popover.
@@ -106,6 +122,12 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
     popover.show(
       {
         details: response.details,
+        saved: response.saved,
+        onToggleSave: async (save) => {
+          const request: SaveTermMessage = { type: 'save-term', term, save };
+          const answer = (await runtime.sendMessage(request).catch(() => null)) as SaveTermResponse | null;
+          return answer?.saved ?? !save;
+        },
         previous,
         onOpenEntry: (next) => void open(match, next, next === previous ? undefined : term),
         onSpeak: speak,

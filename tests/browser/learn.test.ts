@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './harness';
+import { highlightedTexts, pointOf, popoverText } from './page-tools';
 
 describe('Learn page', () => {
   let h: ExtensionHarness;
@@ -39,6 +40,35 @@ describe('Learn page', () => {
     await page.getByRole('tab', { name: /Study list/ }).click();
     await expect.poll(() => page.locator('.study-list tbody tr').count()).toBe(1);
     await page.screenshot({ path: '/tmp/jpl-learn.png', fullPage: true });
+    expect(h.extensionErrors).toEqual([]);
+  });
+
+  test('a term saved from the popover is kept, met again on another page, and exported with that sentence', async () => {
+    const article = await h.openPage('/article.html');
+    await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toContain('焦作高新区');
+    const point = await pointOf(article, '#zone', '焦作高新区');
+    await article.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await popoverText(article)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    const save = article.locator('jpl-lens').getByRole('button', { name: 'Save 焦作高新区 to your study list' });
+    await save.click();
+    await expect.poll(() => article.locator('jpl-lens').getByRole('button', { name: /焦作高新区 is on your study list/ }).count()).toBe(1);
+
+    // Another page that uses the term: the background keeps where it was met.
+    const news = await h.openPage('/smoke.html');
+    const title = await news.title();
+    const learn = await h.openExtensionPage('learn.html#history');
+    await expect.poll(() => learn.locator('details summary').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('焦作高新区'));
+    await learn.locator('details summary', { hasText: '焦作高新区' }).click();
+    const sighting = learn.locator('details', { hasText: '焦作高新区' }).locator('li').first();
+    await expect.poll(() => sighting.textContent()).toContain(title);
+    const sentence = (await sighting.locator('q').textContent())!;
+    expect(sentence).toContain('焦作高新区');
+
+    await learn.getByRole('tab', { name: 'Export and backup' }).click();
+    const [download] = await Promise.all([learn.waitForEvent('download'), learn.getByRole('button', { name: 'CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('焦作高新区');
+    expect(csv).toContain(sentence);
     expect(h.extensionErrors).toEqual([]);
   });
 });
