@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -7,7 +7,8 @@ import { makeBackup, parseBackup, type LearnerData } from '../../lib/learning/ba
 import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
 import type { Encounter, SavedTerm } from '../../lib/learning/model';
 import { cardsFor, dueCards, rate, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
-import { CARDS, HISTORY, STUDY_LIST, capHistory, readList, setAsideEntries, writeList } from '../../lib/learning/store';
+import { CARDS, HISTORY, REVIEW_LOG, STUDY_LIST, capHistory, readList, setAsideEntries, writeList } from '../../lib/learning/store';
+import { ankiNote, sendToAnki } from '../../lib/learning/anki-connect';
 import { numberedPinyin } from '../../lib/pinyin-tones';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -119,6 +120,28 @@ describe('exports', () => {
   });
 });
 
+describe('AnkiConnect', () => {
+  it('creates the deck, then adds Basic notes with the term on the front', async () => {
+    const calls: { action: string; params: unknown }[] = [];
+    const fakeFetch = (async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { action: string; version: number; params: { notes?: unknown[] } };
+      expect(body.version).toBe(6);
+      calls.push(body);
+      const result = body.action === 'addNotes' ? [1234, null] : null;
+      return new Response(JSON.stringify({ result, error: null }));
+    }) as typeof fetch;
+    const row = { term: '三区一极', pinyin: 'sān qū yī jí', gloss: 'Three Zones, One Pole', explanation: 'e', sourceSentence: 's', sourceTranslation: 't', sourceDocument: 'd', metSentence: '', note: '' };
+    expect(await sendToAnki([row, { ...row, term: '焦作' }], fakeFetch)).toEqual({ added: 1, skipped: 1 });
+    expect(calls.map((c) => c.action)).toEqual(['createDeck', 'addNotes']);
+    expect(ankiNote(row)).toMatchObject({ deckName: 'Jiaozuo Policy Lens', modelName: 'Basic', fields: { Front: '三区一极' } });
+  });
+
+  it('reports AnkiConnect errors', async () => {
+    const failing = (async () => new Response(JSON.stringify({ result: null, error: 'collection is not available' }))) as typeof fetch;
+    await expect(sendToAnki([], failing)).rejects.toThrow('collection is not available');
+  });
+});
+
 describe('backup', () => {
   const data: LearnerData = {
     studyList: [{ term: '三区一极', savedAt: NOW.toISOString(), note: 'n' }],
@@ -161,6 +184,21 @@ describe('storage', () => {
 
     await fakeBrowser.storage.local.set({ reviewCards: 'not a list' });
     expect(await readList(CARDS)).toEqual({ values: [], setAside: 1 });
+  });
+
+  it('reads the data of every stored version (fixtures/storage/v*.json) through the migrations', async () => {
+    const fixtures = readdirSync(join(__dirname, 'fixtures', 'storage')).filter((name) => /^v\d+\.json$/.test(name));
+    expect(fixtures).toContain('v1.json');
+    for (const name of fixtures) {
+      fakeBrowser.reset();
+      const stored = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'storage', name), 'utf8')) as Record<string, unknown>;
+      await fakeBrowser.storage.local.set(stored);
+      for (const spec of [STUDY_LIST, CARDS, REVIEW_LOG, HISTORY]) {
+        const { values, setAside } = await readList(spec as typeof STUDY_LIST);
+        expect(setAside, `${name} ${spec.key}`).toBe(0);
+        expect(values, `${name} ${spec.key}`).toHaveLength(1);
+      }
+    }
   });
 
   it('caps the history per term and overall, keeping the newest', () => {
