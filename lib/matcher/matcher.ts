@@ -77,6 +77,10 @@ export class Matcher {
     const length = text.length;
     const pairs = this.pairs;
     const entryAt = this.entryAt;
+    const rootEdge = this.rootEdge;
+    const edgeStart = this.edgeStart;
+    const edgeChar = this.edgeChar;
+    const edgeTarget = this.edgeTarget;
     let i = 0;
     let code = length > 0 ? text.charCodeAt(0) : 0;
     while (i < length) {
@@ -87,7 +91,7 @@ export class Matcher {
         code = next;
         continue;
       }
-      const edge = this.rootEdge[code]!;
+      const edge = rootEdge[code]!;
       if (edge === 0 || !this.canStartAt(text, i)) {
         i++;
         code = next;
@@ -96,7 +100,7 @@ export class Matcher {
       // The longest key from i: follow the trie as far as the text goes along it.
       let bestEnd = -1;
       let bestEntry = -1;
-      let node = this.edgeTarget[edge - 1]!;
+      let node = edgeTarget[edge - 1]!;
       for (let end = i + 1; ; end++) {
         const entry = entryAt[node]!;
         if (entry >= 0 && this.canEndAt(text, end)) {
@@ -104,7 +108,21 @@ export class Matcher {
           bestEntry = entry;
         }
         if (end >= length) break;
-        node = this.child(node, fold(text.charCodeAt(end)));
+        // child(node, code), written out: this is the content script's hottest loop, and the call costs here.
+        const unit = fold(text.charCodeAt(end));
+        let low = edgeStart[node]!;
+        let high = edgeStart[node + 1]! - 1;
+        node = -1;
+        while (low <= high) {
+          const mid = (low + high) >>> 1;
+          const c = edgeChar[mid]!;
+          if (c === unit) {
+            node = edgeTarget[mid]!;
+            break;
+          }
+          if (c < unit) low = mid + 1;
+          else high = mid - 1;
+        }
         if (node < 0) break;
       }
       if (bestEnd < 0) {

@@ -1,0 +1,86 @@
+/**
+ * The host page's cost: once the 1 MB article is annotated, the page changes its own DOM every frame (a
+ * ticker in its sticky header, a paragraph appended to the article; in-page.ts, HOST_LOOP), the same
+ * script with the extension and without.
+ *
+ * Headless Chromium draws at 60 Hz whatever the work (the frame-rate flags change nothing there), so the
+ * frame interval stays 16.7 ms unless a frame overruns; the figure compared is therefore the main thread's
+ * busy time per frame, from Chromium's trace: everything the frame cost, our MutationObserver callbacks,
+ * rescans and highlight updates included, and the interval is reported beside it.
+ */
+import type { BenchBrowser } from './browser';
+import { median, percentile, readGlossary, round } from './common';
+import { HOST_LOOP, STOP_WATCHING } from './in-page';
+import { loadPage } from './page';
+import { feedParagraphs } from './pages';
+import { TASKS, busyBetween, traceDuring } from './trace';
+
+const FRAMES = 240;
+
+export interface HostSample {
+  busyMsPerFrame: number;
+  intervalMs: number;
+  intervalP95Ms: number;
+  /** Our measured work (jpl:update and jpl:near) per frame during the loop, with the extension. */
+  oursMsPerFrame: number;
+}
+
+/**
+ * Runs with and without the extension, alternately (two browsers open, one working at a time): the
+ * baseline's busy time drifts by half from one stretch of minutes to the next, so both must share them.
+ */
+export async function sampleHostPair(withExtension: BenchBrowser, without: BenchBrowser, path: string, runs: number) {
+  const samples = { with: [] as HostSample[], without: [] as HostSample[] };
+  for (let i = 0; i < runs; i++) {
+    samples.with.push(...(await sampleHost(withExtension, path, 1, 0)));
+    samples.without.push(...(await sampleHost(without, path, 1, 800)));
+  }
+  return samples;
+}
+
+export async function sampleHost(browser: BenchBrowser, path: string, runs: number, settleMs: number): Promise<HostSample[]> {
+  const paragraphs = feedParagraphs(readGlossary(), 64);
+  const samples: HostSample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { page } = await loadPage(browser, path, { settleMs });
+    await page.evaluate(STOP_WATCHING);
+    const cdp = await browser.cdp(page);
+    const since = (await page.evaluate('performance.now()')) as number;
+    const { result: times, events } = await traceDuring(cdp, TASKS, async () =>
+      (await page.evaluate(`(${HOST_LOOP})(${JSON.stringify({ frames: FRAMES, paragraphs })})`)) as number[],
+    );
+    const ours = (await page.evaluate(
+      `performance.getEntriesByType('measure').filter((m) => m.name.startsWith('jpl:') && m.startTime >= ${since}).reduce((sum, m) => sum + m.duration, 0)`,
+    )) as number;
+    await cdp.detach();
+    await page.close();
+    const busyMs = busyBetween(events, 'bench:host-start', 'bench:host-end');
+    const intervals = times.slice(1).map((t, k) => t - times[k]!);
+    samples.push({
+      busyMsPerFrame: busyMs / FRAMES,
+      intervalMs: median(intervals),
+      intervalP95Ms: percentile(intervals, 0.95),
+      oursMsPerFrame: ours / FRAMES,
+    });
+  }
+  return samples;
+}
+
+export function summariseHost(withExtension: HostSample[], without: HostSample[]) {
+  const m = (samples: HostSample[], key: keyof HostSample) => median(samples.map((s) => s[key]));
+  const withBusy = m(withExtension, 'busyMsPerFrame');
+  const withoutBusy = m(without, 'busyMsPerFrame');
+  return {
+    frames: FRAMES,
+    runs: { with: withExtension.length, without: without.length },
+    frameTimeMs: round(withBusy),
+    baselineFrameTimeMs: round(withoutBusy),
+    /** Main-thread time per frame with the extension / without (aim: at most 1.1). */
+    frameTimeRatio: round(withBusy / withoutBusy, 3),
+    oursMsPerFrame: round(m(withExtension, 'oursMsPerFrame')),
+    intervalMs: round(m(withExtension, 'intervalMs')),
+    baselineIntervalMs: round(m(without, 'intervalMs')),
+    intervalP95Ms: round(m(withExtension, 'intervalP95Ms')),
+    baselineIntervalP95Ms: round(m(without, 'intervalP95Ms')),
+  };
+}
