@@ -22,6 +22,7 @@ import { Annotations, type HighlightSink, type TermMatch } from './annotations';
 import { matchAtPoint } from './pointer';
 import { PopoverHost } from './popover-host';
 import { nextOccurrence, scrollRangeIntoView } from './reveal';
+import { rectOf } from './ranges';
 import { PageScanner } from './scanner';
 import { sentenceAround } from './sentence';
 import { nextMatch } from './stepper';
@@ -183,10 +184,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
     stepped = target;
     highlights.focus.clear();
     highlights.focus.add(target.range);
-    const rect = rectOf(doc, target.range);
-    if (rect.top < 0 || rect.bottom > view.innerHeight) {
-      view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
-    }
+    scrollRangeIntoView(doc, target.range);
     await open(target);
   }
   // ---- Revealing an entry's occurrences one by one (the popup's "On this page" list).
@@ -280,12 +278,6 @@ function makeHighlights(): { terms: HighlightSink; focus: HighlightSink & { clea
   };
 }
 
-function rectOf(doc: Document, range: AbstractRange): DOMRect {
-  const live = doc.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  return live.getBoundingClientRect();
-}
 
 
 /** The Clipboard API where the page is a secure context; otherwise a textarea inside our own shadow root. */

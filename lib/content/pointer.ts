@@ -4,6 +4,7 @@
  * even from a margin). Checked at most once per frame.
  */
 import type { Annotations, TermMatch } from './annotations';
+import { liveRange } from './ranges';
 import { caretAt } from './scanner';
 
 /** How far outside a term's box (px) the pointer may be and still count as on it. */
@@ -23,10 +24,7 @@ export function matchAtPoint(doc: Document, annotations: Annotations, x: number,
 }
 
 export function rangeContainsPoint(doc: Document, range: AbstractRange, x: number, y: number): boolean {
-  const live = doc.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  for (const rect of live.getClientRects()) {
+  for (const rect of liveRange(doc, range).getClientRects()) {
     if (x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK) return true;
   }
   return false;

@@ -7,6 +7,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import { render } from 'preact';
 import { Popover, type PopoverProps } from '../../components/popover/Popover';
 import popoverCss from '../../components/popover/popover.css?inline';
+import { liveRange } from './ranges';
 import { HOST_TAG } from './text-runs';
 
 export class PopoverHost {
@@ -85,15 +86,9 @@ export class PopoverHost {
 
 /** floating-ui's virtual element for a range (a StaticRange has no rects: a live Range is made for them). */
 function rangeReference(doc: Document, anchor: AbstractRange) {
-  const live = () => {
-    const range = doc.createRange();
-    range.setStart(anchor.startContainer, anchor.startOffset);
-    range.setEnd(anchor.endContainer, anchor.endOffset);
-    return range;
-  };
   return {
-    getBoundingClientRect: () => live().getBoundingClientRect(),
-    getClientRects: () => live().getClientRects(),
+    getBoundingClientRect: () => liveRange(doc, anchor).getBoundingClientRect(),
+    getClientRects: () => liveRange(doc, anchor).getClientRects(),
     contextElement: anchor.startContainer.parentElement ?? undefined,
   };
 }

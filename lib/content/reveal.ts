@@ -3,6 +3,7 @@
  * another, wrapping at the end, each scrolled into view.
  */
 import type { TermMatch } from './annotations';
+import { liveRange } from './ranges';
 import { nextMatch } from './stepper';
 
 /**
@@ -40,11 +41,4 @@ export function scrollRangeIntoView(doc: Document, range: AbstractRange): void {
   range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
   const rect = liveRange(doc, range).getBoundingClientRect();
   if (rect.top < 0 || rect.bottom > view.innerHeight) view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
-}
-
-function liveRange(doc: Document, range: AbstractRange): Range {
-  const live = doc.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  return live;
 }
