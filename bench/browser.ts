@@ -5,7 +5,7 @@
  * request to anywhere but the server, the extension or data:/about: is recorded and fails the run.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
@@ -14,6 +14,12 @@ import { BENCH_DIR, PAGES_DIR, REPO_ROOT, TMP_DIR } from './common';
 
 export const CHROMIUM = process.env.JPL_CHROMIUM || '/usr/bin/chromium';
 export const VIEWPORT = { width: 1280, height: 800 };
+
+/** Chromium's own version (the user agent reports 156.0.0.0 only). */
+export function chromiumVersion(): string {
+  const out = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout ?? '';
+  return /([\d]+\.[\d.]+)/.exec(out)?.[1] ?? 'unknown';
+}
 
 /** Builds the extension as it is now into bench/tmp/extension/chrome-mv3 (build-extension.ts). */
 export function buildExtension(): string {
@@ -58,12 +64,10 @@ function serve(root: string): Promise<{ server: Server; base: string }> {
   });
 }
 
-/**
- * One Chromium with a fresh profile. `extensionDir` loads the extension; `extraArgs` are added to the
- * usual flags (the host-page benchmark lifts the frame-rate limit).
- */
-export async function launch(extensionDir: string | null, extraArgs: string[] = []): Promise<BenchBrowser> {
+/** One Chromium with a fresh profile, with the extension in `extensionDir` or with none. */
+export async function launch(extensionDir: string | null): Promise<BenchBrowser> {
   const { server, base } = await serve(PAGES_DIR);
+  mkdirSync(TMP_DIR, { recursive: true });
   const profile = mkdtempSync(join(TMP_DIR, 'profile-'));
   const args = [
     '--no-sandbox',
@@ -75,7 +79,6 @@ export async function launch(extensionDir: string | null, extraArgs: string[] = 
     '--disable-gpu',
     '--disable-dev-shm-usage',
     ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    ...extraArgs,
   ];
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args, viewport: VIEWPORT });
   const external: string[] = [];
@@ -115,9 +118,9 @@ export async function heapUsed(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
-/** Runs `task` with each of the browsers in turn, closing each even when the task throws. */
-export async function withBrowser<T>(extensionDir: string | null, task: (browser: BenchBrowser) => Promise<T>, extraArgs: string[] = []): Promise<T> {
-  const browser = await launch(extensionDir, extraArgs);
+/** Runs `task` with a browser, closing it even when the task throws. */
+export async function withBrowser<T>(extensionDir: string | null, task: (browser: BenchBrowser) => Promise<T>): Promise<T> {
+  const browser = await launch(extensionDir);
   try {
     return await task(browser);
   } finally {

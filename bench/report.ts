@@ -49,6 +49,8 @@ export interface Aim {
   met: boolean;
   /** How far off, where missed. */
   missedBy?: string;
+  /** Met by less than 10%: on another run it may not be. */
+  close?: boolean;
 }
 
 export function machineAndVersions(chromium: string, extensionDir: string) {
@@ -87,13 +89,15 @@ export function aimsOf(results: Results): Aim[] {
     const value = get(results, key);
     if (Number.isNaN(value)) return;
     const met = value <= limit;
-    aims.push({ key, aim, value, met, ...(met ? {} : { missedBy: `${format(value)} against ${format(limit)}: ${format((value / limit - 1) * 100)}% over` }) });
+    const close = met && limit > 0 && value > limit * 0.9;
+    aims.push({ key, aim, value, met, ...(met ? { close } : { missedBy: `${format(value)} against ${format(limit)}: ${format((value / limit - 1) * 100)}% over` }) });
   };
   const atLeast = (key: string, limit: number, aim: string) => {
     const value = get(results, key);
     if (Number.isNaN(value)) return;
     const met = value >= limit;
-    aims.push({ key, aim, value, met, ...(met ? {} : { missedBy: `${format(value)} against ${format(limit)}: ${format((1 - value / limit) * 100)}% short` }) });
+    const close = met && value < limit * 1.1;
+    aims.push({ key, aim, value, met, ...(met ? { close } : { missedBy: `${format(value)} against ${format(limit)}: ${format((1 - value / limit) * 100)}% short` }) });
   };
   atMost('matcher.sparse.ratioToBareLoop', 4, 'matcher within 4× of a bare charCodeAt loop on sparse text');
   atLeast('matcher.sparse.speedupVsRegExp', 5, 'matcher at least 5× faster than one RegExp alternation (sparse text)');
@@ -155,7 +159,9 @@ export function printTable(results: Results): void {
   if (results.startup) rows.push(['start-up', `${format(results.startup.contentScriptMs)} ms`]);
   const width = Math.max(...rows.map(([name]) => name.length), 4);
   const lines = ['', ...rows.map(([name, text]) => `${name.padEnd(width)}  ${text}`), ''];
-  for (const aim of results.aims) lines.push(`${aim.met ? 'met   ' : 'MISSED'}  ${aim.aim}: ${format(aim.value)}${aim.missedBy ? ` (${aim.missedBy})` : ''}`);
+  for (const aim of results.aims) {
+    lines.push(`${aim.met ? (aim.close ? 'close ' : 'met   ') : 'MISSED'}  ${aim.aim}: ${format(aim.value)}${aim.missedBy ? ` (${aim.missedBy})` : ''}`);
+  }
   console.log(lines.join('\n'));
 }
 
@@ -196,14 +202,21 @@ function markdown(r: Results): string {
     '',
     table(
       ['aim', 'figure (results.json)', 'value', ''],
-      r.aims.map((a) => [a.aim, `\`${a.key}\``, a.value, a.met ? 'met' : `**missed**: ${a.missedBy}`]),
+      r.aims.map((a) => [a.aim, `\`${a.key}\``, a.value, a.met ? (a.close ? 'met, within 10%' : 'met') : `**missed**: ${a.missedBy}`]),
     ),
     '',
   );
+  const why = (aim: Aim) => WHY[aim.key.replace(/\.(1mb|5mb)\./, '.*.')] ?? '';
   const missed = r.aims.filter((a) => !a.met);
   if (missed.length > 0) {
     out.push('### Why an aim is missed', '');
-    for (const aim of missed) out.push(`- **${aim.aim}** (${aim.missedBy}). ${WHY[aim.key.replace(/\.(1mb|5mb)\./, '.*.')] ?? ''}`);
+    for (const aim of missed) out.push(`- **${aim.aim}** (${aim.missedBy}). ${why(aim)}`);
+    out.push('');
+  }
+  const close = r.aims.filter((a) => a.close);
+  if (close.length > 0) {
+    out.push('### Met, but within 10% of the aim: another run may miss it', '');
+    for (const aim of close) out.push(`- **${aim.aim}** (${format(aim.value)}). ${why(aim)}`);
     out.push('');
   }
 
@@ -374,8 +387,54 @@ function pageLine(r: Results, size: string): string {
   return p ? `${size} page: ${mb(p.bytes)}, ${p.chars.toLocaleString('en-US')} chars, ${p.terms.toLocaleString('en-US')} terms` : '';
 }
 
-/** Why an aim is missed, by figure (".*." for either page), shown only while it is. */
-const WHY: Record<string, string> = {};
+/**
+ * Why an aim is missed, by figure (".*." for either page), shown only while it is. The figures quoted here
+ * come from experiments made while writing the benchmark (2026-11-21), not from the run above.
+ */
+const WHY: Record<string, string> = {
+  'matcher.sparse.ratioToBareLoop':
+    'The bare loop reads a character in about a nanosecond. The matcher first tests each position against a filter of ' +
+    "the keys' first two characters, which alone runs at about half that speed (a table read and an unpredictable " +
+    'branch per character); then about 6% of the positions in the sparse text really do begin a key (发展, 创新, 城市 … ' +
+    'start longer names) and cost a trie walk of two or three steps each. The figure sits at the aim, on either side of ' +
+    'it from run to run; past this, the design itself would have to change (e.g. a filter over three characters).',
+  'matcher.dense.speedupVsRegExp':
+    "V8 compiles the alternation of literal keys into a fast automaton (about 35 Mchar/s here), and the dense text has 47 " +
+    'terms and about 110 trie walks per 1000 characters, three steps each on average. The RegExp also does less (no ' +
+    'ASCII-word rule, no full-width folding). The figure sits at the aim, on either side of it from run to run.',
+  'page.*.firstHighlightMs':
+    'From main(), the content script first reads storage (whether the lens is on for the site), then waits for a frame ' +
+    'before asking what is at points in the viewport, and the first highlights are painted a frame after that: at least ' +
+    'two frames, plus the page\'s own frame times.',
+  'page.*.longestTaskMs': 'A slice checks its 8 ms budget between blocks only, so one very long block makes a long slice.',
+  'peer.markjs.speedup':
+    'On the 1 MB page mark.js marks everything in about 65 ms (V8 runs the alternation fast) and its next frame, laying ' +
+    'out the 37,000 nodes it added, brings it to about 210 ms. Ours is about 20 ms of work and waiting before the ' +
+    'highlights in view are registered (the site switch reads storage, the scanner waits for a frame before asking what ' +
+    'is at points of the viewport, then scans those blocks), and then the next frame paints them: whether that frame ' +
+    'comes 1 or 16 ms later depends on where the vsync falls, so our figure ranges from about 30 to 45 ms between runs ' +
+    'and the ratio from about 4.8 to 7.3. On the 5 MB page it is 15× or more.',
+  'host.frameTimeRatio':
+    "Our own JavaScript is a fraction of a millisecond a frame (\"of which our measured JS\" above); the rest is the " +
+    "browser's work on our behalf after each of the page's DOM changes. The IntersectionObserver that tells which blocks " +
+    'are near the viewport has one target per block with a term (about 4,200 on the 1 MB page, 21,000 on the 5 MB one) ' +
+    'and recomputes all of them after every layout change; the registered highlight ranges are revalidated and ' +
+    'repainted after DOM changes. Reproduced without the extension, by a page script running the same loop over the same ' +
+    'page (about 5.5 ms a frame alone): an IntersectionObserver on the article\'s paragraphs added 1.3 ms a frame, about ' +
+    'fifty registered highlight ranges 0.7 ms, both 2.5 ms, and one range changed each frame (our ticker term) 3.3 ms. ' +
+    'How many ranges are registered hardly matters (a proximity margin of 0, half or one screen changed nothing ' +
+    'measurable). Meeting the aim needs far fewer observed targets, e.g. finding the blocks near the viewport by binary ' +
+    'search over their positions on scroll and after our rescans instead of one observer target per block: a change of ' +
+    'design (lib/content/lens.ts, annotations.ts), not made here.',
+  'dynamic.ratioToAt10.at200': 'A rescan that walks all of a growing parent block is back (see splitsNoRun in lib/content/scanner.ts).',
+  'size.contentScriptGzipBytes': '',
+  'startup.contentScriptMs':
+    'Most of it is evaluating the bundle (about 8 ms CPU): compiling 120 KB of JavaScript (about 2 ms) and running its ' +
+    "top level: WXT's content-script context and storage, webextension-polyfill (about 0.5 ms: a build without it " +
+    'measured 9.5 ms in all against 10), Preact, floating-ui, the matcher tables. startLens is about 1.6 ms more (the ' +
+    "matcher's lookup tables, the popover's host). It sits at the aim, on either side of it from run to run; below it " +
+    'would take a smaller bundle: the popover (Preact, floating-ui) loaded on first hover instead of at start.',
+};
 
 const METHOD = `## How it is measured
 
@@ -390,7 +449,70 @@ const METHOD = `## How it is measured
   with the extension minus without; the isolated world lives in the page's isolate.
 - **Pages** are served from 127.0.0.1; any other request fails the run. The extension is built by the run itself into
   bench/tmp/extension (WXT's API, away from .output).
+- **Start-up** is thread (CPU) time from Chromium's trace; every other time is wall time.
+- **The matcher** runs in a Node process of its own: in the same process as Playwright (a lot of loaded code) it
+  measured 7% slower.
+- **The host page** is measured with two browsers open, with and without the extension, used in turn: the baseline's
+  busy time per frame drifts by half between stretches of a few minutes.
+- **The load event** comes 150–200 ms later on the 1 MB page with the extension than without. That is Chromium's content
+  script injection, not our code: an extension whose content script is \`void 0;\` moves it as much, at document_idle or
+  document_end, and one with only the stylesheet does not (measured separately, seven loads each). Our figures are
+  therefore taken from main(), and the page's long frames and tasks are compared from the load event on.
+- **Long frames**: headless Chromium draws at 60 Hz; a frame over 50 ms during the page's own first layout (200–350 ms
+  here) is the page's, with or without us.
 `;
 
 /** The changes made to lib/content and lib/matcher for these aims, with the figures before and after. */
-const CHANGES = '';
+const CHANGES = `
+## Changes made for these aims (2026-11-21)
+
+Measured with this benchmark, the code before each change against the code after it, in the same session
+(before: the tree with changes 1–3 undone, the instrumentation kept).
+
+1. **First highlight in view** (lib/content/scanner.ts, \`start\`). The blocks in view were scanned first, but their
+   ranges were registered only when the IntersectionObserver first reported them near, a frame later and behind the
+   scan slices that \`scheduler.yield\` lets run first. They are in view by construction, so they are now registered at
+   once (\`annotations.setNear(block, true)\`), and the scan waits for one frame (\`slice.yield(true)\`) so that they are
+   painted before the walk over the whole page begins.
+
+   | | before | after |
+   | --- | --- | --- |
+   | first highlight registered, 1 MB / 5 MB | 99.7 / 108.5 ms | 22 / 54.3 ms |
+   | first highlight in view rendered, 1 MB / 5 MB | 140.4 / 130.6 ms | 38.5 / 70.9 ms |
+
+2. **Appended paragraphs** (lib/content/scanner.ts, \`noteMutations\` and \`splitsNoRun\`). Every childList change
+   rescanned its target's own runs, and a paragraph appended to a long article made that a walk over all the article's
+   children (4,200 on the 1 MB page; 21,000 on the 5 MB one). When every node added or removed is a block (or skipped)
+   element and they sit at an edge of the target or beside a block, no run of the target's own text can have changed:
+   the new blocks are scanned on their own and the target is no longer rescanned.
+
+   | | before | after |
+   | --- | --- | --- |
+   | our work per appended paragraph at 10 / 100 / 200 (1 MB page) | 6.35 / 5.95 / 5.9 ms | 0.4 / 0.4 / 0.4 ms |
+   | host page: our JS per frame | 4.15 ms | 0.15 ms |
+   | host page: main-thread time per frame, with ÷ without (runs in turn) | 17 ÷ 6.08 ms = 2.79× | 7.86 ÷ 4.31 ms = 1.83× |
+   | host page: frame interval, 95th percentile | 29.4 ms | 16.8 ms |
+
+3. **The matcher** (lib/matcher/matcher.ts, characters.ts). Same semantics (checked against the old implementation on
+   the benchmark's texts and 600,000 random strings of keys' characters, quotes, ASCII and full-width forms, with and
+   without one-character keys; \`isAsciiWord\` checked for every code unit). A quarter of the characters of Chinese
+   text can start a key, and each such position cost a closure, a binary search among the root's ~145 edges and two Set
+   lookups. Now a bit filter over the first two code units of every key (8 KB) rejects most positions with one table
+   read; the root's edge comes from a table indexed by code unit (64 KB, like the old first-character filter it
+   replaces); the trie step is written out in the loop; and neither \`isAsciiWord\` nor the commonest case of folding
+   (a CJK ideograph) looks in a Set any more.
+
+   | | before | after |
+   | --- | --- | --- |
+   | sparse text: ours ÷ bare loop | 11.3× (17.9 ms) | 3.8× (6.0 ms) |
+   | sparse text: RegExp ÷ ours | 1.9× | 5.8× |
+   | dense text: ours ÷ bare loop | 17.9× (28 ms) | 6× (9.7 ms) |
+   | dense text: RegExp ÷ ours | 1.8× | 4.9× |
+
+4. **Slices** (lib/content/schedule.ts, scanner.ts). A scan passes one \`Slice\` down instead of each \`scanDeep\` starting
+   its own: a batch of changes with many added subtrees (or a page with many shadow roots) gave each a fresh 8 ms budget
+   and could run that many times 8 ms without yielding. The Slice also writes each slice's \`jpl:\` measure.
+
+5. **Instrumentation** (lib/content/timing.ts, used in scanner.ts, schedule.ts, lens.ts and entrypoints/content/index.ts):
+   the marks and measures described above, written only where the page's root element has \`data-jpl-timing\`.
+`;

@@ -3,7 +3,7 @@
  * bench/results.json and bench/RESULTS.md (report.ts). Not part of `npm test`: it takes a few minutes and
  * its figures depend on the machine.
  *
- * Order: the build and the pages; the matcher in Node (while no browser runs); the content script's size;
+ * Order: the matcher, in a Node process of its own; the build and the pages; the content script's size;
  * then one Chromium with the extension for the in-browser benchmarks, and one without it for the
  * baselines and the mark.js peer (one browser at a time: the machine has two cores); then both at once,
  * used in turn, for the host page; last, the popup-search benchmark (bench/search.ts), if it is there.
@@ -17,11 +17,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildExtension, launch, type BenchBrowser } from './browser';
+import { buildExtension, chromiumVersion, withBrowser } from './browser';
 import { BENCH_DIR, REPO_ROOT, TMP_DIR, log, readMatcherData } from './common';
 import { sampleDynamic, summariseDynamic } from './dynamic';
 import { sampleHostPair, summariseHost } from './host';
-import { matcherBench } from './matcher';
+import type { matcherBench } from './matcher';
 import { samplePage, settleAfterLoad, summarisePage, type PageResult, type PageSample } from './page';
 import { generatePages, type PageSize } from './pages';
 import { sampleMarkJs, summarisePeer, type MarkJsSample } from './peer';
@@ -30,7 +30,7 @@ import { contentScriptSize, sampleStartup, summariseStartup } from './size';
 import { trieKeys } from './terms';
 
 /** Runs of each measurement (each figure is the median). */
-const RUNS = { page: 5, startup: 7, dynamic: 3, host: 5, peer: { '1mb': 5, '5mb': 3 } } as const;
+const RUNS = { page: 7, startup: 7, dynamic: 3, host: 5, peer: { '1mb': 5, '5mb': 3 } } as const;
 const PAGE_SIZES = ['1mb', '5mb'] as const;
 const ALL = ['matcher', 'size', 'page', 'peer', 'host', 'dynamic', 'search'] as const;
 type Part = (typeof ALL)[number];
@@ -44,25 +44,23 @@ async function main(): Promise<void> {
   const full = asked.length === 0;
   const results: Partial<Results> = {};
 
+  if (parts.has('matcher')) {
+    log('matcher (Node, a process of its own)');
+    results.matcher = runMatcherBench();
+  }
+
   log('building the pages and the extension');
   const pages = generatePages();
   const extensionDir = process.env.JPL_BENCH_EXTENSION ? resolve(process.env.JPL_BENCH_EXTENSION) : buildExtension();
-
-  if (parts.has('matcher')) {
-    log('matcher (Node)');
-    results.matcher = matcherBench();
-  }
   if (parts.has('size')) results.size = contentScriptSize(extensionDir);
 
   // ---- With the extension.
   const ours: Partial<Record<PageSize, PageSample[]>> = {};
   let startup: ReturnType<typeof summariseStartup> | undefined;
   let dynamic: number[][] | undefined;
-  let browserVersion = '';
   const needsPages = parts.has('page') || parts.has('peer');
   if (needsPages || parts.has('size') || parts.has('dynamic')) {
     await withBrowser(extensionDir, async (browser) => {
-      browserVersion = await versionOf(browser);
       if (needsPages) {
         for (const size of PAGE_SIZES) {
           log(`page ${size}, with the extension`);
@@ -85,7 +83,7 @@ async function main(): Promise<void> {
   const markjs: Partial<Record<PageSize, MarkJsSample[]>> = {};
   if (needsPages) {
     await withBrowser(null, async (browser) => {
-      for (const size of needsPages ? PAGE_SIZES : []) {
+      for (const size of PAGE_SIZES) {
         log(`page ${size}, without the extension`);
         without[size] = await samplePage(browser, pages[size].path, RUNS.page, { settleMs: settleAfterLoad(ours[size]!) });
       }
@@ -137,7 +135,7 @@ async function main(): Promise<void> {
   const data = readMatcherData();
   const complete = {
     meta: {
-      ...machineAndVersions(browserVersion, extensionDir),
+      ...machineAndVersions(chromiumVersion(), extensionDir),
       glossary: { entries: data.terms.length, keys: trieKeys(data.trie).length },
       pages: Object.fromEntries(Object.entries(pages).map(([size, p]) => [size, { bytes: p.bytes, chars: p.chars, terms: p.terms, paragraphs: p.paragraphs }])),
       runs: RUNS,
@@ -155,20 +153,11 @@ async function main(): Promise<void> {
   }
 }
 
-async function withBrowser(extensionDir: string | null, task: (browser: BenchBrowser) => Promise<void>): Promise<void> {
-  const browser = await launch(extensionDir);
-  try {
-    await task(browser);
-  } finally {
-    await browser.close();
-  }
-}
-
-async function versionOf(browser: BenchBrowser): Promise<string> {
-  const page = await browser.newPage();
-  const agent = (await page.evaluate('navigator.userAgent')) as string;
-  await page.close();
-  return /Chrome\/([\d.]+)/.exec(agent)?.[1] ?? agent;
+/** bench/matcher.ts in a fresh Node process, first, while nothing else runs. */
+function runMatcherBench(): ReturnType<typeof matcherBench> {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'matcher.ts')], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the matcher benchmark failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout) as ReturnType<typeof matcherBench>;
 }
 
 /** The popup-search benchmark (bench/search.ts, its own npm script), if it is there: its JSON, as it wrote it. */
