@@ -78,12 +78,18 @@ export function* runs(root: Element | ShadowRoot, options: CollectOptions = {}):
   const doc = root.ownerDocument ?? document;
   const rootElement = root instanceof Element ? root : null;
   const ownBlock = rootElement && !isInline(rootElement) ? rootElement : null;
+  let breakBeforeNextText = false;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const element = node as Element;
-      if (isSkipped(element)) return NodeFilter.FILTER_REJECT;
-      if (options.shallow && element !== root && !isInline(element) && element.tagName !== 'BR') return NodeFilter.FILTER_REJECT;
+      const nestedBlock = options.shallow && element !== root && !isInline(element) && element.tagName !== 'BR';
+      if (isSkipped(element) || nestedBlock) {
+        // A rejected element is never visited, so the loop cannot see it end the run: note that it does
+        // (a block, or a skipped element that is not inline, such as <pre>: 焦作<p>测试</p>高新区 is no term).
+        if (!isInline(element)) breakBeforeNextText = true;
+        return NodeFilter.FILTER_REJECT;
+      }
       return NodeFilter.FILTER_ACCEPT;
     },
   });
@@ -102,6 +108,11 @@ export function* runs(root: Element | ShadowRoot, options: CollectOptions = {}):
       continue;
     }
     const text = node as Text;
+    if (breakBeforeNextText) {
+      breakBeforeNextText = false;
+      if (current && hasText(current)) yield current;
+      current = null;
+    }
     const block = blockOf(text) ?? ownBlock;
     if (!block) continue;
     if (rootElement && block !== rootElement && !rootElement.contains(block)) continue; // belongs to an outer block

@@ -62,6 +62,15 @@ describe('content script', () => {
     await page.close();
   });
 
+  test('does not join text across a nested block, even when only the outer block is rescanned', async () => {
+    const page = await h.openPage('/nested.html');
+    await page.waitForSelector('body[data-done]');
+    await page.waitForTimeout(400); // the rescan runs on the next frame
+    expect(await waitForPageTerms(h, page, { 焦作: 1 })).toEqual({ 焦作: 1 });
+    expect(await highlightedTexts(page)).toEqual(['焦作']);
+    await page.close();
+  });
+
   test('sums the terms of all frames: src, srcdoc and a script-filled about:blank frame', async () => {
     const page = await h.openPage('/frames.html');
     const expected = { 焦作高新区: 2, 三区一极: 1, 一区五城: 1, 太极拳: 1 };
