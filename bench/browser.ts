@@ -5,14 +5,13 @@
  * request to anywhere but the server, the extension or data:/about: is recorded and fails the run.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM, chromiumArgs, startStaticServer } from '../tests/browser/local-chromium';
 import { BENCH_DIR, PAGES_DIR, REPO_ROOT, TMP_DIR } from './common';
 
-export const CHROMIUM = process.env.JPL_CHROMIUM || '/usr/bin/chromium';
+export { CHROMIUM };
 export const VIEWPORT = { width: 1280, height: 800 };
 
 /** Chromium's own version (the user agent reports 156.0.0.0 only). */
@@ -42,44 +41,13 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-function serve(root: string): Promise<{ server: Server; base: string }> {
-  const rootDir = resolve(root);
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = resolve(rootDir, '.' + pathname);
-    if (!file.startsWith(rootDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(pathname === '/favicon.ico' ? 204 : 404).end();
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream',
-      'content-length': String(statSync(file).size),
-      'cache-control': 'no-store',
-    });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
 
 /** One Chromium with a fresh profile, with the extension in `extensionDir` or with none. */
 export async function launch(extensionDir: string | null): Promise<BenchBrowser> {
-  const { server, base } = await serve(PAGES_DIR);
+  const { server, base } = await startStaticServer(PAGES_DIR);
   mkdirSync(TMP_DIR, { recursive: true });
   const profile = mkdtempSync(join(TMP_DIR, 'profile-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-  ];
+  const args = chromiumArgs(extensionDir);
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args, viewport: VIEWPORT });
   const external: string[] = [];
   context.on('request', (request) => {

@@ -11,6 +11,7 @@ import { glossarySearch } from '../glossary-search';
 import { categoryLabel, compareCategories } from './categories';
 import { EntryRow, entryAnchor } from './EntryRow';
 import { noteRoute } from './route';
+import { SourceList } from '../SourceList';
 
 const indexOf = new Map(glossary.entries.map((entry, i) => [entry, i]));
 
@@ -117,19 +118,7 @@ export function GlossaryView({ focusTerm }: { focusTerm?: string }) {
 
       <section class="sources" aria-labelledby="sources-title">
         <h2 id="sources-title">The sources</h2>
-        <ol>
-          {glossary.documents.map((doc) => (
-            <li key={doc.id}>
-              <a href={`#source=${encodeURIComponent(doc.id)}`}>
-                <cite lang="zh-CN">{doc.headline}</cite>
-              </a>
-              {doc.subheadline ? <span lang="zh-CN"> —— {doc.subheadline}</span> : null}
-              <div class="muted">
-                <span lang="zh-CN">{doc.outlet}</span> ({doc.outletEnglish}), {doc.period}
-              </div>
-            </li>
-          ))}
-        </ol>
+        <SourceList documents={glossary.documents} href={(doc) => `#source=${encodeURIComponent(doc.id)}`} />
       </section>
     </main>
   );

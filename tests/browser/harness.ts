@@ -44,12 +44,11 @@
  * Environment: JPL_CHROMIUM overrides /usr/bin/chromium; JPL_EXTENSION_DIR overrides the extension
  * directory; JPL_HEADFUL=1 shows the browser window (needs a display).
  */
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, chromiumArgs, startStaticServer, stopServer } from './local-chromium';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -61,7 +60,7 @@ export const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
 /** The glossary build's output. */
 export const GLOSSARY_JSON = join(REPO_ROOT, 'glossary', 'generated', 'glossary.json');
 /** Debian's Chromium (installed with apt; `npx playwright install` cannot work here). */
-export const CHROMIUM = process.env.JPL_CHROMIUM || '/usr/bin/chromium';
+export { CHROMIUM };
 
 export interface RecordedRequest {
   url: string;
@@ -121,101 +120,7 @@ export interface LaunchOptions {
   serviceWorkerTimeoutMs?: number;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
-interface FixtureServer {
-  server: Server;
-  base: string;
-  requests: { path: string; status: number }[];
-}
-
-async function startFixtureServer(root: string): Promise<FixtureServer> {
-  const rootDir = resolve(root);
-  const requests: { path: string; status: number }[] = [];
-  const server = createServer((req, res) => {
-    let pathname = '/';
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    } catch {
-      pathname = '\0';
-    }
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    const file = resolve(rootDir, '.' + pathname);
-    const inside = file === rootDir || file.startsWith(rootDir + sep);
-    let status = 404;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      status = 405;
-    } else if (inside && !pathname.includes('\0') && existsSync(file) && statSync(file).isFile()) {
-      status = 200;
-    }
-    if (status === 404 && pathname === '/favicon.ico') status = 204; // keeps 404 noise out of the console
-    requests.push({ path: pathname, status });
-    if (status === 204) {
-      res.writeHead(204, { 'cache-control': 'no-store' });
-      res.end();
-      return;
-    }
-    if (status !== 200) {
-      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(status === 404 ? 'not found' : 'method not allowed');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': String(statSync(file).size),
-      'cache-control': 'no-store',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  return { server, base: `http://127.0.0.1:${port}`, requests };
-}
-
-function stopServer(server: Server): Promise<void> {
-  return new Promise((ok) => {
-    server.close(() => ok());
-    server.closeAllConnections();
-  });
-}
-
-function launchArgs(extensionDir: string): string[] {
-  return [
-    '--no-sandbox',
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-  ];
-}
 
 function isExtensionWorker(w: Worker): boolean {
   return w.url().startsWith('chrome-extension://');
@@ -242,7 +147,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     throw new Error(`Chromium not found at ${CHROMIUM}. Install it: apt-get install -y chromium fonts-noto-cjk`);
   }
 
-  const fixture = await startFixtureServer(options.fixturesDir ?? FIXTURES_DIR);
+  const fixture = await startStaticServer(options.fixturesDir ?? FIXTURES_DIR);
   const userDataDirs: string[] = [];
   let context: BrowserContext | null = null;
 
@@ -276,7 +181,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       context = await chromium.launchPersistentContext(dir, {
         executablePath: CHROMIUM,
         headless: mode.headless,
-        args: [...launchArgs(extensionDir), ...mode.extra],
+        args: [...chromiumArgs(extensionDir), ...mode.extra],
         viewport: { width: 1280, height: 800 },
       });
       serviceWorker = await findServiceWorker(context, swTimeout);
