@@ -21,6 +21,7 @@ import { speak } from '../speech';
 import { Annotations, type HighlightSink, type TermMatch } from './annotations';
 import { matchAtPoint } from './pointer';
 import { PopoverHost } from './popover-host';
+import { Proximity } from './proximity';
 import { nextOccurrence, scrollRangeIntoView } from './reveal';
 import { rectOf } from './ranges';
 import { PageScanner } from './scanner';
@@ -36,8 +37,6 @@ export const FOCUS_HIGHLIGHT = 'jpl-focus';
 const CLOSE_DELAY_MS = 300;
 /** Reports to the background are batched: a page that changes all the time sends at most this often. */
 const REPORT_DELAY_MS = 250;
-/** The margin around the viewport (a screen above and below) in which terms are painted. */
-const NEAR_MARGIN = '100% 0px 100% 0px';
 /** How long a term revealed from the popup stays marked. */
 const FLASH_MS = 1500;
 
@@ -57,16 +56,16 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
   mark('start');
   const view = doc.defaultView!;
   const highlights = makeHighlights();
-  const proximity = new IntersectionObserver(
-    (entries) => {
-      const near = performance.now();
-      entries.forEach((entry) => annotations.setNear(entry.target, entry.isIntersecting));
-      measure('near', near);
-    },
-    { rootMargin: NEAR_MARGIN },
-  );
+  const proximity = new Proximity(view, (verdicts) => {
+    const judged = performance.now();
+    for (const { block, near } of verdicts) annotations.setNear(block, near);
+    measure('near', judged);
+  });
   const annotations = new Annotations(highlights.terms, proximity);
-  const scanner = new PageScanner(doc, new Matcher(matcherData.trie), annotations, () => scheduleReport());
+  const scanner = new PageScanner(doc, new Matcher(matcherData.trie), annotations, {
+    onChange: () => scheduleReport(),
+    onPageChange: () => proximity.layoutChanged(),
+  });
   const popover = new PopoverHost(doc);
 
   // ---- Telling the background what the page holds.
@@ -230,7 +229,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
     scanner,
     stop() {
       scanner.stop();
-      proximity.disconnect();
+      proximity.stop();
       close();
       popover.host.remove();
       if (flashTimer !== null) clearTimeout(flashTimer);
