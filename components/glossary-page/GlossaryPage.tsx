@@ -13,7 +13,8 @@ export function GlossaryPage() {
   const reading = route.view === 'source' ? glossary.documents.find((doc) => doc.id === route.document) : undefined;
   return (
     <div class="glossary-page">
-      <header class="page-header">
+      {/* The page's own words are not part of a source: the reader's lens leaves them alone. */}
+      <header class="page-header" data-jpl-skip>
         <p class="brand">{i18n.t('extension.name')}</p>
         <nav aria-label={i18n.t('glossaryPage.views')}>
           <a href="#" aria-current={reading ? undefined : 'page'}>

@@ -41,7 +41,7 @@ export function SourceReader({ document: source, sentence }: { document: SourceD
 
   return (
     <main class="reader">
-      <div class="reader-controls">
+      <div class="reader-controls" data-jpl-skip>
         {/* A <select>: the lens reads no text inside form controls, so the other headlines are not highlighted. */}
         <label for="reader-source">{i18n.t('glossaryPage.readerSource')}</label>
         <select id="reader-source" value={source.id} onChange={(event) => navigate({ view: 'source', document: event.currentTarget.value })}>

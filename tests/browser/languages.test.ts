@@ -128,6 +128,16 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
 
     await page.goto(`${h.extensionOrigin}/glossary.html#source=000`);
     await expect.poll(() => page.locator('.reader-controls .muted').textContent()).toBe(expected.readerHint);
+    // The lens highlights the source's terms, not the page's own words (in Chinese its name holds 焦作).
+    const highlighted = () =>
+      page.evaluate(() =>
+        ([...(CSS.highlights.get('jpl-term')?.values() ?? [])] as AbstractRange[]).map((range) =>
+          range.startContainer.parentElement?.closest('#reader-headline') ? 'headline' : range.startContainer.parentElement?.closest('.page-header, .reader-controls') ? 'page UI' : 'text',
+        ),
+      );
+    // Once the headline, just below the page's header, is highlighted, the header has been read too.
+    await expect.poll(highlighted).toContain('headline');
+    expect(await highlighted()).not.toContain('page UI');
     await photograph(page, 'reader', language);
     await page.close();
   });

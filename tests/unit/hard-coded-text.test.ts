@@ -57,7 +57,7 @@ export function findHardCodedText(file: string, source: string): Finding[] {
   };
 
   /** `mode`: 'visible' inside a JSX child or a visible attribute (any Latin word counts), 'code' elsewhere (prose counts). */
-  const visit = (node: ts.Node, mode: 'visible' | 'code') => {
+  const visit = (node: ts.Node, mode: 'visible' | 'code'): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const callee = node.expression.getText(sourceFile);
@@ -94,7 +94,7 @@ export function findHardCodedText(file: string, source: string): Finding[] {
     ts.forEachChild(node, (child) => visit(child, ts.isJsxElement(node) || ts.isJsxFragment(node) || ts.isJsxSelfClosingElement(node) ? 'code' : mode));
   };
   /** Inside a non-visible attribute's value only JSX (an element passed as a prop) is looked at. */
-  const visitJsxValue = (node: ts.Node) => {
+  const visitJsxValue = (node: ts.Node): void => {
     if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) return visit(node, 'code');
     ts.forEachChild(node, visitJsxValue);
   };
