@@ -4,15 +4,18 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, chromiumArgs } from '../tests/browser/local-chromium';
 
 const ROOT = join(import.meta.dirname, '..');
+export const ICON_SOURCE = join(ROOT, 'assets/icon.svg');
+export const ICON_DIR = join(ROOT, 'public/icon');
 export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 
-async function main(): Promise<void> {
-  const svg = readFileSync(join(ROOT, 'assets/icon.svg'), 'utf8');
-  const outDir = join(ROOT, 'public/icon');
+/** Writes `<size>.png` for every size into `outDir`. */
+export async function renderIcons(outDir: string): Promise<void> {
+  const svg = readFileSync(ICON_SOURCE, 'utf8');
   mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(null) });
   try {
@@ -24,11 +27,13 @@ async function main(): Promise<void> {
       await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
       await page.screenshot({ path: join(outDir, `${size}.png`), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
       await page.close();
-      console.log(`public/icon/${size}.png`);
     }
   } finally {
     await browser.close();
   }
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await renderIcons(ICON_DIR);
+  console.log(`public/icon/: ${ICON_SIZES.join(', ')} px`);
+}
