@@ -1,3 +1,4 @@
+import { countText, i18n } from '../lib/i18n';
 import { glossary } from './glossary';
 import { SourceList } from './SourceList';
 
@@ -5,10 +6,12 @@ import { SourceList } from './SourceList';
 export function Options() {
   return (
     <main>
-      <h1>Jiaozuo Policy Lens</h1>
+      <h1>{i18n.t('extension.name')}</h1>
       <p>
-        The glossary holds {glossary.entries.length} terms, each traced to the sentences of these{' '}
-        {glossary.documents.length} newspaper articles where it appears:
+        {i18n.t('options.intro', {
+          terms: countText('count.terms', glossary.entries.length),
+          articles: countText('count.sourceArticles', glossary.documents.length),
+        })}
       </p>
       <SourceList documents={glossary.documents} href={(doc) => `glossary.html#source=${encodeURIComponent(doc.id)}`} />
     </main>

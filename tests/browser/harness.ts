@@ -118,6 +118,12 @@ export interface LaunchOptions {
   fixturesDir?: string;
   /** How long to wait for the extension's service worker. Default 20 s. */
   serviceWorkerTimeoutMs?: number;
+  /**
+   * The browser's UI language, e.g. 'zh-CN', which the extension's messages follow: Chromium's --lang (what
+   * chrome.i18n.getMessage follows in headless Chromium 156 on Linux; LANGUAGE in the environment did not
+   * change it), and the same for pages' navigator.language. Default: the machine's (en-US here).
+   */
+  language?: string;
 }
 
 
@@ -181,7 +187,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       context = await chromium.launchPersistentContext(dir, {
         executablePath: CHROMIUM,
         headless: mode.headless,
-        args: [...chromiumArgs(extensionDir), ...mode.extra],
+        args: [...chromiumArgs(extensionDir), ...mode.extra, ...(options.language ? [`--lang=${options.language}`] : [])],
+        ...(options.language ? { locale: options.language } : {}),
         viewport: { width: 1280, height: 800 },
       });
       serviceWorker = await findServiceWorker(context, swTimeout);
