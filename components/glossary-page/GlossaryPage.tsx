@@ -4,6 +4,7 @@
  */
 import { glossary } from '../glossary';
 import { GlossaryView } from './GlossaryView';
+import { LookupView } from './LookupView';
 import { useRoute } from './route';
 import { SourceReader } from './SourceReader';
 
@@ -25,6 +26,8 @@ export function GlossaryPage() {
       </header>
       {reading ? (
         <SourceReader key={reading.id} document={reading} sentence={route.view === 'source' ? route.sentence : undefined} />
+      ) : route.view === 'lookup' ? (
+        <LookupView key={route.text} text={route.text} />
       ) : (
         <GlossaryView focusTerm={route.view === 'glossary' ? route.term : undefined} />
       )}

@@ -1,0 +1,57 @@
+/**
+ * What the context menu's "Look up in the Jiaozuo glossary" opens (#lookup=…): the glossary terms found in
+ * the selected text (lib/lookup), each expandable to its detail, or a plain statement that none was found.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import matcherData from '../../glossary/generated/matcher.json';
+import type { MatcherData } from '../../lib/glossary-types';
+import { createLookup } from '../../lib/lookup';
+import { glossary } from '../glossary';
+import { glossarySearch } from '../glossary-search';
+import { EntryRow } from './EntryRow';
+
+const indexOf = new Map(glossary.entries.map((entry, i) => [entry, i]));
+let lookUp: ReturnType<typeof createLookup> | null = null;
+
+export function LookupView({ text }: { text: string }) {
+  const result = useMemo(() => {
+    lookUp ??= createLookup(glossary, matcherData as MatcherData, glossarySearch());
+    return lookUp(text);
+  }, [text]);
+  // One entry found: shown open at once.
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(result.entries.length === 1 ? [result.entries[0]!.term] : []));
+  const toggle = (term: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(term)) next.add(term);
+      return next;
+    });
+  const count = result.entries.length;
+
+  return (
+    <main class="glossary-view lookup-view">
+      <h1>Look up</h1>
+      <blockquote class="lookup-text" lang="zh-CN">
+        {result.text || '—'}
+      </blockquote>
+      <p class="lookup-summary" role="status">
+        {result.kind === 'contains'
+          ? `${count} glossary ${count === 1 ? 'term' : 'terms'} in this text, in the order they appear:`
+          : result.kind === 'search'
+            ? `No glossary term appears in this text as a whole. ${count === 1 ? 'One entry comes' : `${count} entries come`} close:`
+            : 'No glossary term matches this text.'}
+      </p>
+      {count > 0 ? (
+        <ol class="entries">
+          {result.entries.map((entry) => (
+            <EntryRow key={entry.term} entry={entry} index={indexOf.get(entry)!} open={open.has(entry.term)} onToggle={() => toggle(entry.term)} showCategory />
+          ))}
+        </ol>
+      ) : (
+        <p class="muted">
+          The glossary holds {glossary.entries.length} terms of Jiaozuo policy writing. <a href="#">Browse them all</a>.
+        </p>
+      )}
+    </main>
+  );
+}
