@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import { writeGlossary } from './glossary/build/build';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
@@ -14,8 +14,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Jiaozuo Policy Lens 焦作政策词汇助读',
-    short_name: 'Policy Lens',
+    // UI strings live in locales/*.yml (@wxt-dev/i18n); the browser's language picks one.
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    short_name: '__MSG_extension_shortName__',
     // Each permission is explained in README → Permissions. storage: settings, the sites switched off, the
     // study list and history. contextMenus: "Look up in the Jiaozuo glossary" on selected text (Firefox reads
     // it as menus). activeTab: the popup may read the address of the tab it was opened over, to say why the
@@ -27,23 +29,22 @@ export default defineConfig({
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Open the Policy Lens popup',
+        description: '__MSG_command_openPopup__',
       },
       'toggle-highlighting': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Pause or resume the lens on this page',
+        description: '__MSG_command_togglePage__',
       },
       'next-term': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Step to the next glossary term on the page',
+        description: '__MSG_command_nextTerm__',
       },
       'previous-term': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Step to the previous glossary term on the page',
+        description: '__MSG_command_previousTerm__',
       },
     },
-    description:
-      'Explains Jiaozuo (焦作) policy vocabulary wherever you read it: pinyin, English and the source sentence for each term.',
+    description: '__MSG_extension_description__',
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
