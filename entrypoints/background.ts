@@ -4,6 +4,7 @@ import { glossary } from '../components/glossary';
 import { migrateDisabledSites } from '../lib/disabled-sites';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute } from '../lib/glossary-route';
+import { i18n } from '../lib/i18n';
 import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
 import { recordSightings } from '../lib/learning/sightings';
 import { selectionText } from '../lib/lookup';
@@ -94,7 +95,7 @@ export default defineBackground(() => {
   // The context menu on a text selection: the glossary page looks the text up (lib/lookup).
   const createMenu = () =>
     browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: 'Look up “%s” in the Jiaozuo glossary', contexts: ['selection'] }),
+      browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: i18n.t('contextMenu.lookup'), contexts: ['selection'] }),
     );
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== LOOKUP_MENU_ID) return;
