@@ -25,10 +25,10 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'activeTab'],
     // Asked for only when the learner turns on sending notes to a running Anki (AnkiConnect).
     optional_host_permissions: ['http://127.0.0.1:8765/*'],
-    // Chrome takes at most four suggested keys: these four.
+    // Chrome takes at most four suggested keys: these four (it refuses Alt+Shift+P, which it keeps for itself).
     commands: {
       _execute_action: {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+U' },
         description: '__MSG_command_openPopup__',
       },
       'toggle-highlighting': {

@@ -4,7 +4,7 @@
  * out why (a browser page, a site without access, a page opened before install), and the popup offers what
  * can be done about it (asking for access to the site, reloading the page).
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { setSiteEnabled, type SiteChange } from '../../lib/disabled-sites';
 import type { LensStatusMessage, LensStatusResponse, TogglePageMessage } from '../../lib/messages';
@@ -33,14 +33,20 @@ export function useCurrentTab(): CurrentTab {
   const [tab, setTab] = useState<TabState>({ kind: 'checking' });
   /** Counts the checks asked for: a reload or a grant checks the tab again. */
   const [check, setCheck] = useState(0);
+  /** The tab found at the first check: later checks look at the same tab, wherever the focus went since. */
+  const tabId = useRef<number | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     void (async () => {
       // The active tab of the window the popup hangs from. (A real popup is no tab of its own; the browser
       // tests open popup.html in a separate, unfocused window, so the page's window stays the last focused.)
-      const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      const active =
+        tabId.current === null
+          ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]
+          : await browser.tabs.get(tabId.current).catch(() => undefined);
       if (active?.id === undefined) return !cancelled && setTab({ kind: 'no-tab' });
+      tabId.current = active.id;
       for (let attempt = 0; !cancelled; attempt++) {
         const status = await askLens(active.id);
         if (cancelled) return;
