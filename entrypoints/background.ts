@@ -8,6 +8,7 @@ import { i18n } from '../lib/i18n';
 import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
 import { recordSightings } from '../lib/learning/sightings';
 import { selectionText } from '../lib/lookup';
+import { shouldWelcome } from '../lib/onboarding';
 import {
   parseMessage,
   type EntryDetailsResponse,
@@ -105,8 +106,8 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenu();
-    // A welcome page on the first install only: not on an update, a browser update or a reload.
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // A welcome page on the first install only (lib/onboarding).
+    void shouldWelcome(reason).then((welcome) => welcome && browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }));
   });
   // Menus outlive the service worker but, in some browsers, not a browser restart.
   browser.runtime.onStartup.addListener(() => void createMenu());
