@@ -107,7 +107,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenu();
     // A welcome page on the first install only (lib/onboarding).
-    void shouldWelcome(reason).then((welcome) => welcome && browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }));
+    void shouldWelcome(reason).then((welcome) => {
+      if (welcome) void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    });
   });
   // Menus outlive the service worker but, in some browsers, not a browser restart.
   browser.runtime.onStartup.addListener(() => void createMenu());

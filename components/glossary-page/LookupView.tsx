@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import matcherData from '../../glossary/generated/matcher.json';
 import type { MatcherData } from '../../lib/glossary-types';
+import { formatCount, i18n } from '../../lib/i18n';
 import { createLookup } from '../../lib/lookup';
 import { glossary } from '../glossary';
 import { glossarySearch } from '../glossary-search';
@@ -30,16 +31,16 @@ export function LookupView({ text }: { text: string }) {
 
   return (
     <main class="glossary-view lookup-view">
-      <h1>Look up</h1>
+      <h1>{i18n.t('lookup.title')}</h1>
       <blockquote class="lookup-text" lang="zh-CN">
         {result.text || '—'}
       </blockquote>
       <p class="lookup-summary" role="status">
         {result.kind === 'contains'
-          ? `${count} glossary ${count === 1 ? 'term' : 'terms'} in this text, in the order they appear:`
+          ? i18n.t('lookup.contains', count, [formatCount(count)])
           : result.kind === 'search'
-            ? `No glossary term appears in this text as a whole. ${count === 1 ? 'One entry comes' : `${count} entries come`} close:`
-            : 'No glossary term matches this text.'}
+            ? i18n.t('lookup.close', count, [formatCount(count)])
+            : i18n.t('lookup.none')}
       </p>
       {count > 0 ? (
         <ol class="entries">
@@ -49,7 +50,7 @@ export function LookupView({ text }: { text: string }) {
         </ol>
       ) : (
         <p class="muted">
-          The glossary holds {glossary.entries.length} terms of Jiaozuo policy writing. <a href="#">Browse them all</a>.
+          {i18n.t('lookup.holds', [formatCount(glossary.entries.length)])} <a href="#">{i18n.t('lookup.browse')}</a>
         </p>
       )}
     </main>

@@ -3,7 +3,7 @@
  * The synced list has storage.sync's size limit: adding past it is refused with a message (lib/disabled-sites).
  */
 import { useState } from 'preact/hooks';
-import { covers, removeSiteEntry, setSiteEnabled, siteFromInput, type DisabledSites } from '../../lib/disabled-sites';
+import { SYNC_ITEM_BYTES, covers, removeSiteEntry, setSiteEnabled, siteFromInput, syncedBytes, type DisabledSites } from '../../lib/disabled-sites';
 import { i18n } from '../../lib/i18n';
 
 export function SiteList({ sites }: { sites: DisabledSites }) {
@@ -47,6 +47,11 @@ export function SiteList({ sites }: { sites: DisabledSites }) {
           ))}
         </ul>
       )}
+      {sites.synced.length > 0 ? (
+        <p class="muted site-usage">
+          {i18n.t('options.sites.usage', [String(sites.synced.length), String(Math.ceil((100 * syncedBytes(sites.synced)) / SYNC_ITEM_BYTES))])}
+        </p>
+      ) : null}
       <form class="add-site" onSubmit={(event) => void add(event)}>
         <label for="add-site">{i18n.t('options.sites.addLabel')}</label>
         <input

@@ -202,7 +202,7 @@ describe('settings', () => {
     const command = (name: string) =>
       h.serviceWorker.evaluate(async ([commandName, id]) => {
         const tab = await chrome.tabs.get(id);
-        (chrome.commands.onCommand as unknown as { dispatch(command: string, tab: chrome.tabs.Tab): void }).dispatch(commandName, tab);
+        (chrome.commands.onCommand as unknown as { dispatch(command: string, tab: object): void }).dispatch(commandName, tab);
       }, [name, tabId] as const);
     if (!chordWorked) await command('next-term');
     console.info(`keyboard command: the real chord ${chordWorked ? 'fired' : 'did not fire; dispatched through commands.onCommand'}`);
@@ -264,7 +264,7 @@ describe('settings', () => {
           async ([id, text, pageUrl]) => {
             const tab = await chrome.tabs.get(id);
             const info = { menuItemId: 'lookup-selection', selectionText: text, pageUrl, editable: false };
-            (chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: chrome.tabs.Tab): void }).dispatch(info, tab);
+            (chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void }).dispatch(info, tab);
           },
           [tabId, selectionText, page.url()] as const,
         ),
