@@ -111,8 +111,9 @@ describe('onboarding', () => {
         synced: (await chrome.storage.sync.get('disabledSites')).disabledSites as unknown,
         local: (await chrome.storage.local.get('disabledSites')).disabledSites as unknown,
       }));
-    await expect.poll(stored).toEqual({ synced: ['news.example.cn', '127.0.0.1'], local: undefined });
-    await expect.poll(() => options.locator('.site-list li .site').allTextContents()).toEqual(['news.example.cn', '127.0.0.1']);
+    // The background moves the list when it starts after the update, which may be a moment after the page loads.
+    await expect.poll(stored, { timeout: 10_000 }).toEqual({ synced: ['news.example.cn', '127.0.0.1'], local: undefined });
+    await expect.poll(() => options.locator('.site-list li .site').allTextContents(), { timeout: 5000 }).toEqual(['news.example.cn', '127.0.0.1']);
     await options.close();
     // …and the lens stays off there.
     const page = await harness.openPage('/article.html');

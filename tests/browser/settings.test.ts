@@ -230,7 +230,7 @@ describe('settings', () => {
     await command('toggle-highlighting');
     await expect.poll(() => highlightedTexts(page)).toContain('焦作高新区');
     expect(await stillSameWindow(page)).toBe(true);
-    expect(await h.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.sync.get(null)))).toEqual([]);
+    expect(await h.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.sync.get(['disabledSites', 'lensSettings'])))).toEqual([]);
 
     // The options page and the popup's menu list the bindings the browser has.
     const options = await h.openOptions();
