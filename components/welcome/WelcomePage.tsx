@@ -3,15 +3,12 @@
  * (content scripts do not run on extension pages, so this page starts the same lens itself, with the
  * reader's settings), the keyboard shortcuts as the browser has them, and the privacy promise.
  */
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import matcherData from '../../glossary/generated/matcher.json';
-import { startLens, type Lens } from '../../lib/content/lens';
-import type { MatcherData } from '../../lib/glossary-types';
+import { formatRoute } from '../../lib/glossary-route';
 import { i18n } from '../../lib/i18n';
-import { readLensSettings, watchLensSettings, type LensSettings } from '../../lib/settings';
 import { glossary } from '../glossary';
 import { ChangeShortcuts, ShortcutList, useShortcuts } from '../settings/shortcuts';
+import { useLens } from '../use-lens';
 
 /** The example: the featured sentence of the glossary's first entry (一区五城), with its translation. */
 function example() {
@@ -21,39 +18,10 @@ function example() {
   return { sentence: glossary.sentences[context.sentence]!, translation: entry.featured?.translation, document };
 }
 
-function useLens(): LensSettings | null {
-  const [settings, setSettings] = useState<LensSettings | null>(null);
-  useEffect(() => {
-    let lens: Lens | null = null;
-    let stopped = false;
-    void readLensSettings().then((stored) => {
-      if (stopped) return;
-      setSettings(stored);
-      lens = startLens({
-        doc: document,
-        matcherData: matcherData as MatcherData,
-        runtime: browser.runtime,
-        settings: stored,
-        openGlossary: (term) => void browser.tabs.create({ url: `${browser.runtime.getURL('/glossary.html')}#term=${encodeURIComponent(term)}` }),
-      });
-    });
-    const unwatch = watchLensSettings((next) => {
-      setSettings(next);
-      lens?.configure(next);
-    });
-    return () => {
-      stopped = true;
-      unwatch();
-      lens?.stop();
-    };
-  }, []);
-  return settings;
-}
-
 const TRY_IT = { hover: 'welcome.tryHover', 'shift-hover': 'welcome.tryShiftHover', click: 'welcome.tryClick' } as const;
 
 export function WelcomePage() {
-  const settings = useLens();
+  const settings = useLens((term) => void browser.tabs.create({ url: `${browser.runtime.getURL('/glossary.html')}${formatRoute({ view: 'glossary', term })}` }));
   const shortcuts = useShortcuts();
   const { sentence, translation, document: source } = example();
   const page = (file: '/options.html' | '/glossary.html' | '/learn.html') => browser.runtime.getURL(file);
