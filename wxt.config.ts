@@ -7,6 +7,9 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The Firefox sources zip (npm run zip) holds what rebuilds the extension, README → Releases: no tests,
+  // benchmarks, store material or generated glossary tables (the build writes them).
+  zip: { excludeSources: ['tests/**', 'bench/**', 'store/**', 'scripts/**', 'test-results/**', 'glossary/generated/**', 'vitest.config.ts'] },
   hooks: {
     // The glossary's generated tables must exist and be current before any bundle is built.
     'build:before': () => {
@@ -53,6 +56,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from version 142 (web-ext lint).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { i18n } from '../lib/i18n';
+import { countText, i18n } from '../lib/i18n';
 import { DEFAULT_LEARNING_SETTINGS, learningSettings, type LearningSettings } from '../lib/learning/settings';
 import { updateLensSettings, resetLensSettings, type LensSettings } from '../lib/settings';
 import { glossary } from './glossary';
@@ -37,8 +37,8 @@ export function Options() {
   return (
     <main class="options-page">
       <header class="options-header">
-        <h1>{i18n.t('options.title')}</h1>
-        <p class="muted">{i18n.t('options.intro')}</p>
+        <h1>{i18n.t('options.heading')}</h1>
+        <p class="muted">{i18n.t('options.lead')}</p>
       </header>
 
       <section aria-labelledby="on-pages">
@@ -131,7 +131,12 @@ export function Options() {
         <p>
           <a href={browser.runtime.getURL('/welcome.html')}>{i18n.t('options.about.welcome')}</a>
         </p>
-        <p>{i18n.t('options.about.sources', [String(glossary.entries.length), String(glossary.documents.length)])}</p>
+        <p>
+          {i18n.t('options.intro', {
+            terms: countText('count.terms', glossary.entries.length),
+            articles: countText('count.sourceArticles', glossary.documents.length),
+          })}
+        </p>
         <SourceList documents={glossary.documents} href={(doc) => `glossary.html#source=${encodeURIComponent(doc.id)}`} />
       </section>
     </main>

@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { browser } from 'wxt/browser';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute, type GlossaryRoute } from '../lib/glossary-route';
-import { i18n } from '../lib/i18n';
+import { countText, formatCount, i18n } from '../lib/i18n';
 import type { RevealTermMessage, RevealTermResponse } from '../lib/messages';
 import type { TabAccess } from '../lib/tab-access';
 import { EntryDetail } from './entry/EntryDetail';
@@ -128,16 +128,19 @@ export function Popup() {
     <div class="popup">
       <header class="popup-header">
         <h1>
-          Jiaozuo Policy Lens <span lang="zh-CN">焦作政策词汇助读</span>
+          {i18n.t('extension.name')} <span lang={i18n.t('otherLang')}>{i18n.t('extension.otherName')}</span>
         </h1>
         <p class="summary">
-          {glossary.entries.length} terms from {glossary.documents.length} source articles
+          {i18n.t('popup.summary', {
+            terms: countText('count.terms', glossary.entries.length),
+            sources: countText('count.sourceArticles', glossary.documents.length),
+          })}
         </p>
       </header>
 
       <div class="search">
         <label for="popup-search" class="visually-hidden">
-          Search the glossary
+          {i18n.t('popup.searchLabel')}
         </label>
         <input
           ref={input}
@@ -151,7 +154,7 @@ export function Popup() {
           aria-describedby="popup-keys"
           autocomplete="off"
           spellcheck={false}
-          placeholder="Search: 一区五城, jiaozuo, yqwc, zone…"
+          placeholder={i18n.t('popup.searchPlaceholder')}
           value={query}
           onInput={(event) => {
             setQuery(event.currentTarget.value);
@@ -165,7 +168,7 @@ export function Popup() {
       {details ? (
         <main class="detail-view">
           <button ref={back} type="button" class="back-to-list" onClick={() => setTrail([])}>
-            ← {searching ? 'Results' : 'On this page'}
+            {searching ? i18n.t('popup.backToResults') : i18n.t('popup.backToPage')}
           </button>
           <EntryDetail
             glossary={glossary}
@@ -179,9 +182,11 @@ export function Popup() {
       ) : (
         <main class="list-view">
           <h2 id="popup-list-title">
-            {searching ? `${hits.length} ${hits.length === 1 ? 'result' : 'results'}` : 'On this page'}
+            {searching ? countText('popup.results', hits.length) : i18n.t('popup.onThisPage')}
           </h2>
-          {!searching ? <PageStatus current={current} terms={pageTerms} /> : hits.length === 0 ? <p class="muted">No term matches “{query.trim()}”.</p> : null}
+          {!searching ? <PageStatus current={current} terms={pageTerms} /> : hits.length === 0 ? (
+            <p class="muted">{i18n.t('common.noMatch', [query.trim()])}</p>
+          ) : null}
           <ul id={LISTBOX_ID} role="listbox" aria-labelledby="popup-list-title" class="options">
             {searching
               ? shownHits.map((hit, i) => (
@@ -206,9 +211,9 @@ export function Popup() {
                   ))
                 : null}
           </ul>
-          {searching && hits.length > MAX_RESULTS ? <p class="muted">{hits.length - MAX_RESULTS} more: type more to narrow the search.</p> : null}
+          {searching && hits.length > MAX_RESULTS ? <p class="muted">{countText('popup.moreResults', hits.length - MAX_RESULTS)}</p> : null}
           <p id="popup-keys" class="hint">
-            {searching ? '↑↓ move · Enter open · Esc clear' : '↑↓ move · Enter show on page · → explain · Esc close'}
+            {searching ? i18n.t('popup.keysSearching') : i18n.t('popup.keysOnPage')}
           </p>
           <p class="visually-hidden" aria-live="polite">
             {revealed ? revealText(revealed) : ''}
@@ -231,25 +236,25 @@ export function Popup() {
         ) : null}
         <a
           class="open-glossary"
-          title="Open the whole glossary in a tab"
+          title={i18n.t('popup.glossaryLinkTitle')}
           href={glossaryUrl({ view: 'glossary' })}
           onClick={(event) => {
             event.preventDefault();
             openGlossary({ view: 'glossary' });
           }}
         >
-          Glossary ↗
+          {i18n.t('popup.glossaryLink')}
         </a>
         <a
           class="open-glossary"
-          title="Review and export your saved terms"
+          title={i18n.t('popup.learnLinkTitle')}
           href={browser.runtime.getURL('/learn.html')}
           onClick={(event) => {
             event.preventDefault();
             void browser.tabs.create({ url: browser.runtime.getURL('/learn.html') });
           }}
         >
-          Learn ↗
+          {i18n.t('popup.learnLink')}
         </a>
         <PopupMenu />
       </footer>
@@ -264,10 +269,10 @@ export function Popup() {
 
 function PageStatus({ current, terms }: { current: CurrentTab; terms: { term: string }[] | null }) {
   const { tab } = current;
-  if (tab.kind === 'checking') return <p class="muted">Looking…</p>;
+  if (tab.kind === 'checking') return <p class="muted">{i18n.t('popup.looking')}</p>;
   if (tab.kind === 'no-tab') return <p class="notice">{i18n.t('popup.access.restricted')}</p>;
   if (tab.kind === 'unreachable') return <AccessNotice current={current} access={tab.access} />;
-  if (!tab.enabled) return <p class="muted">Highlighting is off on {tab.site}.</p>;
+  if (!tab.enabled) return <p class="muted">{i18n.t('popup.highlightingOff', { site: tab.site })}</p>;
   if (tab.paused) {
     return (
       <p class="notice">
@@ -278,8 +283,8 @@ function PageStatus({ current, terms }: { current: CurrentTab; terms: { term: st
       </p>
     );
   }
-  if (terms === null) return <p class="muted">Looking…</p>;
-  if (terms.length === 0) return <p class="muted">No glossary terms found on this page.</p>;
+  if (terms === null) return <p class="muted">{i18n.t('popup.looking')}</p>;
+  if (terms.length === 0) return <p class="muted">{i18n.t('popup.noTermsOnPage')}</p>;
   return null;
 }
 
@@ -325,5 +330,7 @@ function AccessNotice({ current, access }: { current: CurrentTab; access: TabAcc
 }
 
 function revealText({ term, index, count }: Revealed): string {
-  return index === undefined ? `${term} could not be shown on the page.` : `${term}: occurrence ${index} of ${count}, shown on the page.`;
+  return index === undefined
+    ? i18n.t('popup.notRevealed', { term })
+    : i18n.t('popup.revealed', { term, index: formatCount(index), count: formatCount(count ?? index) });
 }

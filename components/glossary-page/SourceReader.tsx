@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { SourceDocument } from '../../lib/glossary-types';
+import { i18n } from '../../lib/i18n';
 import { glossary } from '../glossary';
 import { useLens } from '../use-lens';
 import { navigate } from './route';
@@ -31,9 +32,9 @@ export function SourceReader({ document: source, sentence }: { document: SourceD
 
   return (
     <main class="reader">
-      <div class="reader-controls">
+      <div class="reader-controls" data-jpl-skip>
         {/* A <select>: the lens reads no text inside form controls, so the other headlines are not highlighted. */}
-        <label for="reader-source">Source</label>
+        <label for="reader-source">{i18n.t('glossaryPage.readerSource')}</label>
         <select id="reader-source" value={source.id} onChange={(event) => navigate({ view: 'source', document: event.currentTarget.value })}>
           {glossary.documents.map((doc, i) => (
             <option key={doc.id} value={doc.id}>
@@ -41,7 +42,7 @@ export function SourceReader({ document: source, sentence }: { document: SourceD
             </option>
           ))}
         </select>
-        <span class="muted">Point at a highlighted term to see what it means.</span>
+        <span class="muted">{i18n.t('glossaryPage.readerHint')}</span>
       </div>
       <article class="source-text" lang="zh-CN" aria-labelledby="reader-headline">
         <header>

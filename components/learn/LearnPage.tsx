@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { countText, formatCount, i18n } from '../../lib/i18n';
 import { dueCards } from '../../lib/learning/scheduling';
 import { ExportPanel } from './ExportPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -13,12 +14,12 @@ const now = () => new Date();
 export function LearnPage() {
   const { state, saveSettings } = useLearnerData();
   const [tab, setTab] = useState<Tab>(() => (TABS.includes(location.hash.slice(1) as Tab) ? (location.hash.slice(1) as Tab) : 'review'));
-  if (!state) return <p class="muted">Loading…</p>;
+  if (!state) return <p class="muted">{i18n.t('common.loading')}</p>;
   const labels: Record<Tab, string> = {
-    review: `Review (${dueCards(state.cards, now()).length} due)`,
-    list: `Study list (${state.studyList.length})`,
-    history: 'Where I met them',
-    export: 'Export and backup',
+    review: i18n.t('learn.reviewTab', { due: formatCount(dueCards(state.cards, now()).length) }),
+    list: i18n.t('learn.listTab', { count: formatCount(state.studyList.length) }),
+    history: i18n.t('learn.historyTab'),
+    export: i18n.t('learn.exportTab'),
   };
   const select = (next: Tab) => {
     setTab(next);
@@ -26,13 +27,13 @@ export function LearnPage() {
   };
   return (
     <main class="learn">
-      <h1>Learn — Jiaozuo Policy Lens</h1>
+      <h1>{i18n.t('learn.title')}</h1>
       {state.setAside > 0 ? (
         <p role="alert" class="error">
-          {state.setAside} damaged stored item{state.setAside === 1 ? ' was' : 's were'} set aside and kept; everything else loaded.
+          {countText('learn.setAside', state.setAside)}
         </p>
       ) : null}
-      <nav role="tablist" aria-label="Learn">
+      <nav role="tablist" aria-label={i18n.t('learn.tabs')}>
         {TABS.map((t) => (
           <button type="button" role="tab" key={t} id={`tab-${t}`} aria-selected={tab === t} aria-controls="panel" onClick={() => select(t)}>
             {labels[t]}
@@ -51,7 +52,7 @@ export function LearnPage() {
               checked={state.settings.speakOnReveal}
               onChange={(e) => void saveSettings({ ...state.settings, speakOnReveal: e.currentTarget.checked })}
             />
-            Speak the term when I reveal a card
+            {i18n.t('learn.speakOnReveal')}
           </label>
         ) : null}
       </div>

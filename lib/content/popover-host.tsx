@@ -7,6 +7,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import { render } from 'preact';
 import { Popover, type PopoverProps } from '../../components/popover/Popover';
 import popoverCss from '../../components/popover/popover.css?inline';
+import { messagesLanguage } from '../i18n';
 import { liveRange } from './ranges';
 import { HOST_TAG } from './text-runs';
 
@@ -26,6 +27,8 @@ export class PopoverHost {
     this.panel.setAttribute('popover', 'manual');
     this.panel.setAttribute('role', 'dialog');
     this.panel.setAttribute('aria-modal', 'false');
+    // The host page's language is not the UI's: Chinese UI text must get Chinese glyphs on any page.
+    this.panel.setAttribute('lang', messagesLanguage());
     shadow.append(style, this.panel);
   }
 

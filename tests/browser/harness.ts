@@ -128,6 +128,12 @@ export interface LaunchOptions {
    * start with no tab of ours. True leaves it (and does not wait for it).
    */
   keepWelcomePage?: boolean;
+  /**
+   * The browser's UI language, e.g. 'zh-CN', which the extension's messages follow: Chromium's --lang (what
+   * chrome.i18n.getMessage follows in headless Chromium 156 on Linux; LANGUAGE in the environment did not
+   * change it), and the same for pages' navigator.language. Default: the machine's (en-US here).
+   */
+  language?: string;
 }
 
 
@@ -205,7 +211,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       context = await chromium.launchPersistentContext(dir, {
         executablePath: CHROMIUM,
         headless: mode.headless,
-        args: [...chromiumArgs(extensionDir), ...mode.extra],
+        args: [...chromiumArgs(extensionDir), ...mode.extra, ...(options.language ? [`--lang=${options.language}`] : [])],
+        ...(options.language ? { locale: options.language } : {}),
         viewport: { width: 1280, height: 800 },
       });
       serviceWorker = await findServiceWorker(context, swTimeout);
