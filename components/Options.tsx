@@ -6,14 +6,22 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { countText, i18n } from '../lib/i18n';
+import { countText, fill, i18n } from '../lib/i18n';
 import { DEFAULT_LEARNING_SETTINGS, learningSettings, type LearningSettings } from '../lib/learning/settings';
+import { numberedPinyin, pinyinTokens } from '../lib/pinyin-tones';
 import { updateLensSettings, resetLensSettings, type LensSettings } from '../lib/settings';
 import { glossary } from './glossary';
 import { SiteList } from './settings/SiteList';
 import { ChangeShortcuts, ShortcutList, useShortcuts } from './settings/shortcuts';
 import { useStoredSettings } from './settings/use-settings';
 import { SourceList } from './SourceList';
+
+/** The key held with the shift-hover trigger, named as keyboards print it, in every language. */
+const SHIFT_KEY = 'Shift';
+/** Samples of the pinyin settings, from the glossary itself: 焦作's pinyin, and 一区五城's for the tone colours. */
+const entryPinyin = (term: string) => glossary.entries.find((entry) => entry.term === term)?.pinyin ?? '';
+const PINYIN_SAMPLE = entryPinyin('焦作');
+const TONE_SAMPLE = pinyinTokens(entryPinyin('一区五城'));
 
 export function Options() {
   const stored = useStoredSettings();
@@ -61,7 +69,7 @@ export function Options() {
           onChange={(popoverTrigger) => setLens({ popoverTrigger })}
           options={[
             ['hover', i18n.t('options.trigger.hover')],
-            ['shift-hover', <>{i18n.t('options.trigger.shiftHover')} <kbd>Shift</kbd></>],
+            ['shift-hover', <>{fill('options.trigger.shiftHover', { key: <kbd>{SHIFT_KEY}</kbd> })}</>],
             ['click', i18n.t('options.trigger.click')],
           ]}
         />
@@ -75,14 +83,18 @@ export function Options() {
           value={lens.pinyinStyle}
           onChange={(pinyinStyle) => setLens({ pinyinStyle })}
           options={[
-            ['marks', <>{i18n.t('options.pinyin.marks')} <span class="example" lang="zh-Latn-pinyin">jiāo zuò</span></>],
-            ['numbers', <>{i18n.t('options.pinyin.numbers')} <span class="example" lang="zh-Latn-pinyin">jiao1 zuo4</span></>],
+            ['marks', <>{i18n.t('options.pinyin.marks')} <span class="example" lang="zh-Latn-pinyin">{PINYIN_SAMPLE}</span></>],
+            ['numbers', <>{i18n.t('options.pinyin.numbers')} <span class="example" lang="zh-Latn-pinyin">{numberedPinyin(PINYIN_SAMPLE)}</span></>],
           ]}
         />
         <Toggle checked={lens.toneColours} onChange={(toneColours) => setLens({ toneColours })}>
           {i18n.t('options.toneColours')}{' '}
           <span class="example tone-sample" lang="zh-Latn-pinyin" aria-hidden="true">
-            <span class="tone1">yī</span> <span class="tone1">qū</span> <span class="tone3">wǔ</span> <span class="tone2">chéng</span>
+            {TONE_SAMPLE.map((token, i) => (
+              <span key={i} class={token.tone ? `tone${token.tone}` : undefined}>
+                {token.text}
+              </span>
+            ))}
           </span>
         </Toggle>
         <Toggle checked={lens.showTranslation} onChange={(showTranslation) => setLens({ showTranslation })}>

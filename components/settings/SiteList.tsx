@@ -60,7 +60,7 @@ export function SiteList({ sites }: { sites: DisabledSites }) {
           inputMode="url"
           autocomplete="off"
           spellcheck={false}
-          placeholder="news.example.cn"
+          placeholder={i18n.t('options.sites.placeholder')}
           value={input}
           onInput={(event) => setInput(event.currentTarget.value)}
         />
