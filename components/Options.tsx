@@ -57,8 +57,8 @@ export function Options() {
           value={lens.highlightStyle}
           onChange={(highlightStyle) => setLens({ highlightStyle })}
           options={[
-            ['underline', <span class="sample sample-underline" lang="zh-CN">{i18n.t('options.highlight.underline')}</span>],
-            ['background', <span class="sample sample-background" lang="zh-CN">{i18n.t('options.highlight.background')}</span>],
+            ['underline', <span class="sample sample-underline">{i18n.t('options.highlight.underline')}</span>],
+            ['background', <span class="sample sample-background">{i18n.t('options.highlight.background')}</span>],
             ['none', i18n.t('options.highlight.none')],
           ]}
         />
