@@ -171,8 +171,9 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
     const trigger = settings.popoverTrigger;
     if (match && match === shown) cancelClose();
     else if (match && (trigger === 'hover' || (trigger === 'shift-hover' && pointer.shift))) void open(match);
-    // A popover opened by a click stays until the next click or Escape.
-    else if (!match && shown && closeTimer === null && trigger !== 'click') closeTimer = setTimeout(close, CLOSE_DELAY_MS);
+    // Off the shown term (onto nothing, or onto a term without Shift held): it closes, unless a click opened it
+    // (it stays until the next click or Escape).
+    else if (shown && closeTimer === null && trigger !== 'click') closeTimer = setTimeout(close, CLOSE_DELAY_MS);
   };
   const onPointerMove = (event: PointerEvent) => {
     if (event.pointerType === 'touch') return;
