@@ -94,10 +94,16 @@ export default defineBackground(() => {
   });
 
   // The context menu on a text selection: the glossary page looks the text up (lib/lookup).
+  // One after the other: onInstalled and onStartup may both fire at a start, and a second create() with the
+  // same id before the first removeAll() has finished would fail.
+  let menu = Promise.resolve();
   const createMenu = () =>
-    browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: i18n.t('contextMenu.lookup'), contexts: ['selection'] }),
-    );
+    (menu = menu
+      .then(() => browser.contextMenus.removeAll())
+      .then(() => {
+        browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: i18n.t('contextMenu.lookup'), contexts: ['selection'] });
+      })
+      .catch((error) => console.warn('Policy Lens: could not add the context menu', error)));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== LOOKUP_MENU_ID) return;
     const route = formatRoute({ view: 'lookup', text: selectionText(info.selectionText ?? '') });

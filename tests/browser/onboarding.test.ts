@@ -66,6 +66,7 @@ describe('onboarding', () => {
   test('does not open it again when the browser starts again on the same profile', async () => {
     const harness = await launch();
     expect(await findWelcomePage(harness.context, 3000)).toBeNull();
+    expect(harness.extensionErrors).toEqual([]);
     await harness.close();
   });
 

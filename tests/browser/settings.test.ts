@@ -13,7 +13,21 @@ import { highlightedTexts, pointOf, popoverText, tabIdOf, waitForPageTerms } fro
 import { openPopupOver, optionTexts } from './popup-tools';
 
 const SHOTS = process.env.JPL_SCREENSHOT_DIR || '/tmp/jpl-screens';
-const ARTICLE_TERMS = { 焦作: 2, 一区五城: 2, 高质量发展: 1, 焦作高新区: 1, 25311: 1, 345: 1, 三区一极: 1, 云台山: 1, 太极拳: 1 };
+/** What tests/fixtures/article.html holds (content-script.test.ts says why each count is what it is). */
+const ARTICLE_TERMS = {
+  焦作: 2,
+  一区五城: 2,
+  高质量发展: 1,
+  三十工程: 1,
+  焦作高新区: 1,
+  '25311': 1,
+  '“345”创新行动': 1,
+  焦作市城乡一体化示范区: 1,
+  三区一极: 1,
+  五城: 1,
+  云台山: 1,
+  太极拳: 1,
+};
 
 /** Marks the page's window: the mark is gone if the page was reloaded. */
 const markWindow = (page: Page) => page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
@@ -47,7 +61,7 @@ describe('settings', () => {
 
   test('the options page changes an open tab at once, without a reload', async () => {
     const page = await h.openPage('/article.html');
-    await waitForPageTerms(h, page, ARTICLE_TERMS);
+    expect(await waitForPageTerms(h, page, ARTICLE_TERMS)).toEqual(ARTICLE_TERMS);
     await markWindow(page);
     const options = await h.openOptions();
     await page.bringToFront();
@@ -130,7 +144,7 @@ describe('settings', () => {
 
   test('the options page switches sites off and on, and says when the synced list is full', async () => {
     const page = await h.openPage('/article.html');
-    await waitForPageTerms(h, page, ARTICLE_TERMS);
+    expect(await waitForPageTerms(h, page, ARTICLE_TERMS)).toEqual(ARTICLE_TERMS);
     await markWindow(page);
     const options = await h.openOptions();
     await options.getByLabel('Turn off on').fill('http://127.0.0.1:1234/some/page.html');
@@ -175,7 +189,7 @@ describe('settings', () => {
       chrome.storage.sync.set({ lensSettings: { highlightStyle: 'sparkles', pinyinStyle: 'numbers', popoverTrigger: 42 }, disabledSites: 'all of them' }),
     );
     const page = await h.openPage('/article.html');
-    await waitForPageTerms(h, page, ARTICLE_TERMS);
+    expect(await waitForPageTerms(h, page, ARTICLE_TERMS)).toEqual(ARTICLE_TERMS);
     expect(await lensState(page)).toEqual({ underline: true, background: false });
     await hover(page, '#zone', '焦作高新区');
     await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('jiao1 zuo4'); // the valid field is kept
@@ -189,7 +203,7 @@ describe('settings', () => {
 
   test('keyboard commands: step through terms, pause the page; the shortcuts are listed and can be changed', async () => {
     const page = await h.openPage('/article.html');
-    await waitForPageTerms(h, page, ARTICLE_TERMS);
+    expect(await waitForPageTerms(h, page, ARTICLE_TERMS)).toEqual(ARTICLE_TERMS);
     const tabId = await tabIdOf(h, page);
 
     // The real key chord first. Chromium binds extension commands to the browser window's accelerators, which
@@ -255,7 +269,7 @@ describe('settings', () => {
 
   test('the context menu looks a selection up in the glossary, and says when nothing matches', async () => {
     const page = await h.openPage('/article.html');
-    await waitForPageTerms(h, page, ARTICLE_TERMS);
+    expect(await waitForPageTerms(h, page, ARTICLE_TERMS)).toEqual(ARTICLE_TERMS);
     const tabId = await tabIdOf(h, page);
     const lookUp = async (selectionText: string) => {
       const [glossaryPage] = await Promise.all([
@@ -272,6 +286,24 @@ describe('settings', () => {
       await glossaryPage.waitForLoadState('load');
       return glossaryPage;
     };
+
+    // The item exists (update() fails on an unknown id), on selections only.
+    expect(
+      await h.serviceWorker.evaluate(() =>
+        chrome.contextMenus.update('lookup-selection', { contexts: ['selection'] }).then(
+          () => 'exists',
+          (error: Error) => error.message,
+        ),
+      ),
+    ).toBe('exists');
+    expect(
+      await h.serviceWorker.evaluate(() =>
+        chrome.contextMenus.update('no-such-item', {}).then(
+          () => 'exists',
+          () => 'missing',
+        ),
+      ),
+    ).toBe('missing');
 
     // A whole sentence: the glossary terms it contains, in order.
     const sentence = await page.locator('#zone').textContent();
