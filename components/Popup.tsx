@@ -213,7 +213,8 @@ export function Popup() {
           </ul>
           {searching && hits.length > MAX_RESULTS ? <p class="muted">{countText('popup.moreResults', hits.length - MAX_RESULTS)}</p> : null}
           <p id="popup-keys" class="hint">
-            {searching ? i18n.t('popup.keysSearching') : i18n.t('popup.keysOnPage')}
+            {/* No keys to tell where there is no list to move through (the lens cannot read the tab, or is off). */}
+            {searching ? i18n.t('popup.keysSearching') : lensOn ? i18n.t('popup.keysOnPage') : ''}
           </p>
           <p class="visually-hidden" aria-live="polite">
             {revealed ? revealText(revealed) : ''}
