@@ -185,8 +185,9 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
       lookAtPointer();
     });
   };
+  // Only the reader's own clicks and keys: a page's synthetic events must not open popovers (and read them).
   const onClick = (event: MouseEvent) => {
-    if (settings.popoverTrigger !== 'click' || popover.contains(event)) return;
+    if (!event.isTrusted || settings.popoverTrigger !== 'click' || popover.contains(event)) return;
     // The end of a text selection is no request for an explanation.
     if (view.getSelection()?.isCollapsed === false) return;
     const match = matchAtPoint(doc, annotations, event.clientX, event.clientY, scanner.shadowRoots);
@@ -195,7 +196,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && popover.isOpen) close();
-    if (event.key === 'Shift' && settings.popoverTrigger === 'shift-hover' && pointer) {
+    if (event.key === 'Shift' && event.isTrusted && settings.popoverTrigger === 'shift-hover' && pointer) {
       pointer.shift = true;
       lookAtPointer();
     }
