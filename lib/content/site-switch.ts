@@ -47,7 +47,7 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
     lens?.configure?.(next);
     apply();
   });
-  void Promise.all([readDisabledSites(), readLensSettings()]).then(([sites, stored]) => {
+  const firstRead = Promise.all([readDisabledSites(), readLensSettings()]).then(([sites, stored]) => {
     siteEnabled ??= isSiteEnabled(allDisabled(sites), site);
     settings ??= stored;
     apply();
@@ -61,8 +61,9 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
       apply();
     }
     if (message.type !== 'lens-status') return undefined;
-    // `enabled` is the site's switch, which the popup shows; `paused` says the lens is off on this page alone.
-    return Promise.resolve<LensStatusResponse>({ site, enabled: siteEnabled === true, paused });
+    // `enabled` is the site's switch, which the popup shows (known once storage is read); `paused` says the lens
+    // is off on this page alone.
+    return firstRead.then<LensStatusResponse>(() => ({ site, enabled: siteEnabled === true, paused }));
   };
   runtime.onMessage.addListener(onMessage);
   return {
