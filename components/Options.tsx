@@ -38,7 +38,9 @@ export function Options() {
     void learningSettings.setValue({ ...learning, ...change });
   };
   const reset = async () => {
-    await Promise.all([resetLensSettings(), learningSettings.setValue(DEFAULT_LEARNING_SETTINGS)]);
+    // Only what this page sets: the Learn page's own settings (speaking, Anki) stay.
+    const { historyEnabled, historyAllTerms } = DEFAULT_LEARNING_SETTINGS;
+    await Promise.all([resetLensSettings(), learningSettings.setValue({ ...learning, historyEnabled, historyAllTerms })]);
     setResetDone(true);
   };
 
