@@ -134,8 +134,18 @@ describe('settings', () => {
     await options.reload();
     expect(await options.locator('input[name=popoverTrigger][value=shift-hover]').isChecked()).toBe(true);
 
-    // Reset: the defaults, on the page too.
+    // The learning history switch is the Learn page's setting, shared (sync:learningSettings).
+    await h.serviceWorker.evaluate(async () => {
+      const { learningSettings } = await chrome.storage.sync.get('learningSettings');
+      await chrome.storage.sync.set({ learningSettings: { ...(learningSettings as object), speakOnReveal: true } });
+    });
+    await options.getByLabel('Remember where I met saved terms on the web').uncheck();
+    const learning = () => h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('learningSettings')).learningSettings);
+    await expect.poll(learning).toMatchObject({ historyEnabled: false, speakOnReveal: true });
+
+    // Reset: the defaults, on the page too; the Learn page's own settings stay.
     await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect.poll(learning).toMatchObject({ historyEnabled: true, historyAllTerms: false, speakOnReveal: true });
     await expect.poll(() => options.locator('input[name=popoverTrigger][value=hover]').isChecked()).toBe(true);
     await hover(page, '#zone', '焦作高新区');
     await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('jiāo zuò gāo xīn qū');
