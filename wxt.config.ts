@@ -21,12 +21,23 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extension_name__',
     short_name: '__MSG_extension_shortName__',
-    // storage: the study list, review state, history and settings, and the per-site switch of the
-    // highlighting (README → Permissions).
-    permissions: ['storage'],
+    // Each permission is explained in README → Permissions. storage: settings, the sites switched off, the
+    // study list and history. contextMenus: "Look up in the Jiaozuo glossary" on selected text (Firefox reads
+    // it as menus). activeTab: the popup may read the address of the tab it was opened over, to say why the
+    // lens cannot run there and ask for that one site.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     // Asked for only when the learner turns on sending notes to a running Anki (AnkiConnect).
     optional_host_permissions: ['http://127.0.0.1:8765/*'],
+    // Chrome takes at most four suggested keys: these four (it refuses Alt+Shift+P, which it keeps for itself).
     commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+U' },
+        description: '__MSG_command_openPopup__',
+      },
+      'toggle-highlighting': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_command_togglePage__',
+      },
       'next-term': {
         suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_command_nextTerm__',

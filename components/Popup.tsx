@@ -9,12 +9,14 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { browser } from 'wxt/browser';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute, type GlossaryRoute } from '../lib/glossary-route';
-import type { RevealTermMessage, RevealTermResponse } from '../lib/messages';
 import { countText, formatCount, i18n } from '../lib/i18n';
+import type { RevealTermMessage, RevealTermResponse } from '../lib/messages';
+import type { TabAccess } from '../lib/tab-access';
 import { EntryDetail } from './entry/EntryDetail';
 import { glossary } from './glossary';
 import { glossarySearch } from './glossary-search';
-import { useCurrentTab } from './popup/current-tab';
+import { useCurrentTab, type CurrentTab } from './popup/current-tab';
+import { PopupMenu } from './popup/PopupMenu';
 import { PageTermOption, ResultOption, type Revealed } from './popup/options';
 import { usePageTerms } from './popup/page-terms';
 import { SiteSwitch } from './popup/SiteSwitch';
@@ -31,8 +33,10 @@ function glossaryUrl(route: GlossaryRoute): string {
 }
 
 export function Popup() {
-  const { tab, setEnabled } = useCurrentTab();
-  const lensOn = tab.kind === 'ready' && tab.enabled;
+  const current = useCurrentTab();
+  const { tab, setEnabled } = current;
+  const [switchError, setSwitchError] = useState<string | null>(null);
+  const lensOn = tab.kind === 'ready' && tab.enabled && !tab.paused;
   const pageTerms = usePageTerms(tab.kind === 'ready' ? tab.tabId : null);
   const [query, setQuery] = useState('');
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -180,7 +184,7 @@ export function Popup() {
           <h2 id="popup-list-title">
             {searching ? countText('popup.results', hits.length) : i18n.t('popup.onThisPage')}
           </h2>
-          {!searching ? <PageStatus tab={tab} terms={pageTerms} /> : hits.length === 0 ? (
+          {!searching ? <PageStatus current={current} terms={pageTerms} /> : hits.length === 0 ? (
             <p class="muted">{i18n.t('common.noMatch', [query.trim()])}</p>
           ) : null}
           <ul id={LISTBOX_ID} role="listbox" aria-labelledby="popup-list-title" class="options">
@@ -209,7 +213,8 @@ export function Popup() {
           </ul>
           {searching && hits.length > MAX_RESULTS ? <p class="muted">{countText('popup.moreResults', hits.length - MAX_RESULTS)}</p> : null}
           <p id="popup-keys" class="hint">
-            {searching ? i18n.t('popup.keysSearching') : i18n.t('popup.keysOnPage')}
+            {/* No keys to tell where there is no list to move through (the lens cannot read the tab, or is off). */}
+            {searching ? i18n.t('popup.keysSearching') : lensOn ? i18n.t('popup.keysOnPage') : ''}
           </p>
           <p class="visually-hidden" aria-live="polite">
             {revealed ? revealText(revealed) : ''}
@@ -218,7 +223,18 @@ export function Popup() {
       )}
 
       <footer class="popup-footer">
-        {tab.kind === 'ready' ? <SiteSwitch site={tab.site} enabled={tab.enabled} onChange={(on) => void setEnabled(on)} /> : null}
+        {tab.kind === 'ready' ? (
+          <SiteSwitch
+            site={tab.site}
+            enabled={tab.enabled}
+            onChange={(on) => {
+              setSwitchError(null);
+              void setEnabled(on).then((result) => {
+                if (!result.ok) setSwitchError(result.reason === 'full' ? i18n.t('popup.siteListFull') : i18n.t('popup.siteSwitchFailed'));
+              });
+            }}
+          />
+        ) : null}
         <a
           class="open-glossary"
           title={i18n.t('popup.glossaryLinkTitle')}
@@ -241,18 +257,77 @@ export function Popup() {
         >
           {i18n.t('popup.learnLink')}
         </a>
+        <PopupMenu />
       </footer>
+      {switchError ? (
+        <p class="notice switch-error" role="alert">
+          {switchError}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function PageStatus({ tab, terms }: { tab: ReturnType<typeof useCurrentTab>['tab']; terms: { term: string }[] | null }) {
+function PageStatus({ current, terms }: { current: CurrentTab; terms: { term: string }[] | null }) {
+  const { tab } = current;
   if (tab.kind === 'checking') return <p class="muted">{i18n.t('popup.looking')}</p>;
-  if (tab.kind === 'no-tab' || tab.kind === 'unreachable') return <p class="notice">{i18n.t('popup.unreachable')}</p>;
+  if (tab.kind === 'no-tab') return <p class="notice">{i18n.t('popup.access.restricted')}</p>;
+  if (tab.kind === 'unreachable') return <AccessNotice current={current} access={tab.access} />;
   if (!tab.enabled) return <p class="muted">{i18n.t('popup.highlightingOff', { site: tab.site })}</p>;
+  if (tab.paused) {
+    return (
+      <p class="notice">
+        {i18n.t('popup.paused')}{' '}
+        <button type="button" class="inline-action" onClick={() => void current.resume()}>
+          {i18n.t('popup.resume')}
+        </button>
+      </p>
+    );
+  }
   if (terms === null) return <p class="muted">{i18n.t('popup.looking')}</p>;
   if (terms.length === 0) return <p class="muted">{i18n.t('popup.noTermsOnPage')}</p>;
   return null;
+}
+
+/** Why the lens cannot read the tab, and the one thing the reader can do about it, if any. */
+function AccessNotice({ current, access }: { current: CurrentTab; access: TabAccess }) {
+  const [refused, setRefused] = useState(false);
+  switch (access.kind) {
+    case 'restricted':
+      return <p class="notice access-notice">{i18n.t('popup.access.restricted')}</p>;
+    case 'no-access':
+      return (
+        <div class="notice access-notice" data-access="no-access">
+          <p>{access.host ? i18n.t('popup.access.noAccessSite', [access.host]) : i18n.t('popup.access.noAccess')}</p>
+          <button type="button" class="access-action" onClick={() => void current.requestAccess(access.origins).then((granted) => setRefused(!granted))}>
+            {access.host ? i18n.t('popup.access.allowSite', [access.host]) : i18n.t('popup.access.allowAll')}
+          </button>
+          {refused ? <p class="muted">{i18n.t('popup.access.refused')}</p> : null}
+        </div>
+      );
+    case 'file-access':
+      return (
+        <div class="notice access-notice">
+          <p>{i18n.t('popup.access.fileAccess')}</p>
+          <button
+            type="button"
+            class="access-action"
+            onClick={() => void browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` })}
+          >
+            {i18n.t('popup.access.openDetails')}
+          </button>
+        </div>
+      );
+    case 'not-loaded':
+      return (
+        <div class="notice access-notice">
+          <p>{i18n.t('popup.access.notLoaded')}</p>
+          <button type="button" class="access-action" onClick={() => void current.reload()}>
+            {i18n.t('popup.access.reload')}
+          </button>
+        </div>
+      );
+  }
 }
 
 function revealText({ term, index, count }: Revealed): string {

@@ -5,6 +5,7 @@
 import { i18n } from '../../lib/i18n';
 import { glossary } from '../glossary';
 import { GlossaryView } from './GlossaryView';
+import { LookupView } from './LookupView';
 import { useRoute } from './route';
 import { SourceReader } from './SourceReader';
 
@@ -27,6 +28,8 @@ export function GlossaryPage() {
       </header>
       {reading ? (
         <SourceReader key={reading.id} document={reading} sentence={route.view === 'source' ? route.sentence : undefined} />
+      ) : route.view === 'lookup' ? (
+        <LookupView key={route.text} text={route.text} />
       ) : (
         <GlossaryView focusTerm={route.view === 'glossary' ? route.term : undefined} />
       )}

@@ -1,15 +1,14 @@
 /**
  * A source article as the glossary was built from it (its cleaned paragraphs and sentences), with every
- * glossary term highlighted and explained on hover exactly as on the web. Content scripts do not run on
- * extension pages, so the page starts the same lens itself; entry details come from the background as usual.
+ * glossary term highlighted and explained on hover exactly as on the web, with the reader's settings. Content
+ * scripts do not run on extension pages, so the page starts the same lens itself (components/use-lens);
+ * entry details come from the background as usual.
  */
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import matcherData from '../../glossary/generated/matcher.json';
-import { startLens } from '../../lib/content/lens';
-import type { MatcherData, SourceDocument } from '../../lib/glossary-types';
+import type { SourceDocument } from '../../lib/glossary-types';
 import { i18n } from '../../lib/i18n';
 import { glossary } from '../glossary';
+import { useLens } from '../use-lens';
 import { navigate } from './route';
 
 export function sentenceAnchor(id: string): string {
@@ -17,15 +16,7 @@ export function sentenceAnchor(id: string): string {
 }
 
 export function SourceReader({ document: source, sentence }: { document: SourceDocument; sentence?: string }) {
-  useEffect(() => {
-    const lens = startLens({
-      doc: document,
-      matcherData: matcherData as MatcherData,
-      runtime: browser.runtime,
-      openGlossary: (term) => navigate({ view: 'glossary', term }),
-    });
-    return () => lens.stop();
-  }, []);
+  useLens((term) => navigate({ view: 'glossary', term }));
 
   useEffect(() => {
     if (sentence) document.getElementById(sentenceAnchor(sentence))?.scrollIntoView({ block: 'center' });

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ContextView, EntryDetails } from '../../lib/entry-details';
 import { formatCount, i18n } from '../../lib/i18n';
-import { pinyinTokens } from '../../lib/pinyin-tones';
+import { pinyinTokens, toneless } from '../../lib/pinyin-tones';
 
 export interface PopoverProps {
   details: EntryDetails;
@@ -16,9 +16,14 @@ export interface PopoverProps {
   /** Whether the term is on the study list, and how to change that (no button without it). */
   saved?: boolean;
   onToggleSave?(save: boolean): Promise<boolean>;
+  /** Pinyin with tone marks (jiāo zuò, the default) or tone numbers (jiao1 zuo4). */
+  pinyinStyle?: 'marks' | 'numbers';
+  /** The English translation under the source sentence (default: shown). */
+  showTranslation?: boolean;
 }
 
-export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpenGlossary, saved, onToggleSave }: PopoverProps) {
+export function Popover(props: PopoverProps) {
+  const { details, previous, onOpenEntry, onSpeak, onCopy, onOpenGlossary, saved, onToggleSave, pinyinStyle = 'marks', showTranslation = true } = props;
   const [contextIndex, setContextIndex] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
   const [isSaved, setSaved] = useState(saved ?? false);
@@ -44,7 +49,7 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
         <span class="pinyin" lang="zh-Latn-pinyin">
           {pinyinTokens(details.pinyin).map((token, i) => (
             <span key={i} class={token.tone ? `tone${token.tone}` : undefined}>
-              {token.text}
+              {pinyinStyle === 'numbers' && token.tone ? `${toneless(token.text)}${token.tone}` : token.text}
             </span>
           ))}
         </span>
@@ -66,7 +71,7 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
           </ol>
         </section>
       ) : null}
-      {context ? <Context context={context} /> : null}
+      {context ? <Context context={context} showTranslation={showTranslation} /> : null}
       <footer>
         {count > 1 ? (
           <nav class="paging" aria-label={i18n.t('popover.contexts')}>
@@ -146,7 +151,7 @@ function Icon({ path }: { path: string }) {
   );
 }
 
-function Context({ context }: { context: ContextView }) {
+function Context({ context, showTranslation }: { context: ContextView; showTranslation: boolean }) {
   const pieces: ComponentChildren[] = [];
   let at = 0;
   for (const [start, end] of context.marks) {
@@ -157,7 +162,7 @@ function Context({ context }: { context: ContextView }) {
   return (
     <figure class="context">
       <blockquote lang="zh-CN">{pieces}</blockquote>
-      {context.translation ? <p class="translation">{context.translation}</p> : null}
+      {showTranslation && context.translation ? <p class="translation">{context.translation}</p> : null}
       <figcaption>
         <cite lang="zh-CN">{context.headline}</cite> · <span lang="zh-CN">{context.outlet}</span> · {context.period}
       </figcaption>

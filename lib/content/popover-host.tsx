@@ -32,6 +32,11 @@ export class PopoverHost {
     shadow.append(style, this.panel);
   }
 
+  /** Colours the pinyin by tone (popover.css paints the tone classes under this attribute of our host). */
+  setToneColours(on: boolean): void {
+    this.host.toggleAttribute('data-tone-colours', on);
+  }
+
   get isOpen(): boolean {
     return this.shown;
   }

@@ -162,7 +162,8 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     const page = await h.openOptions();
     await page.waitForSelector('h1');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-    expect((await page.locator('main p').first().textContent())?.trim()).toMatch(expected.optionsIntro);
+    // The settings come first; the glossary's introduction is in the About section.
+    expect((await page.locator('section[aria-labelledby="about"] p').last().textContent())?.trim()).toMatch(expected.optionsIntro);
     await photograph(page, 'options', language);
     await page.close();
   });
