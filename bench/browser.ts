@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM, chromiumArgs, startStaticServer } from '../tests/browser/local-chromium';
+import { CHROMIUM, chromiumArgs, findWelcomePage, startStaticServer } from '../tests/browser/local-chromium';
 import { BENCH_DIR, PAGES_DIR, REPO_ROOT, TMP_DIR } from './common';
 
 export { CHROMIUM };
@@ -57,7 +57,9 @@ export async function launch(extensionDir: string | null): Promise<BenchBrowser>
   if (extensionDir) {
     // The extension is ready once its service worker runs; content scripts are registered by then.
     const ready = context.serviceWorkers().some((w) => w.url().startsWith('chrome-extension://'));
-    if (!ready) await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 20_000 });
+    if (!ready) await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 60_000 });
+    // The welcome page that opens on install would run a lens of its own beside the measured pages.
+    await (await findWelcomePage(context))?.close();
   }
   for (const page of context.pages()) await page.close();
   return {

@@ -48,7 +48,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, chromiumArgs, startStaticServer, stopServer } from './local-chromium';
+import { CHROMIUM, chromiumArgs, findWelcomePage, startStaticServer, stopServer } from './local-chromium';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -60,7 +60,7 @@ export const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
 /** The glossary build's output. */
 export const GLOSSARY_JSON = join(REPO_ROOT, 'glossary', 'generated', 'glossary.json');
 /** Debian's Chromium (installed with apt; `npx playwright install` cannot work here). */
-export { CHROMIUM };
+export { CHROMIUM, findWelcomePage };
 
 export interface RecordedRequest {
   url: string;
@@ -149,16 +149,6 @@ async function findServiceWorker(context: BrowserContext, timeoutMs: number): Pr
     return await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: timeoutMs });
   } catch {
     return context.serviceWorkers().find(isExtensionWorker) ?? null;
-  }
-}
-
-/** The welcome page of our extension, once it has opened (null if none opens within the time). */
-export async function findWelcomePage(context: BrowserContext, timeoutMs = 10_000): Promise<Page | null> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const welcome = context.pages().find((page) => /^chrome-extension:\/\/[a-z]+\/welcome\.html/.test(page.url()));
-    if (welcome || Date.now() > deadline) return welcome ?? null;
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

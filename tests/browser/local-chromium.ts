@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.JPL_CHROMIUM || '/usr/bin/chromium';
 
@@ -107,4 +108,14 @@ export function stopServer(server: Server): Promise<void> {
     server.close(() => ok());
     server.closeAllConnections();
   });
+}
+
+/** The welcome page of our extension, once it has opened (null if none opens within the time). */
+export async function findWelcomePage(context: BrowserContext, timeoutMs = 10_000): Promise<Page | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const welcome = context.pages().find((page) => /^chrome-extension:\/\/[a-z]+\/welcome\.html/.test(page.url()));
+    if (welcome || Date.now() > deadline) return welcome ?? null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
