@@ -17,11 +17,16 @@ export class PopoverHost {
   private shown = false;
 
   constructor(private readonly doc: Document) {
-    this.host = doc.createElement(HOST_TAG.toLowerCase());
+    // Made in an inert HTML document of our own, then adopted when shown. The page's document would hand the
+    // page's class an element whose tag name the page has defined as a custom element (whose constructor may
+    // take the one shadow root first), and in an SVG or other XML document would make elements outside the
+    // HTML namespace, which can neither host a shadow root nor be a popover.
+    const maker = doc.implementation.createHTMLDocument('');
+    this.host = maker.createElement(HOST_TAG.toLowerCase());
     const shadow = this.host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
+    const style = maker.createElement('style');
     style.textContent = popoverCss;
-    this.panel = doc.createElement('div');
+    this.panel = maker.createElement('div');
     this.panel.className = 'panel';
     this.panel.setAttribute('popover', 'manual');
     this.panel.setAttribute('role', 'dialog');

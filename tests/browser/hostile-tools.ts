@@ -1,0 +1,378 @@
+/**
+ * Checks shared by the hostile-page suite (hostile.test.ts), so that each case is a few lines:
+ *
+ *   const probe = await openWatched(h, '/hostile/page.html');  // the page, with WATCH installed first
+ *   await probe.settled();                                      // our first scan is done
+ *   expect(await probe.terms()).toEqual({ ... });               // what the background says the tab holds
+ *   await probe.hover('#id', '一区五城');                        // the popover opens on it
+ *   await expectPageUntouched(probe);                           // DOM, mutations, events, focus, long tasks
+ *
+ * The page's own scripts may have replaced any built-in of the main world (Array.prototype.map, JSON,
+ * MutationObserver, Object.prototype.then …), so nothing here runs test code in the main world through
+ * Playwright's evaluate, which relies on those built-ins. Checks run in an isolated world of their own
+ * (CDP Page.createIsolatedWorld: pristine built-ins, the same DOM), and the main-world watcher is plain
+ * source that captured what it needs before any page script ran; it is read with CDP Runtime.evaluate, whose
+ * by-value results do not go through the page's JSON either.
+ */
+import { expect } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import type { ExtensionHarness } from './harness';
+import { tabIdOf } from './page-tools';
+
+/**
+ * Installed in the main world before any page script (in every frame). It plays the part of a page that
+ * watches itself: it snapshots the markup at DOMContentLoaded (a page that builds itself later calls
+ * `__hostileSnapshot()`), records every mutation after that with a MutationObserver, counts the input events
+ * its window listeners receive, and collects CSP violations and long tasks. It also turns on the content
+ * script's User Timing marks (`data-jpl-timing`, lib/content/timing.ts), before the snapshot, so that our
+ * tasks can be measured on every page.
+ */
+export const WATCH = `(() => {
+  const apply = Reflect.apply;
+  const MO = MutationObserver;
+  const observe = MO.prototype.observe;
+  const outerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'outerHTML').get;
+  const setAttribute = Element.prototype.setAttribute;
+  const documentElement = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement').get;
+  const addListener = EventTarget.prototype.addEventListener;
+  const hasAttribute = Element.prototype.hasAttribute;
+  const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+  const nodeType = getter(Node.prototype, 'nodeType');
+  const nodeNameOf = getter(Node.prototype, 'nodeName');
+  const localName = getter(Element.prototype, 'localName');
+  const nodeName = (node) => apply(nodeType, node, []) === 1 ? apply(localName, node, []) : apply(nodeNameOf, node, []);
+  const state = { markupAtLoad: null, records: [], recordCount: 0, events: { pointermove: 0, pointerdown: 0, click: 0, keydown: 0 },
+    violations: [], longTasks: [] };
+  Object.defineProperty(window, '__hostile', { value: state });
+  const snapshot = () => {
+    if (state.markupAtLoad !== null) return;
+    const root = apply(documentElement, document, []);
+    apply(setAttribute, root, ['data-jpl-timing', '']);
+    state.markupAtLoad = apply(outerHTML, root, []);
+    const observer = new MO((records) => {
+      for (const r of records) {
+        state.recordCount++;
+        if (state.records.length < 50) {
+          const added = []; const removed = [];
+          for (let i = 0; i < r.addedNodes.length; i++) added[added.length] = nodeName(r.addedNodes[i]);
+          for (let i = 0; i < r.removedNodes.length; i++) removed[removed.length] = nodeName(r.removedNodes[i]);
+          state.records[state.records.length] = { type: r.type, target: nodeName(r.target), added, removed, attribute: r.attributeName };
+        }
+      }
+    });
+    apply(observe, observer, [document, { subtree: true, childList: true, attributes: true, characterData: true }]);
+  };
+  Object.defineProperty(window, '__hostileSnapshot', { value: snapshot });
+  apply(addListener, document, ['DOMContentLoaded', () => {
+    if (!apply(hasAttribute, apply(documentElement, document, []), ['data-hostile-late'])) snapshot();
+  }, { capture: true, once: true }]);
+  for (const type of ['pointermove', 'pointerdown', 'click', 'keydown']) apply(addListener, window, [type, () => { state.events[type]++; }, true]);
+  apply(addListener, document, ['securitypolicyviolation', (e) => {
+    state.violations[state.violations.length] = e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber;
+  }, true]);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) state.longTasks[state.longTasks.length] = { start: e.startTime, duration: e.duration };
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})()`;
+
+export interface WatchState {
+  markupAtLoad: string | null;
+  records: { type: string; target: string; added: string[]; removed: string[]; attribute: string | null }[];
+  recordCount: number;
+  events: Record<'pointermove' | 'pointerdown' | 'click' | 'keydown', number>;
+  violations: string[];
+  longTasks: { start: number; duration: number }[];
+}
+
+export interface PopoverState {
+  text: string;
+  box: { left: number; top: number; right: number; bottom: number; width: number; height: number };
+  /** What the page's hit testing finds at the card's centre: our host, when the card is on top. */
+  topmostAtCentre: string;
+  style: { color: string; background: string; fontSize: string; visibility: string; opacity: string; display: string };
+}
+
+type Evaluated = { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+
+/** A page opened with WATCH, and the means to look at it without trusting its main world. */
+export class WatchedPage {
+  private world: number | null = null;
+  private tabId: number | null = null;
+
+  constructor(
+    readonly h: ExtensionHarness,
+    readonly page: Page,
+    readonly cdp: CDPSession,
+  ) {}
+
+  /** An expression in the page's main world (CDP: by-value results, no page built-ins involved). */
+  async main<T>(expression: string): Promise<T> {
+    const answer = (await this.cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as Evaluated;
+    if (answer.exceptionDetails) throw new Error(`main world: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+    return answer.result.value as T;
+  }
+
+  /** `fn(arg)` in our own isolated world of the top frame: pristine built-ins, the page's DOM. */
+  async run<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    if (this.world === null) {
+      const { frameTree } = await this.cdp.send('Page.getFrameTree');
+      const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'hostile-probe' });
+      this.world = executionContextId;
+    }
+    const expression = `(${fn.toString()})(${JSON.stringify(arg ?? null)})`;
+    const answer = (await this.cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: this.world,
+      returnByValue: true,
+      awaitPromise: true,
+    })) as Evaluated;
+    if (answer.exceptionDetails) throw new Error(`probe: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+    return answer.result.value as T;
+  }
+
+  watch(): Promise<WatchState> {
+    return this.main<WatchState>('window.__hostile');
+  }
+
+  /** Waits for the content script's first scan to finish (its `jpl:scan-done` mark) and its report to go out. */
+  async settled(timeout = 30_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!(await this.run(() => performance.getEntriesByName('jpl:scan-done').length > 0))) {
+      if (Date.now() > deadline) throw new Error(`no scan finished on ${this.page.url()} within ${timeout} ms`);
+      await this.page.waitForTimeout(100);
+    }
+    await this.page.waitForTimeout(400); // the report to the background is batched (REPORT_DELAY_MS)
+  }
+
+  /** What the background says the tab holds (all frames), as term → count. */
+  async terms(): Promise<Record<string, number>> {
+    this.tabId ??= await tabIdOf(this.h, this.page);
+    return askBackground(this.h, this.tabId);
+  }
+
+  /** Polls terms() until it equals `expected`. */
+  async expectTerms(expected: Record<string, number>, timeout = 15_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    let last: Record<string, number> = {};
+    while (Date.now() < deadline) {
+      last = await this.terms();
+      if (sameCounts(last, expected)) break;
+      await this.page.waitForTimeout(250);
+    }
+    expect(last).toEqual(expected);
+  }
+
+  /** The texts of our highlight's ranges in the top frame, in document order. */
+  highlighted(name = 'jpl-term'): Promise<string[]> {
+    return this.run((highlightName) => {
+      const highlight = CSS.highlights.get(highlightName);
+      if (!highlight) return [];
+      const ranges = [...highlight].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live;
+      });
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      return ranges.map((r) => r.toString());
+    }, name);
+  }
+
+  /** The viewport point at the middle of the first `text` inside `selector` (a Range's rectangle). */
+  pointOf(selector: string, text: string): Promise<{ x: number; y: number }> {
+    return this.run(
+      ([sel, wanted]) => {
+        const root = document.querySelector(sel);
+        if (!root) throw new Error(`no ${sel}`);
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const at = node.data.indexOf(wanted);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          const rect = range.getClientRects()[0]!;
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+        throw new Error(`no "${wanted}" in ${sel}`);
+      },
+      [selector, text] as [string, string],
+    );
+  }
+
+  /** Moves the pointer onto `text` and waits for the popover to show `expected` (default: the text itself). */
+  async hover(selector: string, text: string, expected = text): Promise<PopoverState> {
+    await this.closePopover();
+    const point = await this.pointOf(selector, text);
+    await this.page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await this.popover())?.text ?? '', { timeout: 8000 }).toContain(expected);
+    return (await this.popover())!;
+  }
+
+  /** Escape closes the popover; the pointer is parked in the top-left corner. */
+  async closePopover(): Promise<void> {
+    if ((await this.popover()) === null) return;
+    await this.page.keyboard.press('Escape');
+    await expect.poll(() => this.popover(), { timeout: 5000 }).toBeNull();
+  }
+
+  /** The open popover, or null. */
+  popover(): Promise<PopoverState | null> {
+    return this.run(() => {
+      const host = document.querySelector('jpl-lens');
+      const panel = host?.shadowRoot?.querySelector('.panel');
+      const card = host?.shadowRoot?.querySelector('.card');
+      if (!host || !panel || !card || !panel.matches(':popover-open')) return null;
+      const r = card.getBoundingClientRect();
+      const centre = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const style = getComputedStyle(card);
+      return {
+        text: card.textContent ?? '',
+        box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
+        topmostAtCentre: centre ? centre.localName : '(nothing)',
+        style: {
+          color: style.color,
+          background: style.backgroundColor,
+          fontSize: style.fontSize,
+          visibility: style.visibility,
+          opacity: String(Number(style.opacity) * Number(getComputedStyle(panel).opacity)),
+          display: style.display,
+        },
+      };
+    });
+  }
+
+  /** The visible part of the page (the visual viewport: smaller than the layout viewport when pinch-zoomed). */
+  viewport(): Promise<{ left: number; top: number; right: number; bottom: number }> {
+    return this.run(() => {
+      const v = window.visualViewport!;
+      return { left: v.offsetLeft, top: v.offsetTop, right: v.offsetLeft + v.width, bottom: v.offsetTop + v.height };
+    });
+  }
+
+  /** The longest of our own measured tasks (the content script's `jpl:*` measures) on this page so far. */
+  ourLongestTask(): Promise<{ name: string; duration: number } | null> {
+    return this.run(() => {
+      const ours = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('jpl:'));
+      if (ours.length === 0) return null;
+      const longest = ours.reduce((a, b) => (b.duration > a.duration ? b : a));
+      return { name: longest.name, duration: longest.duration };
+    });
+  }
+
+  /** Used JS heap of the page's isolate (our isolated world lives in it) after full collections. */
+  async heapUsed(): Promise<number> {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    return ((await this.cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  }
+
+  async close(): Promise<void> {
+    await this.cdp.detach().catch(() => {});
+    await this.page.close();
+  }
+}
+
+/** Opens `path` with WATCH installed and a CDP session for the probes. */
+export async function openWatched(h: ExtensionHarness, path: string, options: { viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
+  const page = await h.context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  await page.addInitScript(WATCH);
+  const cdp = await h.context.newCDPSession(page);
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()} on ${page.url()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(h.url(path), { waitUntil: 'load', timeout: 60_000 });
+  return new WatchedPage(h, page, cdp);
+}
+
+/** Every alert, confirm or prompt any watched page raised: text that ran as code would land here. */
+export const dialogs: string[] = [];
+
+export interface UntouchedOptions {
+  /** Mutation records the page's own scripts made after the snapshot (they are the page's, not ours). */
+  pageRecords?: number;
+  /** The page changes its own markup after the snapshot: skip the markup comparison (the records still count). */
+  pageChangesMarkup?: boolean;
+  /** The element the page had focused (default: the body, or whatever was focused at the snapshot). */
+  focused?: string;
+}
+
+/**
+ * The page as the page sees it: markup as parsed (but for our one host element), no mutation record but the
+ * page's own and our host's insertion, its input listeners reached, focus where the page put it, and no task
+ * of ours of 50 ms or more. Call after the test's interaction (a hover), so that all our work is counted.
+ */
+export async function expectPageUntouched(probe: WatchedPage, options: UntouchedOptions = {}): Promise<void> {
+  const markup = await probe.run(() => {
+    const copy = document.documentElement.cloneNode(true) as Element;
+    const hosts = copy.querySelectorAll('jpl-lens');
+    hosts.forEach((host) => host.remove());
+    return { now: copy.outerHTML, hosts: hosts.length, focused: document.activeElement?.localName ?? null };
+  });
+  const watch = await probe.watch();
+  expect(watch.markupAtLoad, 'the watcher took its snapshot').not.toBeNull();
+  if (!options.pageChangesMarkup) {
+    if (markup.now !== watch.markupAtLoad) expect(firstDifference(markup.now, watch.markupAtLoad!), 'markup changed').toBeNull();
+  }
+  expect(markup.hosts, 'one host element at most').toBeLessThanOrEqual(1);
+  const hostInsertions = watch.records.filter(isOurHostInsertion).length;
+  expect(hostInsertions).toBeLessThanOrEqual(1);
+  const foreign = watch.records.filter((r) => !isOurHostInsertion(r));
+  if (options.pageRecords === undefined) expect(foreign, 'mutation records the page did not make').toEqual([]);
+  else expect(watch.recordCount - hostInsertions, 'mutation records beyond the page’s own').toBe(options.pageRecords);
+  expect(markup.focused).toBe(options.focused ?? 'body');
+  const longest = await probe.ourLongestTask();
+  expect(longest, 'the content script ran with its timing marks').not.toBeNull();
+  expect(longest!.duration, `our longest task (${longest!.name})`).toBeLessThan(50);
+}
+
+/** The page's listeners saw the pointer moves and key presses the test made (none were swallowed). */
+export async function expectListenersReached(probe: WatchedPage, before: WatchState['events']): Promise<void> {
+  const after = (await probe.watch()).events;
+  expect(after.pointermove).toBeGreaterThan(before.pointermove);
+  expect(after.keydown).toBeGreaterThan(before.keydown);
+}
+
+/** Nothing new in the harness's list of requests that would leave the machine. */
+export function expectNoRequests(h: ExtensionHarness): void {
+  expect(h.externalRequests).toEqual([]);
+}
+
+function isOurHostInsertion(record: WatchState['records'][number]): boolean {
+  return record.type === 'childList' && record.added.length === 1 && record.added[0] === 'jpl-lens' && record.removed.length === 0;
+}
+
+function firstDifference(now: string, before: string): string | null {
+  if (now === before) return null;
+  let i = 0;
+  while (i < now.length && now[i] === before[i]) i++;
+  return `at ${i}: before …${before.slice(Math.max(0, i - 60), i + 60)}… now …${now.slice(Math.max(0, i - 60), i + 60)}…`;
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** The background's answer to the popup's `page-terms` question, asked from an extension page kept open. */
+let askPage: Page | null = null;
+async function askBackground(h: ExtensionHarness, tabId: number): Promise<Record<string, number>> {
+  if (!askPage || askPage.isClosed()) {
+    askPage = await h.context.newPage();
+    await askPage.goto(`${h.extensionOrigin}/options.html`);
+  }
+  const terms = await askPage.evaluate(async (id) => {
+    const response = (await chrome.runtime.sendMessage({ type: 'page-terms', tabId: id })) as { terms: { term: string; count: number }[] };
+    return response.terms;
+  }, tabId);
+  return Object.fromEntries(terms.map(({ term, count }) => [term, count]));
+}
+
+/** Forgets the extension page used for questions (call when the browser closes). */
+export function forgetBackgroundPage(): void {
+  askPage = null;
+}
