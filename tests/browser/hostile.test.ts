@@ -5,7 +5,28 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './harness';
-import { dialogs, expectListenersReached, expectNoRequests, expectPageUntouched, forgetBackgroundPage, openWatched } from './hostile-tools';
+import {
+  dialogs,
+  expectListenersReached,
+  expectNoRequests,
+  expectPageUntouched,
+  forgetBackgroundPage,
+  openWatched,
+  type PopoverState,
+} from './hostile-tools';
+
+/** A card a reader can read: shown, opaque, dark text at its own size on its own background. */
+function expectLegible(popover: PopoverState): void {
+  expect(popover.style).toMatchObject({ visibility: 'visible', opacity: '1', fontSize: '14px', color: 'rgb(28, 25, 23)', textFill: 'rgb(28, 25, 23)' });
+  expect(popover.style.letterSpacing).toBe('normal');
+  expect(popover.style.writingMode).toBe('horizontal-tb');
+  expect(popover.box.width).toBeGreaterThan(150);
+  expect(popover.box.height).toBeGreaterThan(60);
+}
+
+function screenshotPath(name: string): string {
+  return `${process.env.JPL_SCREENSHOT_DIR ?? '/tmp'}/${name}`;
+}
 
 let h: ExtensionHarness;
 beforeAll(async () => {
@@ -45,6 +66,36 @@ describe('pages that replace built-ins or share the DOM with us', () => {
     const popover = await probe.hover('#text', '一区五城', 'One Zone, Five Cities');
     expect(popover.style.visibility).toBe('visible');
     expect(await probe.main('window.claimedConstructed')).toBe(undefined);
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+});
+
+describe('page styles and policies', () => {
+  test('a page whose CSS resets everything, hides unknown elements and stacks a bar at z-index 2147483647', async () => {
+    const probe = await openWatched(h, '/hostile/hostile-css.html');
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1 });
+    const popover = await probe.hover('#text', '一区五城', 'One Zone, Five Cities');
+    expectLegible(popover);
+    expect(popover.topmostAtCentre, 'the card is on top of the page’s bar').toBe('jpl-lens');
+    await probe.page.screenshot({ path: screenshotPath('hostile-css.png') });
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('a strict Content-Security-Policy with Trusted Types: styled popover, no violation', async () => {
+    const probe = await openWatched(h, '/hostile/csp.html');
+    expect(h.serverRequests.some((r) => r.path === '/hostile/csp.html')).toBe(true);
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 焦作高新区: 1, 三区一极: 1 });
+    const popover = await probe.hover('#text', '三区一极');
+    expectLegible(popover);
+    // The card's own colours: the shadow root's styles applied although the page allows no style at all.
+    expect(popover.style.background).toBe('rgb(255, 253, 249)');
+    expect(await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.styleSheets.length + document.querySelector('jpl-lens')!.shadowRoot!.adoptedStyleSheets.length)).toBeGreaterThan(0);
+    expect((await probe.watch()).violations).toEqual([]);
+    expect(h.consoleMessages.filter((m) => /Trusted|Content Security Policy/i.test(m.text))).toEqual([]);
     await expectPageUntouched(probe);
     await probe.close();
   });
