@@ -232,7 +232,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
       scanner.stop();
       proximity.disconnect();
       close();
-      popover.host.remove();
+      popover.remove();
       if (flashTimer !== null) clearTimeout(flashTimer);
       if (reportTimer !== null) clearTimeout(reportTimer);
       reportTimer = null;

@@ -10,6 +10,8 @@ import popoverCss from '../../components/popover/popover.css?inline';
 import { liveRange } from './ranges';
 import { HOST_TAG } from './text-runs';
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 export class PopoverHost {
   readonly host: HTMLElement;
   private readonly panel: HTMLElement;
@@ -22,7 +24,7 @@ export class PopoverHost {
     // take the one shadow root first), and in an SVG or other XML document would make elements outside the
     // HTML namespace, which can neither host a shadow root nor be a popover.
     const maker = doc.implementation.createHTMLDocument('');
-    this.host = maker.createElement(HOST_TAG.toLowerCase());
+    this.host = maker.createElement(HOST_TAG);
     const shadow = this.host.attachShadow({ mode: 'open' });
     const style = maker.createElement('style');
     style.textContent = popoverCss;
@@ -40,7 +42,7 @@ export class PopoverHost {
 
   /** Shows the entry beside the range (a term on the page), without taking focus from the page. */
   show(props: PopoverProps, anchor: AbstractRange): void {
-    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    if (!this.host.isConnected) this.doc.documentElement.append(this.mount());
     render(<Popover {...props} />, this.panel);
     this.panel.setAttribute('aria-label', `${props.details.term}: ${props.details.gloss}`);
     if (!this.shown) {
@@ -49,7 +51,33 @@ export class PopoverHost {
     }
     const reference = rangeReference(this.doc, anchor);
     this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(reference, this.panel, () => void this.place(reference), { animationFrame: false });
+    // floating-ui finds the scrolling ancestors to follow by walking up to document.body, and throws where
+    // there is none (a page that removed it, an SVG document): there, it follows the term every frame instead.
+    const hasBody = this.doc.body !== null;
+    this.stopAutoUpdate = autoUpdate(reference, this.panel, () => void this.place(reference), {
+      ancestorScroll: hasBody,
+      ancestorResize: hasBody,
+      animationFrame: !hasBody,
+    });
+  }
+
+  /** Takes our element(s) out of the page. */
+  remove(): void {
+    this.hide();
+    (this.host.parentElement?.localName === 'foreignObject' ? this.host.parentElement : this.host).remove();
+  }
+
+  /**
+   * What goes into the page: the host, or in an SVG document, where HTML is rendered only inside a
+   * <foreignObject> (top layer or not), the host inside one.
+   */
+  private mount(): Element {
+    if (this.doc.documentElement.namespaceURI !== SVG_NS) return this.host;
+    const wrapper = this.doc.createElementNS(SVG_NS, 'foreignObject');
+    wrapper.setAttribute('width', '1');
+    wrapper.setAttribute('height', '1');
+    wrapper.append(this.host);
+    return wrapper;
   }
 
   hide(): void {
@@ -68,16 +96,18 @@ export class PopoverHost {
 
   private async place(reference: ReturnType<typeof rangeReference>): Promise<void> {
     const panel = this.panel;
+    // floating-ui measures the viewport with the help of document.body's style; without a body it is given.
+    const bounds = { padding: 8, rootBoundary: this.doc.body ? ('viewport' as const) : visibleRect(this.doc) };
     const { x, y } = await computePosition(reference, panel, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
         inline(),
         offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
+        flip(bounds),
+        shift(bounds),
         size({
-          padding: 8,
+          ...bounds,
           apply({ availableHeight }) {
             panel.style.maxHeight = `${Math.max(120, availableHeight)}px`;
           },
@@ -87,6 +117,14 @@ export class PopoverHost {
     panel.style.left = `${x}px`;
     panel.style.top = `${y}px`;
   }
+}
+
+/** The part of the page on screen, in the coordinates of `position: fixed`. */
+function visibleRect(doc: Document): { x: number; y: number; width: number; height: number } {
+  const view = doc.defaultView!;
+  const visual = view.visualViewport;
+  if (visual) return { x: visual.offsetLeft, y: visual.offsetTop, width: visual.width, height: visual.height };
+  return { x: 0, y: 0, width: view.innerWidth, height: view.innerHeight };
 }
 
 /** floating-ui's virtual element for a range (a StaticRange has no rects: a live Range is made for them). */

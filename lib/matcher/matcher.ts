@@ -71,8 +71,12 @@ export class Matcher {
     }
   }
 
-  /** Leftmost-longest, non-overlapping matches: what the page highlights. */
-  findLongest(text: string): Match[] {
+  /**
+   * Leftmost-longest, non-overlapping matches: what the page highlights. `from` and `until` bound where
+   * matches may start (one may run on past `until`), so that a very long text can be matched in pieces: go on
+   * from the later of `until` and the last match's end, and the matches are those of one pass.
+   */
+  findLongest(text: string, from = 0, until = text.length): Match[] {
     const matches: Match[] = [];
     const length = text.length;
     const pairs = this.pairs;
@@ -81,9 +85,9 @@ export class Matcher {
     const edgeStart = this.edgeStart;
     const edgeChar = this.edgeChar;
     const edgeTarget = this.edgeTarget;
-    let i = 0;
-    let code = length > 0 ? text.charCodeAt(0) : 0;
-    while (i < length) {
+    let i = from;
+    let code = i < length ? text.charCodeAt(i) : 0;
+    while (i < until) {
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
       const bit = pairHash(code, next);
       if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) {

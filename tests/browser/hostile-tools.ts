@@ -40,7 +40,14 @@ export const WATCH = `(() => {
   const nodeType = getter(Node.prototype, 'nodeType');
   const nodeNameOf = getter(Node.prototype, 'nodeName');
   const localName = getter(Element.prototype, 'localName');
-  const nodeName = (node) => apply(nodeType, node, []) === 1 ? apply(localName, node, []) : apply(nodeNameOf, node, []);
+  const firstElementChild = getter(Element.prototype, 'firstElementChild');
+  // Our host goes into an SVG document inside a <foreignObject> of ours: recorded as one.
+  const nodeName = (node) => {
+    if (apply(nodeType, node, []) !== 1) return apply(nodeNameOf, node, []);
+    const name = apply(localName, node, []);
+    const child = name === 'foreignObject' ? apply(firstElementChild, node, []) : null;
+    return child && apply(localName, child, []) === 'jpl-lens' ? 'jpl-lens' : name;
+  };
   const state = { markupAtLoad: null, records: [], recordCount: 0, events: { pointermove: 0, pointerdown: 0, click: 0, keydown: 0 },
     violations: [], longTasks: [] };
   Object.defineProperty(window, '__hostile', { value: state });
@@ -71,11 +78,16 @@ export const WATCH = `(() => {
   const item = NodeList.prototype.item;
   const listLength = getter(NodeList.prototype, 'length');
   const slice = String.prototype.slice;
+  const parentElement = getter(Node.prototype, 'parentElement');
   Object.defineProperty(window, '__hostileCompare', { value: () => {
     const copy = apply(cloneNode, apply(documentElement, document, []), [true]);
     const hosts = apply(querySelectorAll, copy, ['jpl-lens']);
     const count = apply(listLength, hosts, []);
-    for (let i = count - 1; i >= 0; i--) apply(remove, apply(item, hosts, [i]), []);
+    for (let i = count - 1; i >= 0; i--) {
+      const host = apply(item, hosts, [i]);
+      const parent = apply(parentElement, host, []);
+      apply(remove, parent && apply(localName, parent, []) === 'foreignObject' ? parent : host, []);
+    }
     const now = apply(outerHTML, copy, []);
     const before = state.markupAtLoad;
     if (now === before) return { hosts: count, difference: null };
@@ -337,7 +349,7 @@ export interface UntouchedOptions {
   /** The page changes its own markup after the snapshot: skip the markup comparison (the records still count). */
   pageChangesMarkup?: boolean;
   /** The element the page had focused (default: the body, or whatever was focused at the snapshot). */
-  focused?: string;
+  focused?: string | null;
 }
 
 /**
@@ -357,7 +369,7 @@ export async function expectPageUntouched(probe: WatchedPage, options: Untouched
   const foreign = watch.records.filter((r) => !isOurHostInsertion(r));
   if (options.pageRecords === undefined) expect(foreign, 'mutation records the page did not make').toEqual([]);
   else expect(watch.recordCount - hostInsertions, 'mutation records beyond the page’s own').toBe(options.pageRecords);
-  expect(focused).toBe(options.focused ?? 'body');
+  expect(focused).toBe(options.focused === undefined ? 'body' : options.focused);
   const longest = await probe.ourLongestTask();
   expect(longest, 'the content script ran with its timing marks').not.toBeNull();
   expect(longest!.duration, `our longest task (${longest!.name})`).toBeLessThan(50);

@@ -13,7 +13,9 @@ import {
   forgetBackgroundPage,
   openWatched,
   type PopoverState,
+  type WatchedPage,
 } from './hostile-tools';
+import type { Frame } from 'playwright-core';
 
 /** A card a reader can read: shown, opaque, dark text at its own size on its own background. */
 function expectLegible(popover: PopoverState): void {
@@ -22,6 +24,32 @@ function expectLegible(popover: PopoverState): void {
   expect(popover.style.writingMode).toBe('horizontal-tb');
   expect(popover.box.width).toBeGreaterThan(150);
   expect(popover.box.height).toBeGreaterThan(60);
+}
+
+/** Hovers `text` inside a frame (a normal page: Playwright's own evaluate is fine there); the frame's popover text. */
+async function hoverInFrame(probe: WatchedPage, frame: Frame, text: string): Promise<string> {
+  const inner = await frame.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`no ${wanted}`);
+  }, text);
+  const box = (await (await frame.frameElement()).boundingBox())!;
+  await probe.page.mouse.move(box.x + inner.x, box.y + inner.y);
+  const popover = () =>
+    frame.evaluate(() => {
+      const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
+      return panel?.matches(':popover-open') ? (panel.textContent ?? '') : '';
+    });
+  await expect.poll(popover, { timeout: 8000 }).toContain(text);
+  return popover();
 }
 
 function screenshotPath(name: string): string {
@@ -96,6 +124,98 @@ describe('page styles and policies', () => {
     expect(await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.styleSheets.length + document.querySelector('jpl-lens')!.shadowRoot!.adoptedStyleSheets.length)).toBeGreaterThan(0);
     expect((await probe.watch()).violations).toEqual([]);
     expect(h.consoleMessages.filter((m) => /Trusted|Content Security Policy/i.test(m.text))).toEqual([]);
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+});
+
+describe('size and shape extremes', () => {
+  test('one text node of ten million characters', async () => {
+    const probe = await openWatched(h, '/hostile/big-text.html');
+    await probe.settled(60_000);
+    await probe.expectTerms({ 焦作高新区: 1, 一区五城: 100 });
+    await probe.hover('#big', '焦作高新区', 'Jiaozuo High-tech Zone');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('200 000 text nodes, 100 000 of them side by side in one paragraph', async () => {
+    const probe = await openWatched(h, '/hostile/many-nodes.html');
+    await probe.settled(60_000);
+    await probe.expectTerms({ 一区五城: 100, 三区一极: 100 });
+    await probe.hover('#one', '一区', 'One Zone, Five Cities');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('a DOM nested 2000 deep', async () => {
+    // 2000: Chromium's renderer itself crashes on this page at 3000 and more, with or without the extension.
+    const probe = await openWatched(h, '/hostile/deep.html?depth=2000');
+    await probe.settled();
+    await probe.expectTerms({ 一区五城: 1, 三区一极: 1, 焦作高新区: 1 });
+    await probe.hover('#deepest', '焦作高新区', 'Jiaozuo High-tech Zone');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('a document without a <body>', async () => {
+    const probe = await openWatched(h, '/hostile/no-body.html');
+    expect(await probe.run(() => document.body)).toBeNull();
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1 });
+    await probe.hover('#text', '一区五城', 'One Zone, Five Cities');
+    await expectPageUntouched(probe, { focused: null });
+    await probe.close();
+  });
+});
+
+describe('documents of other kinds, and frames', () => {
+  test('an XHTML document (application/xhtml+xml), where tag names are lower case', async () => {
+    const probe = await openWatched(h, '/hostile/xhtml.xhtml');
+    expect(await probe.run(() => document.contentType)).toBe('application/xhtml+xml');
+    await probe.settled();
+    // Not 焦作高新区: it stands in a <script> and a <pre>.
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 三区一极: 1, 云台山: 1 });
+    await probe.hover('#text', '一区', 'One Zone, Five Cities');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('an SVG document: its <text> is read, its title, description, style and script are not', async () => {
+    const probe = await openWatched(h, '/hostile/svg.svg');
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 三区一极: 1 });
+    expect(await probe.highlighted()).toEqual(['焦作', '一区五城', '三区一极']);
+    const popover = await probe.hover('#label', '一区五城', 'One Zone, Five Cities');
+    // HTML shows in an SVG document only inside a <foreignObject>, even in the top layer.
+    expect(popover.topmostAtCentre).toBe('jpl-lens');
+    expectLegible(popover);
+    await probe.page.screenshot({ path: screenshotPath('hostile-svg.png') });
+    await expectPageUntouched(probe, { focused: null });
+    await probe.close();
+  });
+
+  test('a frameset', async () => {
+    const probe = await openWatched(h, '/hostile/frameset.html');
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 焦作高新区: 1, 三区一极: 1 });
+    const right = probe.page.frames().find((f) => f.url().endsWith('/frame-b.html'))!;
+    const text = await hoverInFrame(probe, right, '三区一极');
+    expect(text).toContain('三区一极');
+    await expectPageUntouched(probe, { focused: 'frameset' });
+    await probe.close();
+  });
+
+  test('50 frames, half of them srcdoc', async () => {
+    const probe = await openWatched(h, '/hostile/many-frames.html');
+    await probe.expectTerms({ 太极拳: 1, 焦作: 25, 一区五城: 25, 云台山: 25 }, 30_000);
+    await probe.hover('#text', '太极拳');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('about:blank, srcdoc, sandboxed srcdoc, data: and blob: frames', async () => {
+    const probe = await openWatched(h, '/hostile/special-frames.html');
+    await probe.expectTerms({ 太极拳: 1, 焦作高新区: 1, 一区五城: 1, 三区一极: 1, 云台山: 1, 高质量发展: 1 });
     await expectPageUntouched(probe);
     await probe.close();
   });

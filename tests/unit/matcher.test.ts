@@ -79,3 +79,15 @@ describe('compileTrie', () => {
     expect(() => compileTrie([{ key: '焦作', entry: 0 }, { key: '焦作', entry: 1 }])).toThrow(/two entries/);
   });
 });
+
+describe('matching in pieces', () => {
+  it('finds what one pass finds, wherever the text is cut, a term crossing the cut included', () => {
+    const text = '焦作高新区在焦作推进一区五城，大力实施“345”创新行动和25311';
+    const whole = matcher.findLongest(text);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const first = matcher.findLongest(text, 0, cut);
+      const resume = Math.max(cut, first.at(-1)?.end ?? 0);
+      expect([...first, ...matcher.findLongest(text, resume)], `cut at ${cut}`).toEqual(whole);
+    }
+  });
+});
