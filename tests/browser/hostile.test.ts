@@ -221,6 +221,59 @@ describe('documents of other kinds, and frames', () => {
   });
 });
 
+describe('a page that never stops changing', () => {
+  test('a mutation storm: thousands of text changes a second for three seconds', async () => {
+    const probe = await openWatched(h, '/hostile/storm.html');
+    await probe.page.bringToFront(); // a background tab's timers would be throttled
+    await probe.settled();
+    await probe.expectTerms({ 一区五城: 60, 三区一极: 60, 太极拳: 60, 焦作高新区: 60 });
+    const heapBefore = await probe.heapUsed();
+    const changes = await probe.main<number>('window.storm(3000, 25)', true);
+    expect(changes, 'changes made').toBeGreaterThan(3 * 2000);
+
+    // Once it settles, the counts and the highlights are those of the text the page now shows.
+    const shown = await probe.run(() => {
+      const terms = ['一区五城', '三区一极', '太极拳', '焦作高新区'];
+      const counts: Record<string, number> = {};
+      const inView: string[] = [];
+      for (const p of document.querySelectorAll('#feed p')) {
+        const text = p.textContent ?? '';
+        const rect = p.getBoundingClientRect();
+        for (const term of terms) {
+          if (!text.includes(term)) continue;
+          counts[term] = (counts[term] ?? 0) + 1;
+          if (rect.top >= 0 && rect.bottom <= innerHeight) inView.push(term);
+        }
+      }
+      return { counts, inView };
+    });
+    await probe.expectTerms(shown.counts);
+    const highlightedInView = await probe.run(() => {
+      const ranges = [...(CSS.highlights.get('jpl-term') ?? [])].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live;
+      });
+      return ranges
+        .filter((r) => {
+          const rect = r.startContainer.parentElement!.getBoundingClientRect();
+          return rect.top >= 0 && rect.bottom <= innerHeight;
+        })
+        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+        .map((r) => r.toString());
+    });
+    expect(highlightedInView).toEqual(shown.inView);
+
+    const heapAfter = await probe.heapUsed();
+    console.log(`[hostile] storm: ${changes} changes in 3 s; heap ${(heapBefore / 1e6).toFixed(1)} MB before, ${(heapAfter / 1e6).toFixed(1)} MB after; our longest task ${JSON.stringify(await probe.ourLongestTask())}`);
+    expect(heapAfter - heapBefore, 'heap growth (bytes)').toBeLessThan(2_000_000);
+    await probe.hover('#feed', shown.inView[0]!);
+    await expectPageUntouched(probe, { pageRecords: await probe.main<number>('window.stormRecords'), pageChangesMarkup: true });
+    await probe.close();
+  });
+});
+
 test('no page raised a dialog, and nothing left the machine', () => {
   expect(dialogs).toEqual([]);
   expectNoRequests(h);
