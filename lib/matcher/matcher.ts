@@ -4,7 +4,7 @@
  * over the first two characters of every key (in Chinese text a quarter of all characters can start a key,
  * but few of those go on with a second character that any key has), then one table read for the root.
  */
-import { QUOTE, QUOTE_CHARS, foldCode, isAsciiWord } from './characters';
+import { INVISIBLE_CODES, QUOTE, QUOTE_CHARS, foldCode, isAsciiWord, isInvisible } from './characters';
 import type { TrieTables } from './compile';
 
 export interface Match {
@@ -61,6 +61,11 @@ export class Matcher {
       if (this.entryAt[node]! >= 0) this.pairs.fill(0xffffffff);
       for (const first of codeUnitsOf(this.edgeChar[e]!)) {
         this.rootEdge[first] = e + 1;
+        // A key's first character followed by an invisible one may still start it (一\u200B区五城).
+        for (const invisible of INVISIBLE_CODES) {
+          const bit = pairHash(first, invisible);
+          this.pairs[bit >>> 5]! |= 1 << (bit & 31);
+        }
         for (let f = this.edgeStart[node]!; f < this.edgeStart[node + 1]!; f++) {
           for (const second of codeUnitsOf(this.edgeChar[f]!)) {
             const bit = pairHash(first, second);
@@ -112,8 +117,10 @@ export class Matcher {
           bestEntry = entry;
         }
         if (end >= length) break;
+        let unit = fold(text.charCodeAt(end));
+        // Invisible characters inside a key are passed over (characters.ts); the key cannot end on one.
+        while (isInvisible(unit) && end + 1 < length) unit = fold(text.charCodeAt(++end));
         // child(node, code), written out: this is the content script's hottest loop, and the call costs here.
-        const unit = fold(text.charCodeAt(end));
         let low = edgeStart[node]!;
         let high = edgeStart[node + 1]! - 1;
         node = -1;
@@ -166,6 +173,7 @@ export class Matcher {
     const length = text.length;
     let node = 0;
     for (let j = start; j < length; j++) {
+      if (j > start && isInvisible(text.charCodeAt(j))) continue;
       node = this.child(node, foldCode(text.charCodeAt(j)));
       if (node < 0) return;
       const entry = this.entryAt[node]!;

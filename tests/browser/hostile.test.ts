@@ -274,6 +274,52 @@ describe('a page that never stops changing', () => {
   });
 });
 
+describe('text made to attack our UI', () => {
+  test('markup as text, bidi overrides, invisible characters and lone surrogates: shown as text, matched as read', async () => {
+    const options = await h.openOptions();
+    await options.evaluate(() =>
+      chrome.storage.sync.set({ learningSettings: { historyEnabled: true, historyAllTerms: true, speakOnReveal: false, ankiConnect: false } }),
+    );
+    const probe = await openWatched(h, '/hostile/ui-attack.html');
+    await probe.settled();
+    // 一区五城 twice: once after the markup, once with a zero-width space inside (一\u200B区五城), which a
+    // reader sees as 一区五城; 太极拳 has a soft hyphen inside.
+    await probe.expectTerms({ 一区五城: 2, 三区一极: 1, 焦作高新区: 1, 太极拳: 1, 云台山: 1 });
+    expect(await probe.highlighted()).toEqual(['一区五城', '三区一极', '焦作高新区', '一\u200B区五城', '太极\u00AD拳', '云台山']);
+    for (const [selector, text, term] of [['#xss', '一区五城', '一区五城'], ['#rtl', '三区一极', '三区一极'], ['#invisible', '一\u200B区', '一区五城'], ['#surrogates', '云台山', '云台山']]) {
+      const popover = await probe.hover(selector!, text!, term);
+      expect(popover.text).not.toContain('onerror');
+    }
+    expect(await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelectorAll('img, script').length)).toBe(0);
+    await expectPageUntouched(probe);
+
+    // The learner's history shows each sentence as the reader saw it, as text.
+    const learn = await h.openExtensionPage('learn.html#history');
+    learn.on('dialog', (dialog) => {
+      dialogs.push(`learn page: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const sentenceOf = async (term: string) => {
+      await expect.poll(() => learn.locator('details summary').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining(term));
+      const details = learn.locator('details', { has: learn.locator('summary', { hasText: term }) });
+      await details.locator('summary').click();
+      return { sentence: (await details.locator('li q').first().textContent())!, title: (await details.locator('li a').first().textContent())! };
+    };
+    const markup = await sentenceOf('一区五城');
+    expect(markup.sentence).toBe('<img src=x onerror=alert(1)>一区五城<script>alert(2)</script>。');
+    expect(markup.title).toBe('<img src=x onerror=alert(3)> 焦作新闻');
+    expect((await sentenceOf('三区一极')).sentence).toBe('三区一极与焦作高新区。'); // no U+202E to reverse the history page
+    expect((await sentenceOf('太极拳')).sentence).toBe('推进一区五城建设，打造太极拳品牌。');
+    expect((await sentenceOf('云台山')).sentence).toBe('\uFFFD云台山\uFFFD。');
+    expect(await learn.locator('img, script:not([src])').count()).toBe(0);
+    expect(h.serverRequests.filter((r) => r.path === '/x' || r.path === '/hostile/x')).toEqual([]);
+    await learn.close();
+    await options.evaluate(() => chrome.storage.sync.remove('learningSettings'));
+    await options.close();
+    await probe.close();
+  });
+});
+
 test('no page raised a dialog, and nothing left the machine', () => {
   expect(dialogs).toEqual([]);
   expectNoRequests(h);

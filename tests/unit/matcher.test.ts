@@ -91,3 +91,18 @@ describe('matching in pieces', () => {
     }
   });
 });
+
+describe('invisible characters', () => {
+  it('are passed over inside a term, which never starts or ends on one', () => {
+    expect(longest('一\u200B区五城')).toEqual(['一\u200B区五城=一区五城']);
+    expect(longest('焦作高\u00AD新\u200D区')).toEqual(['焦作高\u00AD新\u200D区=焦作高新区']);
+    expect(longest('\u200B一区五城\u200B')).toEqual(['一区五城=一区五城']);
+    expect(longest('焦作\u2060\uFEFF')).toEqual(['焦作=焦作']);
+    expect(matcher.findAll('一区\u200B五城').map((m) => [m.start, m.end])).toEqual([[0, 5]]);
+  });
+
+  it('do not join what other characters keep apart', () => {
+    expect(longest('一区\u200B\u202E五城')).toEqual([]);
+    expect(longest('一区 五城')).toEqual([]);
+  });
+});
