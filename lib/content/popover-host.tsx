@@ -11,9 +11,13 @@ import { liveRange } from './ranges';
 import { HOST_TAG } from './text-runs';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Fullscreen elements whose children are not rendered: the host stays at the root then. */
+const HOLDS_NO_CHILDREN = new Set(['video', 'canvas', 'iframe', 'img', 'object', 'embed']);
 
 export class PopoverHost {
   readonly host: HTMLElement;
+  /** What goes into the page: the host, or in an SVG document the <foreignObject> that holds it. */
+  private readonly outer: Element;
   private readonly panel: HTMLElement;
   private stopAutoUpdate: (() => void) | null = null;
   private shown = false;
@@ -34,6 +38,10 @@ export class PopoverHost {
     this.panel.setAttribute('role', 'dialog');
     this.panel.setAttribute('aria-modal', 'false');
     shadow.append(style, this.panel);
+    this.outer = doc.documentElement.namespaceURI === SVG_NS ? inForeignObject(doc, this.host) : this.host;
+    doc.addEventListener('fullscreenchange', () => {
+      if (this.shown) this.attach();
+    });
   }
 
   get isOpen(): boolean {
@@ -42,13 +50,10 @@ export class PopoverHost {
 
   /** Shows the entry beside the range (a term on the page), without taking focus from the page. */
   show(props: PopoverProps, anchor: AbstractRange): void {
-    if (!this.host.isConnected) this.doc.documentElement.append(this.mount());
     render(<Popover {...props} />, this.panel);
     this.panel.setAttribute('aria-label', `${props.details.term}: ${props.details.gloss}`);
-    if (!this.shown) {
-      this.panel.showPopover();
-      this.shown = true;
-    }
+    this.shown = true;
+    this.attach();
     const reference = rangeReference(this.doc, anchor);
     this.stopAutoUpdate?.();
     // floating-ui finds the scrolling ancestors to follow by walking up to document.body, and throws where
@@ -64,20 +69,20 @@ export class PopoverHost {
   /** Takes our element(s) out of the page. */
   remove(): void {
     this.hide();
-    (this.host.parentElement?.localName === 'foreignObject' ? this.host.parentElement : this.host).remove();
+    this.outer.remove();
   }
 
   /**
-   * What goes into the page: the host, or in an SVG document, where HTML is rendered only inside a
-   * <foreignObject> (top layer or not), the host inside one.
+   * Puts our element where the panel can be seen and pointed at, and shows the panel when it should be. While
+   * an element is fullscreen, only its subtree takes the pointer (a panel outside it shows, but the pointer goes
+   * through it to the page): ours moves into it, and back to the root afterwards.
    */
-  private mount(): Element {
-    if (this.doc.documentElement.namespaceURI !== SVG_NS) return this.host;
-    const wrapper = this.doc.createElementNS(SVG_NS, 'foreignObject');
-    wrapper.setAttribute('width', '1');
-    wrapper.setAttribute('height', '1');
-    wrapper.append(this.host);
-    return wrapper;
+  private attach(): void {
+    const fullscreen = this.doc.fullscreenElement;
+    const parent = fullscreen && !HOLDS_NO_CHILDREN.has(fullscreen.localName) ? fullscreen : this.doc.documentElement;
+    if (this.outer.parentNode !== parent) parent.append(this.outer);
+    // Leaving the document hid the panel; so does the browser now and then (a modal dialog opening).
+    if (this.shown && !this.panel.matches(':popover-open')) this.panel.showPopover();
   }
 
   hide(): void {
@@ -108,8 +113,13 @@ export class PopoverHost {
         shift(bounds),
         size({
           ...bounds,
-          apply({ availableHeight }) {
-            panel.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+          apply({ availableWidth, availableHeight }) {
+            // The card scrolls; below 80 px (a page zoomed to 300% has a viewport 270 px high) it would show
+            // too little of itself to be of use, and may leave the screen instead.
+            panel.style.maxHeight = `${Math.max(80, availableHeight)}px`;
+            // Narrower than the stylesheet's 420 px where less is visible: a pinch-zoomed page shows a part of
+            // the layout viewport that 100vw does not know about.
+            panel.style.maxWidth = `${Math.min(420, Math.max(160, availableWidth))}px`;
           },
         }),
       ],
@@ -117,6 +127,15 @@ export class PopoverHost {
     panel.style.left = `${x}px`;
     panel.style.top = `${y}px`;
   }
+}
+
+/** HTML is rendered in an SVG document only inside a <foreignObject> (top layer or not). */
+function inForeignObject(doc: Document, host: HTMLElement): Element {
+  const wrapper = doc.createElementNS(SVG_NS, 'foreignObject');
+  wrapper.setAttribute('width', '1');
+  wrapper.setAttribute('height', '1');
+  wrapper.append(host);
+  return wrapper;
 }
 
 /** The part of the page on screen, in the coordinates of `position: fixed`. */

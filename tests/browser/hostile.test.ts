@@ -3,6 +3,7 @@
  * page must go on working as if we were not there, and the extension must still do its job (find and
  * highlight the terms, explain one on hover) or step aside cleanly. One browser serves every case.
  */
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './harness';
 import {
@@ -50,6 +51,26 @@ async function hoverInFrame(probe: WatchedPage, frame: Frame, text: string): Pro
     });
   await expect.poll(popover, { timeout: 8000 }).toContain(text);
   return popover();
+}
+
+/** Hovers each term of edges.html in turn; each popover must lie inside the visible part of the page. */
+async function expectPopoversInView(probe: WatchedPage): Promise<void> {
+  const edges = [
+    ['#top-left', '一区五城'], ['#top', '三区一极'], ['#top-right', '太极拳'], ['#left', '焦作高新区'],
+    ['#right', '一区五城'], ['#bottom-left', '三区一极'], ['#bottom', '太极拳'], ['#bottom-right', '焦作高新区'],
+  ] as const;
+  for (const [selector, term] of edges) {
+    const popover = await probe.hover(selector, term);
+    expectInside(popover.box, await probe.viewport(), selector);
+    expect(popover.box.height, selector).toBeGreaterThan(60);
+  }
+}
+
+function expectInside(box: PopoverState['box'], visible: { left: number; top: number; right: number; bottom: number }, where: string): void {
+  expect(box.left, `${where}: left`).toBeGreaterThanOrEqual(visible.left);
+  expect(box.top, `${where}: top`).toBeGreaterThanOrEqual(visible.top);
+  expect(box.right, `${where}: right`).toBeLessThanOrEqual(visible.right);
+  expect(box.bottom, `${where}: bottom`).toBeLessThanOrEqual(visible.bottom);
 }
 
 function screenshotPath(name: string): string {
@@ -316,6 +337,78 @@ describe('text made to attack our UI', () => {
     await learn.close();
     await options.evaluate(() => chrome.storage.sync.remove('learningSettings'));
     await options.close();
+    await probe.close();
+  });
+});
+
+describe('quirks mode, fullscreen, zoom and the edges of the viewport', () => {
+  test('a page in quirks mode', async () => {
+    const probe = await openWatched(h, '/hostile/quirks.html');
+    expect(await probe.run(() => document.compatMode)).toBe('BackCompat');
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 焦作高新区: 1, 三区一极: 1 });
+    expectLegible(await probe.hover('#cell', '一区五城', 'One Zone, Five Cities'));
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('an element in fullscreen: the popover shows on top of it and takes the pointer', async () => {
+    const probe = await openWatched(h, '/hostile/fullscreen.html');
+    await probe.page.bringToFront();
+    await probe.settled();
+    await probe.hover('#first', '一区五城', 'One Zone, Five Cities');
+    await probe.page.keyboard.press('f'); // the page's own shortcut; entering fullscreen closes open popovers
+    await expect.poll(() => probe.run(() => document.fullscreenElement?.id ?? null)).toBe('stage');
+    // The card that was open is back above the fullscreen element (or closed); the next one shows on top too.
+    await expect.poll(async () => (await probe.popover())?.topmostAtCentre ?? 'closed').toMatch(/^(jpl-lens|closed)$/);
+    const popover = await probe.hover('#second', '三区一极');
+    expect(popover.topmostAtCentre, 'the card is above the fullscreen element').toBe('jpl-lens');
+    expectLegible(popover);
+    // The reader can move onto the card (to scroll it, or save the term): it stays open.
+    await probe.page.mouse.move(popover.box.left + 40, popover.box.top + 20, { steps: 4 });
+    await probe.page.waitForTimeout(600);
+    expect((await probe.popover())?.text).toContain('三区一极');
+    await probe.page.screenshot({ path: screenshotPath('hostile-fullscreen.png') });
+    expect(await probe.run(() => document.querySelector('jpl-lens')!.parentElement!.id)).toBe('stage');
+    await probe.run(() => document.exitFullscreen());
+    await expect.poll(() => probe.run(() => document.querySelector('jpl-lens')!.parentElement!.localName)).toBe('html');
+    // Inserted, moved into the fullscreen element (removed and added), and back (removed and added).
+    await expectPageUntouched(probe, { hostRecords: 5 });
+    await probe.close();
+  });
+
+  test('terms at every edge and corner of the viewport: the popover stays in view', async () => {
+    const probe = await openWatched(h, '/hostile/edges.html', { viewport: { width: 800, height: 600 } });
+    await probe.settled();
+    await expectPopoversInView(probe);
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('zoomed to 300% (a viewport a third as wide, at three device pixels a CSS pixel): still in view', async () => {
+    const probe = await openWatched(h, '/hostile/edges.html');
+    await probe.cdp.send('Emulation.setDeviceMetricsOverride', { width: 427, height: 267, deviceScaleFactor: 3, mobile: false });
+    await probe.settled();
+    await expectPopoversInView(probe);
+    // Through CDP: Playwright's own screenshot would put its viewport back first.
+    const shot = (await probe.cdp.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+    writeFileSync(screenshotPath('hostile-zoom.png'), Buffer.from(shot.data, 'base64'));
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('pinch-zoomed to 300%: the popover stays in the visible part of the page', async () => {
+    const probe = await openWatched(h, '/hostile/edges.html', { viewport: { width: 800, height: 600 } });
+    await probe.settled();
+    await probe.cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 3 });
+    await expect.poll(() => probe.run(() => visualViewport!.scale)).toBe(3);
+    const visible = await probe.viewport();
+    expect(visible.right - visible.left).toBeCloseTo(800 / 3, 0);
+    // The one term in the part shown (the top-left third): its card, 420 px wide unzoomed, fits that part.
+    const popover = await probe.hover('#top-left', '一区五城', 'One Zone, Five Cities');
+    expectInside(popover.box, visible, 'pinch-zoomed');
+    await probe.page.screenshot({ path: screenshotPath('hostile-pinch.png') });
+    await expectPageUntouched(probe);
     await probe.close();
   });
 });
