@@ -88,7 +88,7 @@ export interface CollectOptions {
 
 /** Yielded by `runs` every PAUSE_EVERY nodes: a place to pause a long walk, even inside one run. */
 export const PAUSE = null;
-/** About a millisecond of walking. A run can have 100 000 text nodes (which took 140 ms to walk at once). */
+/** A millisecond or two of walking. A run can have 100 000 text nodes (which took 140 ms to walk at once). */
 const PAUSE_EVERY = 1024;
 
 /**

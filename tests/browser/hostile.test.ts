@@ -77,6 +77,13 @@ function screenshotPath(name: string): string {
   return `${process.env.JPL_SCREENSHOT_DIR ?? '/tmp'}/${name}`;
 }
 
+/**
+ * The pages whose scan takes a second or more are tried again once when a task of ours measured 50 ms: the
+ * measures are wall-clock time, which a machine shared with other work stretches (a 5 ms slice was seen at 120
+ * ms under a load of 13 on two cores). A real regression (2.7 s before the fix for deep DOMs) fails both times.
+ */
+const SLICE_RETRIES = 1;
+
 let h: ExtensionHarness;
 beforeAll(async () => {
   h = await launchExtension();
@@ -151,7 +158,7 @@ describe('page styles and policies', () => {
 });
 
 describe('size and shape extremes', () => {
-  test('one text node of ten million characters', async () => {
+  test('one text node of ten million characters', { retry: SLICE_RETRIES }, async () => {
     const probe = await openWatched(h, '/hostile/big-text.html');
     await probe.settled(60_000);
     await probe.expectTerms({ 焦作高新区: 1, 一区五城: 100 });
@@ -160,7 +167,7 @@ describe('size and shape extremes', () => {
     await probe.close();
   });
 
-  test('200 000 text nodes, 100 000 of them side by side in one paragraph', async () => {
+  test('200 000 text nodes, 100 000 of them side by side in one paragraph', { retry: SLICE_RETRIES }, async () => {
     const probe = await openWatched(h, '/hostile/many-nodes.html');
     await probe.settled(60_000);
     await probe.expectTerms({ 一区五城: 100, 三区一极: 100 });
@@ -169,7 +176,7 @@ describe('size and shape extremes', () => {
     await probe.close();
   });
 
-  test('a DOM nested 2000 deep', async () => {
+  test('a DOM nested 2000 deep', { retry: SLICE_RETRIES }, async () => {
     // 2000: Chromium's renderer itself crashes on this page at 3000 and more, with or without the extension.
     const probe = await openWatched(h, '/hostile/deep.html?depth=2000');
     await probe.settled();
@@ -243,7 +250,7 @@ describe('documents of other kinds, and frames', () => {
 });
 
 describe('a page that never stops changing', () => {
-  test('a mutation storm: thousands of text changes a second for three seconds', async () => {
+  test('a mutation storm: thousands of text changes a second for three seconds', { retry: SLICE_RETRIES }, async () => {
     const probe = await openWatched(h, '/hostile/storm.html');
     await probe.page.bringToFront(); // a background tab's timers would be throttled
     await probe.settled();
