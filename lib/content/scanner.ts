@@ -89,11 +89,11 @@ export class PageScanner {
     const shadowRoots: ShadowRoot[] = [];
     const seen = new Set<Element>();
     let pending: { block: Element; runs: TextRun[] } | null = null;
-    const commit = async () => {
-      if (!pending) return;
+    const commit = (): Promise<void> | undefined => {
+      if (!pending) return undefined;
       const { block, runs: blockRuns } = pending;
       pending = null;
-      await this.record(block, blockRuns, slice);
+      return this.record(block, blockRuns, slice);
     };
     for (const run of runs(root, { onShadowRoot: (shadow) => shadowRoots.push(shadow) })) {
       if (this.stopped) return;
@@ -106,7 +106,8 @@ export class PageScanner {
         pending.runs.push(run);
         continue;
       }
-      await commit();
+      const committed = commit();
+      if (committed) await committed;
       if (seen.has(run.block)) {
         // A block's text continues after a nested block: its record is rebuilt with all its runs.
         await this.rescanBlock(run.block, slice);
@@ -136,12 +137,22 @@ export class PageScanner {
     await this.record(block, blockRuns, slice);
   }
 
-  /** Matches a block's runs and records them; text that CSS hides is not reading text. */
-  private async record(block: Element, blockRuns: TextRun[], slice: Slice): Promise<void> {
-    const matches = blockRuns.some((run) => run.text.length > MATCH_PIECE)
-      ? await this.matchInPieces(blockRuns, slice)
-      : blockRuns.map((run) => this.matcher.findLongest(run.text));
-    if (this.stopped) return;
+  /**
+   * Matches a block's runs and records them. A promise comes back only when a long run is matched in pieces:
+   * the scan awaits nothing for the thousands of ordinary blocks (each await would cost it a microtask).
+   */
+  private record(block: Element, blockRuns: TextRun[], slice: Slice): Promise<void> | undefined {
+    if (blockRuns.every((run) => run.text.length <= MATCH_PIECE)) {
+      this.setMatches(block, blockRuns, blockRuns.map((run) => this.matcher.findLongest(run.text)));
+      return undefined;
+    }
+    return this.matchInPieces(blockRuns, slice).then((matches) => {
+      if (!this.stopped) this.setMatches(block, blockRuns, matches);
+    });
+  }
+
+  /** Text that CSS hides is not reading text. */
+  private setMatches(block: Element, blockRuns: TextRun[], matches: Match[][]): void {
     // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
     const hidden = matches.some((m) => m.length > 0) && block.checkVisibility?.({ visibilityProperty: true }) === false;
     this.annotations.setBlock(block, hidden ? [] : blockRuns, hidden ? [] : matches);
