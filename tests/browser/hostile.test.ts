@@ -18,65 +18,6 @@ import {
 } from './hostile-tools';
 import type { Frame } from 'playwright-core';
 
-/** A card a reader can read: shown, opaque, dark text at its own size on its own background. */
-function expectLegible(popover: PopoverState): void {
-  expect(popover.style).toMatchObject({ visibility: 'visible', opacity: '1', fontSize: '14px', color: 'rgb(28, 25, 23)', textFill: 'rgb(28, 25, 23)' });
-  expect(popover.style.letterSpacing).toBe('normal');
-  expect(popover.style.writingMode).toBe('horizontal-tb');
-  expect(popover.box.width).toBeGreaterThan(150);
-  expect(popover.box.height).toBeGreaterThan(60);
-}
-
-/** Hovers `text` inside a frame (a normal page: Playwright's own evaluate is fine there); the frame's popover text. */
-async function hoverInFrame(probe: WatchedPage, frame: Frame, text: string): Promise<string> {
-  const inner = await frame.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`no ${wanted}`);
-  }, text);
-  const box = (await (await frame.frameElement()).boundingBox())!;
-  await probe.page.mouse.move(box.x + inner.x, box.y + inner.y);
-  const popover = () =>
-    frame.evaluate(() => {
-      const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
-      return panel?.matches(':popover-open') ? (panel.textContent ?? '') : '';
-    });
-  await expect.poll(popover, { timeout: 8000 }).toContain(text);
-  return popover();
-}
-
-/** Hovers each term of edges.html in turn; each popover must lie inside the visible part of the page. */
-async function expectPopoversInView(probe: WatchedPage): Promise<void> {
-  const edges = [
-    ['#top-left', '一区五城'], ['#top', '三区一极'], ['#top-right', '太极拳'], ['#left', '焦作高新区'],
-    ['#right', '一区五城'], ['#bottom-left', '三区一极'], ['#bottom', '太极拳'], ['#bottom-right', '焦作高新区'],
-  ] as const;
-  for (const [selector, term] of edges) {
-    const popover = await probe.hover(selector, term);
-    expectInside(popover.box, await probe.viewport(), selector);
-    expect(popover.box.height, selector).toBeGreaterThan(60);
-  }
-}
-
-function expectInside(box: PopoverState['box'], visible: { left: number; top: number; right: number; bottom: number }, where: string): void {
-  expect(box.left, `${where}: left`).toBeGreaterThanOrEqual(visible.left);
-  expect(box.top, `${where}: top`).toBeGreaterThanOrEqual(visible.top);
-  expect(box.right, `${where}: right`).toBeLessThanOrEqual(visible.right);
-  expect(box.bottom, `${where}: bottom`).toBeLessThanOrEqual(visible.bottom);
-}
-
-function screenshotPath(name: string): string {
-  return `${process.env.JPL_SCREENSHOT_DIR ?? '/tmp'}/${name}`;
-}
-
 /**
  * The pages whose scan takes a second or more are tried again once when a task of ours measured 50 ms: the
  * measures are wall-clock time, which a machine shared with other work stretches (a 5 ms slice was seen at 120
@@ -425,3 +366,62 @@ test('no page raised a dialog, and nothing left the machine', () => {
   expectNoRequests(h);
   expect(h.extensionErrors).toEqual([]);
 });
+
+/** A card a reader can read: shown, opaque, dark text at its own size on its own background. */
+function expectLegible(popover: PopoverState): void {
+  expect(popover.style).toMatchObject({ visibility: 'visible', opacity: '1', fontSize: '14px', color: 'rgb(28, 25, 23)', textFill: 'rgb(28, 25, 23)' });
+  expect(popover.style.letterSpacing).toBe('normal');
+  expect(popover.style.writingMode).toBe('horizontal-tb');
+  expect(popover.box.width).toBeGreaterThan(150);
+  expect(popover.box.height).toBeGreaterThan(60);
+}
+
+/** Hovers `text` inside a frame (a normal page: Playwright's own evaluate is fine there); the frame's popover text. */
+async function hoverInFrame(probe: WatchedPage, frame: Frame, text: string): Promise<string> {
+  const inner = await frame.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`no ${wanted}`);
+  }, text);
+  const box = (await (await frame.frameElement()).boundingBox())!;
+  await probe.page.mouse.move(box.x + inner.x, box.y + inner.y);
+  const popover = () =>
+    frame.evaluate(() => {
+      const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
+      return panel?.matches(':popover-open') ? (panel.textContent ?? '') : '';
+    });
+  await expect.poll(popover, { timeout: 8000 }).toContain(text);
+  return popover();
+}
+
+/** Hovers each term of edges.html in turn; each popover must lie inside the visible part of the page. */
+async function expectPopoversInView(probe: WatchedPage): Promise<void> {
+  const edges = [
+    ['#top-left', '一区五城'], ['#top', '三区一极'], ['#top-right', '太极拳'], ['#left', '焦作高新区'],
+    ['#right', '一区五城'], ['#bottom-left', '三区一极'], ['#bottom', '太极拳'], ['#bottom-right', '焦作高新区'],
+  ] as const;
+  for (const [selector, term] of edges) {
+    const popover = await probe.hover(selector, term);
+    expectInside(popover.box, await probe.viewport(), selector);
+    expect(popover.box.height, selector).toBeGreaterThan(60);
+  }
+}
+
+function expectInside(box: PopoverState['box'], visible: { left: number; top: number; right: number; bottom: number }, where: string): void {
+  expect(box.left, `${where}: left`).toBeGreaterThanOrEqual(visible.left);
+  expect(box.top, `${where}: top`).toBeGreaterThanOrEqual(visible.top);
+  expect(box.right, `${where}: right`).toBeLessThanOrEqual(visible.right);
+  expect(box.bottom, `${where}: bottom`).toBeLessThanOrEqual(visible.bottom);
+}
+
+function screenshotPath(name: string): string {
+  return `${process.env.JPL_SCREENSHOT_DIR ?? '/tmp'}/${name}`;
+}
