@@ -12,6 +12,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
+  // Frames without an origin of their own (sandboxed srcdoc, data:, blob:) are read too: the reader sees them.
+  matchOriginAsFallback: true,
   runAt: 'document_idle',
   main() {
     mark('main'); // for the benchmarks (lib/content/timing.ts): where our start-up begins

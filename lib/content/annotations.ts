@@ -61,7 +61,7 @@ export class Annotations {
         });
         const termMatch: TermMatch = { entry: match.entry, range, live: true };
         matches.push(termMatch);
-        this.indexNodes(run, match, termMatch);
+        this.indexNodes(run, start.index, end.index, match, termMatch);
       }
     });
     if (matches.length === 0) {
@@ -149,15 +149,17 @@ export class Annotations {
     return all.sort((a, b) => compareStarts(a.range, b.range));
   }
 
-  private indexNodes(run: TextRun, match: Match, termMatch: TermMatch): void {
-    run.nodes.forEach((node, i) => {
+  /** Indexes the match under the run's nodes `first` to `last`, the ones it touches (not all the run's: a run can have 100 000). */
+  private indexNodes(run: TextRun, first: number, last: number, match: Match, termMatch: TermMatch): void {
+    for (let i = first; i <= last; i++) {
+      const node = run.nodes[i]!;
       const nodeStart = run.starts[i]!;
       const nodeEnd = nodeStart + node.data.length;
-      if (match.end <= nodeStart || match.start >= nodeEnd) return;
+      if (match.end <= nodeStart || match.start >= nodeEnd) continue;
       const spans = this.byNode.get(node)?.filter((span) => span.match.live) ?? [];
       spans.push({ start: Math.max(match.start, nodeStart) - nodeStart, end: Math.min(match.end, nodeEnd) - nodeStart, match: termMatch });
       this.byNode.set(node, spans);
-    });
+    }
   }
 }
 

@@ -273,7 +273,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
       scanner.stop();
       proximity.stop();
       close();
-      popover.host.remove();
+      popover.remove();
       if (flashTimer !== null) clearTimeout(flashTimer);
       if (reportTimer !== null) clearTimeout(reportTimer);
       reportTimer = null;

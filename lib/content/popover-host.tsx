@@ -11,18 +11,29 @@ import { messagesLanguage } from '../i18n';
 import { liveRange } from './ranges';
 import { HOST_TAG } from './text-runs';
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Fullscreen elements whose children are not rendered: the host stays at the root then. */
+const HOLDS_NO_CHILDREN = new Set(['video', 'canvas', 'iframe', 'img', 'object', 'embed']);
+
 export class PopoverHost {
   readonly host: HTMLElement;
+  /** What goes into the page: the host, or in an SVG document the <foreignObject> that holds it. */
+  private readonly outer: Element;
   private readonly panel: HTMLElement;
   private stopAutoUpdate: (() => void) | null = null;
   private shown = false;
 
   constructor(private readonly doc: Document) {
-    this.host = doc.createElement(HOST_TAG.toLowerCase());
+    // Made in an inert HTML document of our own, then adopted when shown. The page's document would hand the
+    // page's class an element whose tag name the page has defined as a custom element (whose constructor may
+    // take the one shadow root first), and in an SVG or other XML document would make elements outside the
+    // HTML namespace, which can neither host a shadow root nor be a popover.
+    const maker = doc.implementation.createHTMLDocument('');
+    this.host = maker.createElement(HOST_TAG);
     const shadow = this.host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
+    const style = maker.createElement('style');
     style.textContent = popoverCss;
-    this.panel = doc.createElement('div');
+    this.panel = maker.createElement('div');
     this.panel.className = 'panel';
     this.panel.setAttribute('popover', 'manual');
     this.panel.setAttribute('role', 'dialog');
@@ -30,6 +41,10 @@ export class PopoverHost {
     // The host page's language is not the UI's: Chinese UI text must get Chinese glyphs on any page.
     this.panel.setAttribute('lang', messagesLanguage());
     shadow.append(style, this.panel);
+    this.outer = doc.documentElement.namespaceURI === SVG_NS ? inForeignObject(doc, this.host) : this.host;
+    doc.addEventListener('fullscreenchange', () => {
+      if (this.shown) this.attach();
+    });
   }
 
   /** Colours the pinyin by tone (popover.css paints the tone classes under this attribute of our host). */
@@ -43,16 +58,39 @@ export class PopoverHost {
 
   /** Shows the entry beside the range (a term on the page), without taking focus from the page. */
   show(props: PopoverProps, anchor: AbstractRange): void {
-    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
     render(<Popover {...props} />, this.panel);
     this.panel.setAttribute('aria-label', `${props.details.term}: ${props.details.gloss}`);
-    if (!this.shown) {
-      this.panel.showPopover();
-      this.shown = true;
-    }
+    this.shown = true;
+    this.attach();
     const reference = rangeReference(this.doc, anchor);
     this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(reference, this.panel, () => void this.place(reference), { animationFrame: false });
+    // floating-ui finds the scrolling ancestors to follow by walking up to document.body, and throws where
+    // there is none (a page that removed it, an SVG document): there, it follows the term every frame instead.
+    const hasBody = this.doc.body !== null;
+    this.stopAutoUpdate = autoUpdate(reference, this.panel, () => void this.place(reference), {
+      ancestorScroll: hasBody,
+      ancestorResize: hasBody,
+      animationFrame: !hasBody,
+    });
+  }
+
+  /** Takes our element(s) out of the page. */
+  remove(): void {
+    this.hide();
+    this.outer.remove();
+  }
+
+  /**
+   * Puts our element where the panel can be seen and pointed at, and shows the panel when it should be. While
+   * an element is fullscreen, only its subtree takes the pointer (a panel outside it shows, but the pointer goes
+   * through it to the page): ours moves into it, and back to the root afterwards.
+   */
+  private attach(): void {
+    const fullscreen = this.doc.fullscreenElement;
+    const parent = fullscreen && !HOLDS_NO_CHILDREN.has(fullscreen.localName) ? fullscreen : this.doc.documentElement;
+    if (this.outer.parentNode !== parent) parent.append(this.outer);
+    // Leaving the document hid the panel; so does the browser now and then (a modal dialog opening).
+    if (this.shown && !this.panel.matches(':popover-open')) this.panel.showPopover();
   }
 
   hide(): void {
@@ -71,18 +109,25 @@ export class PopoverHost {
 
   private async place(reference: ReturnType<typeof rangeReference>): Promise<void> {
     const panel = this.panel;
+    // floating-ui measures the viewport with the help of document.body's style; without a body it is given.
+    const bounds = { padding: 8, rootBoundary: this.doc.body ? ('viewport' as const) : visibleRect(this.doc) };
     const { x, y } = await computePosition(reference, panel, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
         inline(),
         offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
+        flip(bounds),
+        shift(bounds),
         size({
-          padding: 8,
-          apply({ availableHeight }) {
-            panel.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+          ...bounds,
+          apply({ availableWidth, availableHeight }) {
+            // The card scrolls; below 80 px (a page zoomed to 300% has a viewport 270 px high) it would show
+            // too little of itself to be of use, and may leave the screen instead.
+            panel.style.maxHeight = `${Math.max(80, availableHeight)}px`;
+            // Narrower than the stylesheet's 420 px where less is visible: a pinch-zoomed page shows a part of
+            // the layout viewport that 100vw does not know about.
+            panel.style.maxWidth = `${Math.min(420, Math.max(160, availableWidth))}px`;
           },
         }),
       ],
@@ -90,6 +135,23 @@ export class PopoverHost {
     panel.style.left = `${x}px`;
     panel.style.top = `${y}px`;
   }
+}
+
+/** HTML is rendered in an SVG document only inside a <foreignObject> (top layer or not). */
+function inForeignObject(doc: Document, host: HTMLElement): Element {
+  const wrapper = doc.createElementNS(SVG_NS, 'foreignObject');
+  wrapper.setAttribute('width', '1');
+  wrapper.setAttribute('height', '1');
+  wrapper.append(host);
+  return wrapper;
+}
+
+/** The part of the page on screen, in the coordinates of `position: fixed`. */
+function visibleRect(doc: Document): { x: number; y: number; width: number; height: number } {
+  const view = doc.defaultView!;
+  const visual = view.visualViewport;
+  if (visual) return { x: visual.offsetLeft, y: visual.offsetTop, width: visual.width, height: visual.height };
+  return { x: 0, y: 0, width: view.innerWidth, height: view.innerHeight };
 }
 
 /** floating-ui's virtual element for a range (a StaticRange has no rects: a live Range is made for them). */

@@ -2,12 +2,15 @@
  * Keeps the page's annotations current: scans what is in view first, then the rest of the document in
  * slices, then follows the page's changes (batched per frame, rescanning only the blocks they touched).
  */
-import type { Matcher } from '../matcher/matcher';
+import type { Match, Matcher } from '../matcher/matcher';
 import type { Annotations } from './annotations';
 import { Churn, QUIET_MS } from './churn';
 import { Slice, nextFrame } from './schedule';
-import { HOST_TAG, blockOf, collectRuns, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
+import { HOST_TAG, PAUSE, blockOf, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
 import { mark } from './timing';
+
+/** Runs longer than this (characters) are matched in pieces of this size: about a millisecond each. */
+const MATCH_PIECE = 65_536;
 
 export class PageScanner {
   private readonly shallowDirty = new Set<Element>();
@@ -22,6 +25,8 @@ export class PageScanner {
   readonly shadowRoots: ShadowRoot[] = [];
 
   private readonly churn = new Churn();
+  /** Churning blocks that have been quiet long enough to be scanned again (not a change of the page's). */
+  private readonly quietAgain = new Set<Element>();
   private coolingTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -49,9 +54,14 @@ export class PageScanner {
     // The blocks in view are the first slice's first work; the walk over everything follows in the same slice.
     const slice = new Slice('scan');
     const inView = new Set<Element>();
+    // All the hit tests first: one after registering ranges would have to bring the highlights up to date first.
     for (const block of blocksInView(this.doc)) {
-      inView.add(block);
-      this.rescanBlock(block);
+      if (block) inView.add(block);
+      // A hit test can take milliseconds (in one text node of 10 MB): the slice may end between two.
+      if (slice.spent()) await slice.yield();
+    }
+    for (const block of inView) {
+      await this.rescanBlock(block, slice);
       // In view by construction: register its ranges now, not after the proximity observer's first report
       // (which comes after a frame, and after the slices that scheduler.yield lets run before it).
       this.annotations.setNear(block, true);
@@ -90,32 +100,38 @@ export class PageScanner {
     const shadowRoots: ShadowRoot[] = [];
     const seen = new Set<Element>();
     let pending: { block: Element; runs: TextRun[] } | null = null;
-    const commit = () => {
-      if (!pending) return;
-      this.record(pending.block, pending.runs);
+    const commit = (): Promise<void> | undefined => {
+      if (!pending) return undefined;
+      const { block, runs: blockRuns } = pending;
       pending = null;
+      return this.record(block, blockRuns, slice);
     };
     for (const run of runs(root, { onShadowRoot: (shadow) => shadowRoots.push(shadow) })) {
       if (this.stopped) return;
+      if (run === PAUSE) {
+        if (slice.spent()) await slice.yield();
+        continue;
+      }
       if (skip.has(run.block)) continue;
       if (pending && pending.block === run.block) {
         pending.runs.push(run);
         continue;
       }
-      commit();
+      const committed = commit();
+      if (committed) await committed;
       if (seen.has(run.block)) {
         // A block's text continues after a nested block: its record is rebuilt with all its runs.
-        this.rescanBlock(run.block);
+        await this.rescanBlock(run.block, slice);
         continue;
       }
       seen.add(run.block);
       pending = { block: run.block, runs: [run] };
       if (slice.spent()) {
-        commit();
+        await commit();
         await slice.yield();
       }
     }
-    commit();
+    await commit();
     for (const shadow of shadowRoots) {
       this.observe(shadow);
       await this.scanDeep(shadow, slice);
@@ -123,16 +139,53 @@ export class PageScanner {
   }
 
   /** Rescans the runs that belong to one block (not to blocks nested in it). */
-  private rescanBlock(block: Element): void {
-    this.record(block, collectRuns(block, { shallow: true }));
+  private async rescanBlock(block: Element, slice: Slice): Promise<void> {
+    const blockRuns: TextRun[] = [];
+    for (const run of runs(block, { shallow: true })) {
+      if (run !== PAUSE) blockRuns.push(run);
+      else if (slice.spent()) await slice.yield();
+    }
+    await this.record(block, blockRuns, slice);
   }
 
-  /** Matches a block's runs and records them; text that CSS hides is not reading text. */
-  private record(block: Element, blockRuns: TextRun[]): void {
-    const matches = blockRuns.map((run) => this.matcher.findLongest(run.text));
+  /**
+   * Matches a block's runs and records them. A promise comes back only when a long run is matched in pieces:
+   * the scan awaits nothing for the thousands of ordinary blocks (each await would cost it a microtask).
+   */
+  private record(block: Element, blockRuns: TextRun[], slice: Slice): Promise<void> | undefined {
+    if (blockRuns.every((run) => run.text.length <= MATCH_PIECE)) {
+      this.setMatches(block, blockRuns, blockRuns.map((run) => this.matcher.findLongest(run.text)));
+      return undefined;
+    }
+    return this.matchInPieces(blockRuns, slice).then((matches) => {
+      if (!this.stopped) this.setMatches(block, blockRuns, matches);
+    });
+  }
+
+  /** Text that CSS hides is not reading text. */
+  private setMatches(block: Element, blockRuns: TextRun[], matches: Match[][]): void {
     // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
     const hidden = matches.some((m) => m.length > 0) && block.checkVisibility?.({ visibilityProperty: true }) === false;
     this.annotations.setBlock(block, hidden ? [] : blockRuns, hidden ? [] : matches);
+  }
+
+  /**
+   * A page may hold one text node of megabytes (a log, a data dump): matching it at once would block the page
+   * for 100 ms, so long runs are matched a piece at a time, with the slice's yields in between.
+   */
+  private async matchInPieces(blockRuns: TextRun[], slice: Slice): Promise<Match[][]> {
+    const all: Match[][] = [];
+    for (const run of blockRuns) {
+      const found: Match[] = [];
+      for (let from = 0; from < run.text.length; ) {
+        const until = Math.min(run.text.length, from + MATCH_PIECE);
+        for (const match of this.matcher.findLongest(run.text, from, until)) found.push(match);
+        from = Math.max(until, found.at(-1)?.end ?? 0);
+        if (from < run.text.length && slice.spent()) await slice.yield();
+      }
+      all.push(found);
+    }
+    return all;
   }
 
   private noteMutations(records: MutationRecord[]): void {
@@ -191,16 +244,23 @@ export class PageScanner {
         this.annotations.dropBlock(block);
         continue;
       }
-      this.rescanBlock(block);
+      await this.rescanBlock(block, slice);
       if (slice.spent()) await slice.yield();
     }
     if (this.churn.anyCooling) this.scheduleCoolingCheck();
+    const rescanned = new Set(shallow);
+    const quiet = [...this.quietAgain].filter((block) => block.isConnected && !rescanned.has(block) && !this.churn.isCooling(block));
+    this.quietAgain.clear();
+    for (const block of quiet) {
+      await this.rescanBlock(block, slice);
+      if (slice.spent()) await slice.yield();
+    }
     // Added subtrees: skip one that sits inside another added one (its walk covers it), and inline content
     // put into a block that churns (a ticker that replaces its <span> each frame).
     for (const root of deep) {
       if (deep.some((other) => other !== root && other.contains(root))) continue;
       if (root instanceof Element && isInline(root) && this.isCoolingBlockOf(root)) continue;
-      await this.scanDeep(root, slice, new Set(shallow));
+      await this.scanDeep(root, slice, rescanned);
     }
     slice.end();
     if (this.annotations.changeCount !== before) this.listeners.onChange();
@@ -216,9 +276,8 @@ export class PageScanner {
     if (this.coolingTimer !== null || this.stopped) return;
     this.coolingTimer = setTimeout(() => {
       this.coolingTimer = null;
-      const settled = this.churn.takeSettled(performance.now()).filter((block) => block.isConnected);
-      for (const block of settled) this.rescanBlock(block);
-      if (settled.length > 0) this.listeners.onChange();
+      for (const block of this.churn.takeSettled(performance.now())) this.quietAgain.add(block);
+      if (this.quietAgain.size > 0) this.scheduleFlush();
       if (this.churn.anyCooling) this.scheduleCoolingCheck();
     }, QUIET_MS);
   }
@@ -239,14 +298,13 @@ function splitsNoRun(record: MutationRecord): boolean {
 }
 
 function isOurs(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === HOST_TAG;
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === HOST_TAG;
 }
 
-/** The blocks under a grid of points across the viewport: what the reader sees first. */
-export function blocksInView(doc: Document): Element[] {
+/** The block under each of a grid of points across the viewport (null where none): what the reader sees first. */
+export function* blocksInView(doc: Document): Generator<Element | null> {
   const view = doc.defaultView;
-  if (!view) return [];
-  const blocks = new Set<Element>();
+  if (!view) return;
   const width = view.innerWidth;
   const height = view.innerHeight;
   for (let row = 0; row < 12; row++) {
@@ -254,11 +312,9 @@ export function blocksInView(doc: Document): Element[] {
       const x = ((column + 0.5) * width) / 4;
       const y = ((row + 0.5) * height) / 12;
       const node = caretNodeAt(doc, x, y);
-      const block = node && !inSkippedSubtree(node) ? blockOf(node) : null;
-      if (block) blocks.add(block);
+      yield node && !inSkippedSubtree(node) ? blockOf(node) : null;
     }
   }
-  return [...blocks];
 }
 
 /** The text node at a point (caretPositionFromPoint, or the older caretRangeFromPoint). */

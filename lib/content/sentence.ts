@@ -17,7 +17,19 @@ export function sentenceAround(range: AbstractRange): string {
   let end = at;
   while (end < text.length && end - at < MAX_SIDE && !SENTENCE_END.test(text[end]!)) end++;
   if (end < text.length && /[。！？!?]/.test(text[end]!)) end++;
-  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return readable(text.slice(start, end));
+}
+
+/**
+ * The sentence as our pages show it: bidi controls (U+202E would show the rest of the line reversed in the
+ * learner's history) and invisible characters dropped, lone surrogates (half a character: tofu at best) replaced.
+ */
+function readable(text: string): string {
+  return text
+    .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A text position's offset within the element's textContent. */

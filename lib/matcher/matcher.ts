@@ -4,7 +4,7 @@
  * over the first two characters of every key (in Chinese text a quarter of all characters can start a key,
  * but few of those go on with a second character that any key has), then one table read for the root.
  */
-import { QUOTE, QUOTE_CHARS, foldCode, isAsciiWord } from './characters';
+import { INVISIBLE_CODES, QUOTE, QUOTE_CHARS, foldCode, isAsciiWord, isInvisible } from './characters';
 import type { TrieTables } from './compile';
 
 export interface Match {
@@ -61,6 +61,11 @@ export class Matcher {
       if (this.entryAt[node]! >= 0) this.pairs.fill(0xffffffff);
       for (const first of codeUnitsOf(this.edgeChar[e]!)) {
         this.rootEdge[first] = e + 1;
+        // A key's first character followed by an invisible one may still start it (一\u200B区五城).
+        for (const invisible of INVISIBLE_CODES) {
+          const bit = pairHash(first, invisible);
+          this.pairs[bit >>> 5]! |= 1 << (bit & 31);
+        }
         for (let f = this.edgeStart[node]!; f < this.edgeStart[node + 1]!; f++) {
           for (const second of codeUnitsOf(this.edgeChar[f]!)) {
             const bit = pairHash(first, second);
@@ -71,8 +76,12 @@ export class Matcher {
     }
   }
 
-  /** Leftmost-longest, non-overlapping matches: what the page highlights. */
-  findLongest(text: string): Match[] {
+  /**
+   * Leftmost-longest, non-overlapping matches: what the page highlights. `from` and `until` bound where
+   * matches may start (one may run on past `until`), so that a very long text can be matched in pieces: go on
+   * from the later of `until` and the last match's end, and the matches are those of one pass.
+   */
+  findLongest(text: string, from = 0, until = text.length): Match[] {
     const matches: Match[] = [];
     const length = text.length;
     const pairs = this.pairs;
@@ -81,9 +90,9 @@ export class Matcher {
     const edgeStart = this.edgeStart;
     const edgeChar = this.edgeChar;
     const edgeTarget = this.edgeTarget;
-    let i = 0;
-    let code = length > 0 ? text.charCodeAt(0) : 0;
-    while (i < length) {
+    let i = from;
+    let code = i < length ? text.charCodeAt(i) : 0;
+    while (i < until) {
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
       const bit = pairHash(code, next);
       if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) {
@@ -108,8 +117,9 @@ export class Matcher {
           bestEntry = entry;
         }
         if (end >= length) break;
-        // child(node, code), written out: this is the content script's hottest loop, and the call costs here.
         const unit = fold(text.charCodeAt(end));
+        const parent = node;
+        // child(node, code), written out: this is the content script's hottest loop, and the call costs here.
         let low = edgeStart[node]!;
         let high = edgeStart[node + 1]! - 1;
         node = -1;
@@ -123,7 +133,16 @@ export class Matcher {
           if (c < unit) low = mid + 1;
           else high = mid - 1;
         }
-        if (node < 0) break;
+        if (node < 0) {
+          // Invisible characters inside a key are passed over (characters.ts), so the key cannot end on one.
+          // Asked only where the walk would stop: asked at every step, it cost a quarter of the throughput.
+          let after = end;
+          while (after < length && isInvisible(text.charCodeAt(after))) after++;
+          if (after === end || after >= length) break;
+          node = this.child(parent, fold(text.charCodeAt(after)));
+          if (node < 0) break;
+          end = after;
+        }
       }
       if (bestEnd < 0) {
         i++;
@@ -162,6 +181,7 @@ export class Matcher {
     const length = text.length;
     let node = 0;
     for (let j = start; j < length; j++) {
+      if (j > start && isInvisible(text.charCodeAt(j))) continue;
       node = this.child(node, foldCode(text.charCodeAt(j)));
       if (node < 0) return;
       const entry = this.entryAt[node]!;

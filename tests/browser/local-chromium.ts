@@ -2,7 +2,7 @@
  * Debian's Chromium on this machine, for the browser tests and the benchmarks alike: where it is, the flags
  * that keep it quiet on a closed network, and a static server for the pages it loads.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
@@ -31,6 +31,7 @@ export function chromiumArgs(extensionDir: string | null): string[] {
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -52,7 +53,10 @@ export interface StaticServer {
   requests: { path: string; status: number }[];
 }
 
-/** Serves `root` on 127.0.0.1 (port 0), recording each request's path and status. */
+/**
+ * Serves `root` on 127.0.0.1 (port 0), recording each request's path and status. A file `<name>.headers` beside
+ * `<name>` (a JSON object) adds its response headers, e.g. a Content-Security-Policy that a <meta> tag cannot set.
+ */
 export async function startStaticServer(root: string): Promise<StaticServer> {
   const rootDir = resolve(root);
   const requests: { path: string; status: number }[] = [];
@@ -88,6 +92,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': String(statSync(file).size),
       'cache-control': 'no-store',
+      ...(existsSync(`${file}.headers`) ? (JSON.parse(readFileSync(`${file}.headers`, 'utf8')) as Record<string, string>) : {}),
     });
     if (req.method === 'HEAD') {
       res.end();

@@ -111,3 +111,30 @@ describe('the two-character filter', () => {
     expect(longest('"345"创新行动')).toEqual(['"345"创新行动=“345”创新行动']);
   });
 });
+
+describe('matching in pieces', () => {
+  it('finds what one pass finds, wherever the text is cut, a term crossing the cut included', () => {
+    const text = '焦作高新区在焦作推进一区五城，大力实施“345”创新行动和25311';
+    const whole = matcher.findLongest(text);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const first = matcher.findLongest(text, 0, cut);
+      const resume = Math.max(cut, first.at(-1)?.end ?? 0);
+      expect([...first, ...matcher.findLongest(text, resume)], `cut at ${cut}`).toEqual(whole);
+    }
+  });
+});
+
+describe('invisible characters', () => {
+  it('are passed over inside a term, which never starts or ends on one', () => {
+    expect(longest('一\u200B区五城')).toEqual(['一\u200B区五城=一区五城']);
+    expect(longest('焦作高\u00AD新\u200D区')).toEqual(['焦作高\u00AD新\u200D区=焦作高新区']);
+    expect(longest('\u200B一区五城\u200B')).toEqual(['一区五城=一区五城']);
+    expect(longest('焦作\u2060\uFEFF')).toEqual(['焦作=焦作']);
+    expect(matcher.findAll('一区\u200B五城').map((m) => [m.start, m.end])).toEqual([[0, 5]]);
+  });
+
+  it('do not join what other characters keep apart', () => {
+    expect(longest('一区\u200B\u202E五城')).toEqual([]);
+    expect(longest('一区 五城')).toEqual([]);
+  });
+});

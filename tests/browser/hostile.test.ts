@@ -1,0 +1,427 @@
+/**
+ * Hostile and unusual pages (tests/fixtures/hostile/), in a real Chromium with the built extension: each
+ * page must go on working as if we were not there, and the extension must still do its job (find and
+ * highlight the terms, explain one on hover) or step aside cleanly. One browser serves every case.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionHarness } from './harness';
+import {
+  dialogs,
+  expectListenersReached,
+  expectNoRequests,
+  expectPageUntouched,
+  forgetBackgroundPage,
+  openWatched,
+  type PopoverState,
+  type WatchedPage,
+} from './hostile-tools';
+import type { Frame } from 'playwright-core';
+
+/**
+ * The pages whose scan takes a second or more are tried again once when a task of ours measured 50 ms: the
+ * measures are wall-clock time, which a machine shared with other work stretches (a 5 ms slice was seen at 120
+ * ms under a load of 13 on two cores). A real regression (2.7 s before the fix for deep DOMs) fails both times.
+ */
+const SLICE_RETRIES = 1;
+
+let h: ExtensionHarness;
+beforeAll(async () => {
+  h = await launchExtension();
+}, 90_000);
+afterAll(async () => {
+  forgetBackgroundPage();
+  await h?.close();
+}, 60_000);
+
+describe('pages that replace built-ins or share the DOM with us', () => {
+  test('a page that overwrites Array, Node, CSS, MutationObserver, Promise, Map, JSON, timers… does not reach us', async () => {
+    const probe = await openWatched(h, '/hostile/builtins.html');
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 高质量发展: 1, 焦作高新区: 1, 三区一极: 1 });
+    expect(await probe.highlighted()).toEqual(['焦作', '一区五城', '高质量发展', '焦作高新区', '三区一极']);
+    const events = (await probe.watch()).events;
+    const popover = await probe.hover('#text', '焦作高新区', 'Jiaozuo High-tech Zone');
+    expect(popover.text).toContain('jiāo zuò gāo xīn qū');
+    await probe.closePopover();
+    await expectListenersReached(probe, events);
+    // The page's own world is as the page left it, and its own code still runs.
+    expect(await probe.main('window.pageSaw()')).toBe('false function null');
+    await probe.page.mouse.click(...Object.values(await probe.run(() => {
+      const r = document.querySelector('#count')!.getBoundingClientRect();
+      return [r.left + 5, r.top + 5];
+    })) as [number, number]);
+    expect(await probe.main('window.pageClicks')).toBe(1);
+    await expectPageUntouched(probe, { focused: 'button' });
+    await probe.close();
+  });
+
+  test('a page that claims our host’s tag name as its own custom element', async () => {
+    const probe = await openWatched(h, '/hostile/shared-dom.html');
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 三区一极: 1, 焦作高新区: 1 });
+    const popover = await probe.hover('#text', '一区五城', 'One Zone, Five Cities');
+    expect(popover.style.visibility).toBe('visible');
+    expect(await probe.main('window.claimedConstructed')).toBe(undefined);
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+});
+
+describe('page styles and policies', () => {
+  test('a page whose CSS resets everything, hides unknown elements and stacks a bar at z-index 2147483647', async () => {
+    const probe = await openWatched(h, '/hostile/hostile-css.html');
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1 });
+    const popover = await probe.hover('#text', '一区五城', 'One Zone, Five Cities');
+    expectLegible(popover);
+    expect(popover.topmostAtCentre, 'the card is on top of the page’s bar').toBe('jpl-lens');
+    await probe.page.screenshot({ path: screenshotPath('hostile-css.png') });
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('a strict Content-Security-Policy with Trusted Types: styled popover, no violation', async () => {
+    const probe = await openWatched(h, '/hostile/csp.html');
+    expect(h.serverRequests.some((r) => r.path === '/hostile/csp.html')).toBe(true);
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 焦作高新区: 1, 三区一极: 1 });
+    const popover = await probe.hover('#text', '三区一极');
+    expectLegible(popover);
+    // The card's own colours: the shadow root's styles applied although the page allows no style at all.
+    expect(popover.style.background).toBe('rgb(255, 253, 249)');
+    expect(await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.styleSheets.length + document.querySelector('jpl-lens')!.shadowRoot!.adoptedStyleSheets.length)).toBeGreaterThan(0);
+    expect((await probe.watch()).violations).toEqual([]);
+    expect(h.consoleMessages.filter((m) => /Trusted|Content Security Policy/i.test(m.text))).toEqual([]);
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+});
+
+describe('size and shape extremes', () => {
+  test('one text node of ten million characters', { retry: SLICE_RETRIES }, async () => {
+    const probe = await openWatched(h, '/hostile/big-text.html');
+    await probe.settled(60_000);
+    await probe.expectTerms({ 焦作高新区: 1, 一区五城: 100 });
+    await probe.hover('#big', '焦作高新区', 'Jiaozuo High-tech Zone');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('200 000 text nodes, 100 000 of them side by side in one paragraph', { retry: SLICE_RETRIES }, async () => {
+    const probe = await openWatched(h, '/hostile/many-nodes.html');
+    await probe.settled(60_000);
+    await probe.expectTerms({ 一区五城: 100, 三区一极: 100 });
+    await probe.hover('#one', '一区', 'One Zone, Five Cities');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('a DOM nested 2000 deep', { retry: SLICE_RETRIES }, async () => {
+    // 2000: Chromium's renderer itself crashes on this page at 3000 and more, with or without the extension.
+    const probe = await openWatched(h, '/hostile/deep.html?depth=2000');
+    await probe.settled();
+    await probe.expectTerms({ 一区五城: 1, 三区一极: 1, 焦作高新区: 1 });
+    await probe.hover('#deepest', '焦作高新区', 'Jiaozuo High-tech Zone');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('a document without a <body>', async () => {
+    const probe = await openWatched(h, '/hostile/no-body.html');
+    expect(await probe.run(() => document.body)).toBeNull();
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1 });
+    await probe.hover('#text', '一区五城', 'One Zone, Five Cities');
+    await expectPageUntouched(probe, { focused: null });
+    await probe.close();
+  });
+});
+
+describe('documents of other kinds, and frames', () => {
+  test('an XHTML document (application/xhtml+xml), where tag names are lower case', async () => {
+    const probe = await openWatched(h, '/hostile/xhtml.xhtml');
+    expect(await probe.run(() => document.contentType)).toBe('application/xhtml+xml');
+    await probe.settled();
+    // Not 焦作高新区: it stands in a <script> and a <pre>.
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 三区一极: 1, 云台山: 1 });
+    await probe.hover('#text', '一区', 'One Zone, Five Cities');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('an SVG document: its <text> is read, its title, description, style and script are not', async () => {
+    const probe = await openWatched(h, '/hostile/svg.svg');
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 三区一极: 1 });
+    expect(await probe.highlighted()).toEqual(['焦作', '一区五城', '三区一极']);
+    const popover = await probe.hover('#label', '一区五城', 'One Zone, Five Cities');
+    // HTML shows in an SVG document only inside a <foreignObject>, even in the top layer.
+    expect(popover.topmostAtCentre).toBe('jpl-lens');
+    expectLegible(popover);
+    await probe.page.screenshot({ path: screenshotPath('hostile-svg.png') });
+    await expectPageUntouched(probe, { focused: null });
+    await probe.close();
+  });
+
+  test('a frameset', async () => {
+    const probe = await openWatched(h, '/hostile/frameset.html');
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 焦作高新区: 1, 三区一极: 1 });
+    const right = probe.page.frames().find((f) => f.url().endsWith('/frame-b.html'))!;
+    const text = await hoverInFrame(probe, right, '三区一极');
+    expect(text).toContain('三区一极');
+    await expectPageUntouched(probe, { focused: 'frameset' });
+    await probe.close();
+  });
+
+  test('50 frames, half of them srcdoc', async () => {
+    const probe = await openWatched(h, '/hostile/many-frames.html');
+    await probe.expectTerms({ 太极拳: 1, 焦作: 25, 一区五城: 25, 云台山: 25 }, 30_000);
+    await probe.hover('#text', '太极拳');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('about:blank, srcdoc, sandboxed srcdoc, data: and blob: frames', async () => {
+    const probe = await openWatched(h, '/hostile/special-frames.html');
+    await probe.expectTerms({ 太极拳: 1, 焦作高新区: 1, 一区五城: 1, 三区一极: 1, 云台山: 1, 高质量发展: 1 });
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+});
+
+describe('a page that never stops changing', () => {
+  test('a mutation storm: thousands of text changes a second for three seconds', { retry: SLICE_RETRIES }, async () => {
+    const probe = await openWatched(h, '/hostile/storm.html');
+    await probe.page.bringToFront(); // a background tab's timers would be throttled
+    await probe.settled();
+    await probe.expectTerms({ 一区五城: 60, 三区一极: 60, 太极拳: 60, 焦作高新区: 60 });
+    const heapBefore = await probe.heapUsed();
+    const changes = await probe.main<number>('window.storm(3000, 25)', true);
+    expect(changes, 'changes made').toBeGreaterThan(3 * 2000);
+
+    // Once it settles, the counts and the highlights are those of the text the page now shows.
+    const shown = await probe.run(() => {
+      const terms = ['一区五城', '三区一极', '太极拳', '焦作高新区'];
+      const counts: Record<string, number> = {};
+      const inView: string[] = [];
+      for (const p of document.querySelectorAll('#feed p')) {
+        const text = p.textContent ?? '';
+        const rect = p.getBoundingClientRect();
+        for (const term of terms) {
+          if (!text.includes(term)) continue;
+          counts[term] = (counts[term] ?? 0) + 1;
+          if (rect.top >= 0 && rect.bottom <= innerHeight) inView.push(term);
+        }
+      }
+      return { counts, inView };
+    });
+    await probe.expectTerms(shown.counts);
+    const highlightedInView = await probe.run(() => {
+      const ranges = [...(CSS.highlights.get('jpl-term') ?? [])].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live;
+      });
+      return ranges
+        .filter((r) => {
+          const rect = r.startContainer.parentElement!.getBoundingClientRect();
+          return rect.top >= 0 && rect.bottom <= innerHeight;
+        })
+        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+        .map((r) => r.toString());
+    });
+    expect(highlightedInView).toEqual(shown.inView);
+
+    const heapAfter = await probe.heapUsed();
+    console.log(`[hostile] storm: ${changes} changes in 3 s; heap ${(heapBefore / 1e6).toFixed(1)} MB before, ${(heapAfter / 1e6).toFixed(1)} MB after; our longest task ${JSON.stringify(await probe.ourLongestTask())}`);
+    expect(heapAfter - heapBefore, 'heap growth (bytes)').toBeLessThan(2_000_000);
+    await probe.hover('#feed', shown.inView[0]!);
+    await expectPageUntouched(probe, { pageRecords: await probe.main<number>('window.stormRecords'), pageChangesMarkup: true });
+    await probe.close();
+  });
+});
+
+describe('text made to attack our UI', () => {
+  test('markup as text, bidi overrides, invisible characters and lone surrogates: shown as text, matched as read', async () => {
+    const options = await h.openOptions();
+    await options.evaluate(() =>
+      chrome.storage.sync.set({ learningSettings: { historyEnabled: true, historyAllTerms: true, speakOnReveal: false, ankiConnect: false } }),
+    );
+    const probe = await openWatched(h, '/hostile/ui-attack.html');
+    await probe.settled();
+    // 一区五城 twice: once after the markup, once with a zero-width space inside (一\u200B区五城), which a
+    // reader sees as 一区五城; 太极拳 has a soft hyphen inside.
+    await probe.expectTerms({ 一区五城: 2, 三区一极: 1, 焦作高新区: 1, 太极拳: 1, 云台山: 1 });
+    expect(await probe.highlighted()).toEqual(['一区五城', '三区一极', '焦作高新区', '一\u200B区五城', '太极\u00AD拳', '云台山']);
+    for (const [selector, text, term] of [['#xss', '一区五城', '一区五城'], ['#rtl', '三区一极', '三区一极'], ['#invisible', '一\u200B区', '一区五城'], ['#surrogates', '云台山', '云台山']]) {
+      const popover = await probe.hover(selector!, text!, term);
+      expect(popover.text).not.toContain('onerror');
+    }
+    expect(await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelectorAll('img, script').length)).toBe(0);
+    await expectPageUntouched(probe);
+
+    // The learner's history shows each sentence as the reader saw it, as text.
+    const learn = await h.openExtensionPage('learn.html#history');
+    learn.on('dialog', (dialog) => {
+      dialogs.push(`learn page: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const sentenceOf = async (term: string) => {
+      await expect.poll(() => learn.locator('details summary').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining(term));
+      const details = learn.locator('details', { has: learn.locator('summary', { hasText: term }) });
+      await details.locator('summary').click();
+      return { sentence: (await details.locator('li q').first().textContent())!, title: (await details.locator('li a').first().textContent())! };
+    };
+    const markup = await sentenceOf('一区五城');
+    expect(markup.sentence).toBe('<img src=x onerror=alert(1)>一区五城<script>alert(2)</script>。');
+    expect(markup.title).toBe('<img src=x onerror=alert(3)> 焦作新闻');
+    expect((await sentenceOf('三区一极')).sentence).toBe('三区一极与焦作高新区。'); // no U+202E to reverse the history page
+    expect((await sentenceOf('太极拳')).sentence).toBe('推进一区五城建设，打造太极拳品牌。');
+    expect((await sentenceOf('云台山')).sentence).toBe('\uFFFD云台山\uFFFD。');
+    expect(await learn.locator('img, script:not([src])').count()).toBe(0);
+    expect(h.serverRequests.filter((r) => r.path === '/x' || r.path === '/hostile/x')).toEqual([]);
+    await learn.close();
+    await options.evaluate(() => chrome.storage.sync.remove('learningSettings'));
+    await options.close();
+    await probe.close();
+  });
+});
+
+describe('quirks mode, fullscreen, zoom and the edges of the viewport', () => {
+  test('a page in quirks mode', async () => {
+    const probe = await openWatched(h, '/hostile/quirks.html');
+    expect(await probe.run(() => document.compatMode)).toBe('BackCompat');
+    await probe.settled();
+    await probe.expectTerms({ 焦作: 1, 一区五城: 1, 焦作高新区: 1, 三区一极: 1 });
+    expectLegible(await probe.hover('#cell', '一区五城', 'One Zone, Five Cities'));
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('an element in fullscreen: the popover shows on top of it and takes the pointer', async () => {
+    const probe = await openWatched(h, '/hostile/fullscreen.html');
+    await probe.page.bringToFront();
+    await probe.settled();
+    await probe.hover('#first', '一区五城', 'One Zone, Five Cities');
+    await probe.page.keyboard.press('f'); // the page's own shortcut; entering fullscreen closes open popovers
+    await expect.poll(() => probe.run(() => document.fullscreenElement?.id ?? null)).toBe('stage');
+    // The card that was open is back above the fullscreen element (or closed); the next one shows on top too.
+    await expect.poll(async () => (await probe.popover())?.topmostAtCentre ?? 'closed').toMatch(/^(jpl-lens|closed)$/);
+    const popover = await probe.hover('#second', '三区一极');
+    expect(popover.topmostAtCentre, 'the card is above the fullscreen element').toBe('jpl-lens');
+    expectLegible(popover);
+    // The reader can move onto the card (to scroll it, or save the term): it stays open.
+    await probe.page.mouse.move(popover.box.left + 40, popover.box.top + 20, { steps: 4 });
+    await probe.page.waitForTimeout(600);
+    expect((await probe.popover())?.text).toContain('三区一极');
+    await probe.page.screenshot({ path: screenshotPath('hostile-fullscreen.png') });
+    expect(await probe.run(() => document.querySelector('jpl-lens')!.parentElement!.id)).toBe('stage');
+    await probe.run(() => document.exitFullscreen());
+    await expect.poll(() => probe.run(() => document.querySelector('jpl-lens')!.parentElement!.localName)).toBe('html');
+    // Inserted, moved into the fullscreen element (removed and added), and back (removed and added).
+    await expectPageUntouched(probe, { hostRecords: 5 });
+    await probe.close();
+  });
+
+  test('terms at every edge and corner of the viewport: the popover stays in view', async () => {
+    const probe = await openWatched(h, '/hostile/edges.html', { viewport: { width: 800, height: 600 } });
+    await probe.settled();
+    await expectPopoversInView(probe);
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('zoomed to 300% (a viewport a third as wide, at three device pixels a CSS pixel): still in view', async () => {
+    const probe = await openWatched(h, '/hostile/edges.html');
+    await probe.cdp.send('Emulation.setDeviceMetricsOverride', { width: 427, height: 267, deviceScaleFactor: 3, mobile: false });
+    await probe.settled();
+    await expectPopoversInView(probe);
+    // Through CDP: Playwright's own screenshot would put its viewport back first.
+    const shot = (await probe.cdp.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+    writeFileSync(screenshotPath('hostile-zoom.png'), Buffer.from(shot.data, 'base64'));
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('pinch-zoomed to 300%: the popover stays in the visible part of the page', async () => {
+    const probe = await openWatched(h, '/hostile/edges.html', { viewport: { width: 800, height: 600 } });
+    await probe.settled();
+    await probe.cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 3 });
+    await expect.poll(() => probe.run(() => visualViewport!.scale)).toBe(3);
+    const visible = await probe.viewport();
+    expect(visible.right - visible.left).toBeCloseTo(800 / 3, 0);
+    // The one term in the part shown (the top-left third): its card, 420 px wide unzoomed, fits that part.
+    const popover = await probe.hover('#top-left', '一区五城', 'One Zone, Five Cities');
+    expectInside(popover.box, visible, 'pinch-zoomed');
+    await probe.page.screenshot({ path: screenshotPath('hostile-pinch.png') });
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+});
+
+test('no page raised a dialog, and nothing left the machine', () => {
+  expect(dialogs).toEqual([]);
+  expectNoRequests(h);
+  expect(h.extensionErrors).toEqual([]);
+});
+
+/** A card a reader can read: shown, opaque, dark text at its own size on its own background. */
+function expectLegible(popover: PopoverState): void {
+  expect(popover.style).toMatchObject({ visibility: 'visible', opacity: '1', fontSize: '14px', color: 'rgb(28, 25, 23)', textFill: 'rgb(28, 25, 23)' });
+  expect(popover.style.letterSpacing).toBe('normal');
+  expect(popover.style.writingMode).toBe('horizontal-tb');
+  expect(popover.box.width).toBeGreaterThan(150);
+  expect(popover.box.height).toBeGreaterThan(60);
+}
+
+/** Hovers `text` inside a frame (a normal page: Playwright's own evaluate is fine there); the frame's popover text. */
+async function hoverInFrame(probe: WatchedPage, frame: Frame, text: string): Promise<string> {
+  const inner = await frame.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`no ${wanted}`);
+  }, text);
+  const box = (await (await frame.frameElement()).boundingBox())!;
+  await probe.page.mouse.move(box.x + inner.x, box.y + inner.y);
+  const popover = () =>
+    frame.evaluate(() => {
+      const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
+      return panel?.matches(':popover-open') ? (panel.textContent ?? '') : '';
+    });
+  await expect.poll(popover, { timeout: 8000 }).toContain(text);
+  return popover();
+}
+
+/** Hovers each term of edges.html in turn; each popover must lie inside the visible part of the page. */
+async function expectPopoversInView(probe: WatchedPage): Promise<void> {
+  const edges = [
+    ['#top-left', '一区五城'], ['#top', '三区一极'], ['#top-right', '太极拳'], ['#left', '焦作高新区'],
+    ['#right', '一区五城'], ['#bottom-left', '三区一极'], ['#bottom', '太极拳'], ['#bottom-right', '焦作高新区'],
+  ] as const;
+  for (const [selector, term] of edges) {
+    const popover = await probe.hover(selector, term);
+    expectInside(popover.box, await probe.viewport(), selector);
+    expect(popover.box.height, selector).toBeGreaterThan(60);
+  }
+}
+
+function expectInside(box: PopoverState['box'], visible: { left: number; top: number; right: number; bottom: number }, where: string): void {
+  expect(box.left, `${where}: left`).toBeGreaterThanOrEqual(visible.left);
+  expect(box.top, `${where}: top`).toBeGreaterThanOrEqual(visible.top);
+  expect(box.right, `${where}: right`).toBeLessThanOrEqual(visible.right);
+  expect(box.bottom, `${where}: bottom`).toBeLessThanOrEqual(visible.bottom);
+}
+
+function screenshotPath(name: string): string {
+  return `${process.env.JPL_SCREENSHOT_DIR ?? '/tmp'}/${name}`;
+}
