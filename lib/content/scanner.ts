@@ -3,6 +3,7 @@
  * slices, then follows the page's changes (batched per frame, rescanning only the blocks they touched).
  */
 import type { Match, Matcher } from '../matcher/matcher';
+import { inOriginal, visibleText, type VisibleText } from '../matcher/visible';
 import type { Annotations } from './annotations';
 import { Churn, QUIET_MS } from './churn';
 import { Slice, nextFrame } from './schedule';
@@ -153,11 +154,12 @@ export class PageScanner {
    * the scan awaits nothing for the thousands of ordinary blocks (each await would cost it a microtask).
    */
   private record(block: Element, blockRuns: TextRun[], slice: Slice): Promise<void> | undefined {
-    if (blockRuns.every((run) => run.text.length <= MATCH_PIECE)) {
-      this.setMatches(block, blockRuns, blockRuns.map((run) => this.matcher.findLongest(run.text)));
+    const texts = blockRuns.map((run) => visibleText(run.text));
+    if (texts.every((visible) => visible.text.length <= MATCH_PIECE)) {
+      this.setMatches(block, blockRuns, texts.map((visible) => inOriginal(visible, this.matcher.findLongest(visible.text))));
       return undefined;
     }
-    return this.matchInPieces(blockRuns, slice).then((matches) => {
+    return this.matchInPieces(texts, slice).then((matches) => {
       if (!this.stopped) this.setMatches(block, blockRuns, matches);
     });
   }
@@ -173,17 +175,18 @@ export class PageScanner {
    * A page may hold one text node of megabytes (a log, a data dump): matching it at once would block the page
    * for 100 ms, so long runs are matched a piece at a time, with the slice's yields in between.
    */
-  private async matchInPieces(blockRuns: TextRun[], slice: Slice): Promise<Match[][]> {
+  private async matchInPieces(texts: VisibleText[], slice: Slice): Promise<Match[][]> {
     const all: Match[][] = [];
-    for (const run of blockRuns) {
+    for (const visible of texts) {
+      const { text } = visible;
       const found: Match[] = [];
-      for (let from = 0; from < run.text.length; ) {
-        const until = Math.min(run.text.length, from + MATCH_PIECE);
-        for (const match of this.matcher.findLongest(run.text, from, until)) found.push(match);
+      for (let from = 0; from < text.length; ) {
+        const until = Math.min(text.length, from + MATCH_PIECE);
+        for (const match of this.matcher.findLongest(text, from, until)) found.push(match);
         from = Math.max(until, found.at(-1)?.end ?? 0);
-        if (from < run.text.length && slice.spent()) await slice.yield();
+        if (from < text.length && slice.spent()) await slice.yield();
       }
-      all.push(found);
+      all.push(inOriginal(visible, found));
     }
     return all;
   }

@@ -37,14 +37,3 @@ export function isAsciiWord(code: number): boolean {
   const c = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
-
-/**
- * Invisible characters a page may put inside a word: zero-width space, non-joiner and joiner, word joiner, BOM
- * (used as a zero-width no-break space) and soft hyphen, to allow or forbid a line break there, or to defeat
- * copying. The reader sees 一区五城 in 一区\u200B五城, so a term matches across them (never starting or ending on one).
- */
-export const INVISIBLE_CODES = [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
-
-export function isInvisible(code: number): boolean {
-  return code === 0x200b || code === 0x00ad || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff;
-}

@@ -4,7 +4,7 @@
  * over the first two characters of every key (in Chinese text a quarter of all characters can start a key,
  * but few of those go on with a second character that any key has), then one table read for the root.
  */
-import { INVISIBLE_CODES, QUOTE, QUOTE_CHARS, foldCode, isAsciiWord, isInvisible } from './characters';
+import { QUOTE, QUOTE_CHARS, foldCode, isAsciiWord } from './characters';
 import type { TrieTables } from './compile';
 
 export interface Match {
@@ -61,11 +61,6 @@ export class Matcher {
       if (this.entryAt[node]! >= 0) this.pairs.fill(0xffffffff);
       for (const first of codeUnitsOf(this.edgeChar[e]!)) {
         this.rootEdge[first] = e + 1;
-        // A key's first character followed by an invisible one may still start it (一\u200B区五城).
-        for (const invisible of INVISIBLE_CODES) {
-          const bit = pairHash(first, invisible);
-          this.pairs[bit >>> 5]! |= 1 << (bit & 31);
-        }
         for (let f = this.edgeStart[node]!; f < this.edgeStart[node + 1]!; f++) {
           for (const second of codeUnitsOf(this.edgeChar[f]!)) {
             const bit = pairHash(first, second);
@@ -117,9 +112,8 @@ export class Matcher {
           bestEntry = entry;
         }
         if (end >= length) break;
-        const unit = fold(text.charCodeAt(end));
-        const parent = node;
         // child(node, code), written out: this is the content script's hottest loop, and the call costs here.
+        const unit = fold(text.charCodeAt(end));
         let low = edgeStart[node]!;
         let high = edgeStart[node + 1]! - 1;
         node = -1;
@@ -133,16 +127,7 @@ export class Matcher {
           if (c < unit) low = mid + 1;
           else high = mid - 1;
         }
-        if (node < 0) {
-          // Invisible characters inside a key are passed over (characters.ts), so the key cannot end on one.
-          // Asked only where the walk would stop: asked at every step, it cost a quarter of the throughput.
-          let after = end;
-          while (after < length && isInvisible(text.charCodeAt(after))) after++;
-          if (after === end || after >= length) break;
-          node = this.child(parent, fold(text.charCodeAt(after)));
-          if (node < 0) break;
-          end = after;
-        }
+        if (node < 0) break;
       }
       if (bestEnd < 0) {
         i++;
@@ -181,7 +166,6 @@ export class Matcher {
     const length = text.length;
     let node = 0;
     for (let j = start; j < length; j++) {
-      if (j > start && isInvisible(text.charCodeAt(j))) continue;
       node = this.child(node, foldCode(text.charCodeAt(j)));
       if (node < 0) return;
       const entry = this.entryAt[node]!;

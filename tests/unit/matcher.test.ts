@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileTrie } from '../../lib/matcher/compile';
 import { Matcher } from '../../lib/matcher/matcher';
+import { inOriginal, visibleText } from '../../lib/matcher/visible';
 
 const TERMS = ['一区五城', '先行区', '中国式现代化建设河南实践先行区', '“345”创新行动', '补短板“982”工程', '25311', '3+13+N', '焦作', '焦作高新区', '高新区'];
 const matcher = new Matcher(compileTrie(TERMS.map((key, entry) => ({ key, entry }))));
@@ -124,17 +125,27 @@ describe('matching in pieces', () => {
   });
 });
 
-describe('invisible characters', () => {
+describe('invisible characters (visible.ts)', () => {
+  const across = (text: string) => {
+    const visible = visibleText(text);
+    return inOriginal(visible, matcher.findLongest(visible.text)).map((m) => `${text.slice(m.start, m.end)}=${TERMS[m.entry]}`);
+  };
+
   it('are passed over inside a term, which never starts or ends on one', () => {
-    expect(longest('一\u200B区五城')).toEqual(['一\u200B区五城=一区五城']);
-    expect(longest('焦作高\u00AD新\u200D区')).toEqual(['焦作高\u00AD新\u200D区=焦作高新区']);
-    expect(longest('\u200B一区五城\u200B')).toEqual(['一区五城=一区五城']);
-    expect(longest('焦作\u2060\uFEFF')).toEqual(['焦作=焦作']);
-    expect(matcher.findAll('一区\u200B五城').map((m) => [m.start, m.end])).toEqual([[0, 5]]);
+    expect(across('一\u200B区五城')).toEqual(['一\u200B区五城=一区五城']);
+    expect(across('焦作高\u00AD新\u200D区')).toEqual(['焦作高\u00AD新\u200D区=焦作高新区']);
+    expect(across('\u200B一区五城\u200B')).toEqual(['一区五城=一区五城']);
+    expect(across('焦作\u2060\uFEFF')).toEqual(['焦作=焦作']);
+    expect(across('在\u200B\u200B焦作，一区\u200C五城')).toEqual(['焦作=焦作', '一区\u200C五城=一区五城']);
   });
 
   it('do not join what other characters keep apart', () => {
-    expect(longest('一区\u200B\u202E五城')).toEqual([]);
-    expect(longest('一区 五城')).toEqual([]);
+    expect(across('一区\u200B\u202E五城')).toEqual([]);
+    expect(across('一区 五城')).toEqual([]);
+  });
+
+  it('leave a text without them as it is (no copy, no map)', () => {
+    const visible = visibleText('焦作一区五城');
+    expect(visible).toEqual({ text: '焦作一区五城', origin: null });
   });
 });
