@@ -1,10 +1,10 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { glossary } from '../components/glossary';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
 import { recordSightings } from '../lib/learning/sightings';
-import { parseMessage, type EntryDetailsResponse, type PageTermsResponse, type SaveTermResponse, type StepTermMessage } from '../lib/messages';
+import { receiveMessages, type EntryDetailsResponse, type PageTermsResponse, type SaveTermResponse, type StepTermMessage } from '../lib/messages';
 import { TabTerms } from '../lib/tab-terms';
 
 export default defineBackground(() => {
@@ -16,20 +16,18 @@ export default defineBackground(() => {
     void browser.action.setBadgeText({ tabId, text: distinct > 0 ? String(distinct) : '' });
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    // Only our own pages and content scripts can reach this listener (no externally_connectable).
-    const message = parseMessage(raw);
-    if ('invalid' in message) {
-      console.warn(`Policy Lens: ignored a message (${message.invalid})`);
-      return undefined;
-    }
+  // Only our own pages and content scripts can reach this listener (no externally_connectable).
+  receiveMessages(browser.runtime.onMessage, (message, sender) => {
     switch (message.type) {
       case 'terms-found': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return undefined;
         tabTerms.report(tabId, sender.frameId ?? 0, message.terms);
         showCount(tabId);
-        void recordSightings(message, new Date());
+        recordSightings(message, new Date()).catch((error: unknown) => {
+          // Storage full or failing: the history is a convenience, the page's terms are still shown.
+          console.error('Policy Lens: could not record where terms were met', error);
+        });
         return undefined;
       }
       case 'save-term':

@@ -7,7 +7,7 @@ import type { browser } from 'wxt/browser';
 import type { MatcherData } from '../glossary-types';
 import { Matcher } from '../matcher/matcher';
 import {
-  parseMessage,
+  receiveMessages,
   type EntryDetailsMessage,
   type EntryDetailsResponse,
   type OpenGlossaryMessage,
@@ -215,14 +215,11 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
     return { revealed: true, index: found.index + 1, count: found.count };
   }
 
-  const onMessage = (raw: unknown) => {
-    const message = parseMessage(raw);
-    if ('invalid' in message) return undefined;
+  const stopReceiving = receiveMessages(runtime.onMessage, (message) => {
     if (message.type === 'step-term') void step(message.direction);
     if (message.type === 'reveal-term') return reveal(message.term);
     return undefined;
-  };
-  runtime.onMessage.addListener(onMessage);
+  });
 
   void scanner.start();
   measure('setup', started);
@@ -243,7 +240,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
       }
       view.removeEventListener('pointermove', onPointerMove, { capture: true });
       view.removeEventListener('keydown', onKeyDown, { capture: true });
-      runtime.onMessage.removeListener(onMessage);
+      stopReceiving();
       highlights.remove();
     },
   };

@@ -5,7 +5,7 @@
  */
 import type { browser } from 'wxt/browser';
 import { disabledSites, isSiteEnabled } from '../disabled-sites';
-import { parseMessage, type LensStatusResponse } from '../messages';
+import { receiveMessages, type LensStatusResponse } from '../messages';
 
 export interface SwitchableLens {
   stop(): void;
@@ -37,16 +37,13 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
     if (!changed) apply(sites);
   });
 
-  const onMessage = (raw: unknown) => {
-    const message = parseMessage(raw);
-    if ('invalid' in message || message.type !== 'lens-status') return undefined;
-    return Promise.resolve<LensStatusResponse>({ site, enabled: lens !== null });
-  };
-  runtime.onMessage.addListener(onMessage);
+  const stopReceiving = receiveMessages(runtime.onMessage, (message) =>
+    message.type === 'lens-status' ? Promise.resolve<LensStatusResponse>({ site, enabled: lens !== null }) : undefined,
+  );
   return {
     unwatch() {
       unwatch();
-      runtime.onMessage.removeListener(onMessage);
+      stopReceiving();
       lens?.stop();
       lens = null;
     },
