@@ -4,6 +4,7 @@ import { glossary } from '../components/glossary';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
 import { recordSightings } from '../lib/learning/sightings';
+import { loadData } from '../lib/learning/store';
 import { receiveMessages, type EntryDetailsResponse, type PageTermsResponse, type SaveTermResponse, type StepTermMessage } from '../lib/messages';
 import { TabTerms } from '../lib/tab-terms';
 
@@ -61,6 +62,12 @@ export default defineBackground(() => {
         // No content script in this tab (a browser page, or no site access): nothing to step through.
       });
     });
+  });
+
+  // After an install or an update, bring the stored data to this version's format at once (setting aside what
+  // cannot be read), rather than at the first read.
+  browser.runtime.onInstalled.addListener(() => {
+    loadData().catch((error: unknown) => console.error('Policy Lens: could not check the stored data', error));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => tabTerms.forget(tabId));

@@ -6,11 +6,12 @@ import { ANKI_CONNECT_ORIGIN, sendToAnki } from '../../lib/learning/anki-connect
 import { makeBackup, parseBackup } from '../../lib/learning/backup';
 import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
 import { glossary } from '../glossary';
+import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
 const index = indexGlossary(glossary);
 
-function download(name: string, text: string, type: string): void {
+export function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
@@ -29,7 +30,11 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
     if (!file) return;
     const parsed = parseBackup(await file.text());
     if ('error' in parsed) return setMessage({ text: parsed.error, error: true });
-    await restore(parsed.data);
+    try {
+      await restore(parsed.data);
+    } catch (error) {
+      return setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+    }
     setMessage({ text: `Restored ${parsed.data.studyList.length} saved terms, ${parsed.data.cards.length} cards and ${parsed.data.history.length} sightings.` });
   };
 
@@ -61,18 +66,18 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
         <button type="button" disabled={empty} onClick={() => download(`jiaozuo-policy-lens-${stamp()}.csv`, toCsv(rows()), 'text/csv')}>
           CSV
         </button>{' '}
-        <button type="button" disabled={empty} onClick={() => void toAnkiConnect()}>
+        <button type="button" disabled={empty} onClick={() => attempt(toAnkiConnect())}>
           Send to Anki (AnkiConnect)
         </button>
       </p>
       <p class="muted">In Anki: File → Import, choose the .txt; the header lines set the deck and the columns.</p>
       <h3>Backup</h3>
       <p>
-        <button type="button" onClick={() => void readLearnerData().then((data) => download(`jiaozuo-policy-lens-backup-${stamp()}.json`, makeBackup(data, now()), 'application/json'))}>
+        <button type="button" onClick={() => attempt(readLearnerData().then((data) => download(`jiaozuo-policy-lens-backup-${stamp()}.json`, makeBackup(data, now()), 'application/json')))}>
           Export everything (.json)
         </button>{' '}
         <label class="file">
-          Import a backup… <input type="file" accept="application/json,.json" onChange={(e) => void importBackup(e.currentTarget.files?.[0])} />
+          Import a backup… <input type="file" accept="application/json,.json" onChange={(e) => attempt(importBackup(e.currentTarget.files?.[0]))} />
         </label>
       </p>
       <p class="muted">Importing replaces your study list, review state and history with the backup's.</p>

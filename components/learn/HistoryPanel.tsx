@@ -1,5 +1,6 @@
 import { eraseHistory } from '../../lib/learning/actions';
 import type { LearningSettings } from '../../lib/learning/settings';
+import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
 export function HistoryPanel({ state, onSettings }: { state: LearnerState; onSettings: (s: LearningSettings) => void }) {
@@ -24,7 +25,7 @@ export function HistoryPanel({ state, onSettings }: { state: LearnerState; onSet
         …and every glossary term, not only saved ones
       </label>
       <p>
-        <button type="button" disabled={state.history.length === 0} onClick={() => void eraseHistory()}>
+        <button type="button" disabled={state.history.length === 0} onClick={() => attempt(eraseHistory())}>
           Erase the history ({state.history.length})
         </button>
       </p>

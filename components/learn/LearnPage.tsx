@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { dueCards } from '../../lib/learning/scheduling';
+import { attempt, useFailedChange } from './attempt';
 import { ExportPanel } from './ExportPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { RecoveredNotice } from './RecoveredNotice';
 import { ReviewPanel } from './ReviewPanel';
 import { StudyListPanel } from './StudyListPanel';
 import { useLearnerData } from './useLearnerData';
@@ -11,9 +13,12 @@ type Tab = (typeof TABS)[number];
 const now = () => new Date();
 
 export function LearnPage() {
-  const { state, saveSettings } = useLearnerData();
+  const { state, loadError, saveSettings } = useLearnerData();
+  const [failedChange, dismissFailedChange] = useFailedChange();
   const [tab, setTab] = useState<Tab>(() => (TABS.includes(location.hash.slice(1) as Tab) ? (location.hash.slice(1) as Tab) : 'review'));
-  if (!state) return <p class="muted">Loading…</p>;
+  if (!state) return loadError ? <p role="alert" class="error">{loadError}</p> : <p class="muted">Loading…</p>;
+  // A change that failed here, or (noted in session storage) in the popover or the background.
+  const fault = state.fault && state.fault.message !== failedChange ? state.fault.message : null;
   const labels: Record<Tab, string> = {
     review: `Review (${dueCards(state.cards, now()).length} due)`,
     list: `Study list (${state.studyList.length})`,
@@ -27,11 +32,20 @@ export function LearnPage() {
   return (
     <main class="learn">
       <h1>Learn — Jiaozuo Policy Lens</h1>
-      {state.setAside > 0 ? (
-        <p role="alert" class="error">
-          {state.setAside} damaged stored item{state.setAside === 1 ? ' was' : 's were'} set aside and kept; everything else loaded.
+      {failedChange ? (
+        <p role="alert" class="error notice">
+          {failedChange}{' '}
+          <button type="button" onClick={dismissFailedChange}>
+            Dismiss
+          </button>
         </p>
       ) : null}
+      {fault ? (
+        <p role="alert" class="error notice">
+          {fault}
+        </p>
+      ) : null}
+      {state.recovered.length > 0 ? <RecoveredNotice recovered={state.recovered} now={now} /> : null}
       <nav role="tablist" aria-label="Learn">
         {TABS.map((t) => (
           <button type="button" role="tab" key={t} id={`tab-${t}`} aria-selected={tab === t} aria-controls="panel" onClick={() => select(t)}>
@@ -42,14 +56,14 @@ export function LearnPage() {
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'review' ? <ReviewPanel state={state} now={now} /> : null}
         {tab === 'list' ? <StudyListPanel state={state} now={now} /> : null}
-        {tab === 'history' ? <HistoryPanel state={state} onSettings={(s) => void saveSettings(s)} /> : null}
+        {tab === 'history' ? <HistoryPanel state={state} onSettings={(s) => attempt(saveSettings(s))} /> : null}
         {tab === 'export' ? <ExportPanel state={state} now={now} /> : null}
         {tab === 'review' ? (
           <label class="switch">
             <input
               type="checkbox"
               checked={state.settings.speakOnReveal}
-              onChange={(e) => void saveSettings({ ...state.settings, speakOnReveal: e.currentTarget.checked })}
+              onChange={(e) => attempt(saveSettings({ ...state.settings, speakOnReveal: e.currentTarget.checked }))}
             />
             Speak the term when I reveal a card
           </label>

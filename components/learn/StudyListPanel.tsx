@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { removeTerm, saveTerm, setNote } from '../../lib/learning/actions';
+import { attempt } from './attempt';
 import { glossary } from '../glossary';
 import type { LearnerState } from './useLearnerData';
 
@@ -14,7 +15,7 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
     if (!byTerm.has(term)) return setProblem(`“${term}” is not a glossary term.`);
     setProblem('');
     setAdding('');
-    void saveTerm(term, now());
+    attempt(saveTerm(term, now()));
   };
   return (
     <section aria-labelledby="list-heading">
@@ -64,11 +65,11 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
                     <input
                       aria-label={`Note for ${item.term}`}
                       value={item.note}
-                      onChange={(e) => void setNote(item.term, e.currentTarget.value)}
+                      onChange={(e) => attempt(setNote(item.term, e.currentTarget.value))}
                     />
                   </td>
                   <td>
-                    <button type="button" aria-label={`Remove ${item.term}`} onClick={() => void removeTerm(item.term)}>
+                    <button type="button" aria-label={`Remove ${item.term}`} onClick={() => attempt(removeTerm(item.term))}>
                       Remove
                     </button>
                   </td>

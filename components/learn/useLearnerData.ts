@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Encounter, ReviewLogEntry, SavedTerm, StoredCard } from '../../lib/learning/model';
-import { readLearningSettings, learningSettings, type LearningSettings } from '../../lib/learning/settings';
-import { CARDS, HISTORY, REVIEW_LOG, STUDY_LIST, readList } from '../../lib/learning/store';
+import { readLearningSettings, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
+import { lastFault, loadData, type NotedFault, type SetAside } from '../../lib/learning/store';
 
 export interface LearnerState {
   studyList: SavedTerm[];
@@ -11,38 +11,36 @@ export interface LearnerState {
   log: ReviewLogEntry[];
   history: Encounter[];
   settings: LearningSettings;
-  /** Entries set aside as corrupt while loading, to tell the user. */
-  setAside: number;
+  /** What could not be read and was set aside (kept under `recovered`), to tell the learner and offer it. */
+  recovered: SetAside[];
+  /** The last change that could not be stored this session, in any part of the extension. */
+  fault: NotedFault | null;
 }
 
-export function useLearnerData(): { state: LearnerState | null; reload: () => Promise<void>; saveSettings: (s: LearningSettings) => Promise<void> } {
+export function useLearnerData(): {
+  state: LearnerState | null;
+  /** Why the data could not be loaded at all. */
+  loadError: string | null;
+  reload: () => Promise<void>;
+  saveSettings: (s: LearningSettings) => Promise<void>;
+} {
   const [state, setState] = useState<LearnerState | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const reload = useCallback(async () => {
-    const [studyList, cards, log, history, settings] = await Promise.all([
-      readList(STUDY_LIST),
-      readList(CARDS),
-      readList(REVIEW_LOG),
-      readList(HISTORY),
-      readLearningSettings(),
-    ]);
-    setState({
-      studyList: studyList.values,
-      cards: cards.values,
-      log: log.values,
-      history: history.values,
-      settings,
-      setAside: studyList.setAside + cards.setAside + log.setAside + history.setAside,
-    });
+    try {
+      const [loaded, settings, fault] = await Promise.all([loadData(), readLearningSettings(), lastFault()]);
+      setState({ ...loaded.data, settings, recovered: loaded.recovered, fault });
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
   }, []);
   useEffect(() => {
-    void reload();
+    void reload(); // reload reports its own failure
     // Another tab, the popover or the background changed something: show it.
     const onChanged = () => void reload();
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [reload]);
-  const saveSettings = useCallback(async (settings: LearningSettings) => {
-    await learningSettings.setValue(settings);
-  }, []);
-  return { state, reload, saveSettings };
+  return { state, loadError, reload, saveSettings: saveLearningSettings };
 }

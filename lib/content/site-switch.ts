@@ -4,7 +4,7 @@
  * answers the popup's `lens-status` question, which is why it listens even while the lens is off.
  */
 import type { browser } from 'wxt/browser';
-import { disabledSites, isSiteEnabled } from '../disabled-sites';
+import { disabledSites, isSiteEnabled, siteList } from '../disabled-sites';
 import { receiveMessages, type LensStatusResponse } from '../messages';
 
 export interface SwitchableLens {
@@ -31,11 +31,16 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
   let changed = false;
   const unwatch = disabledSites.watch((sites) => {
     changed = true;
-    apply(sites);
+    apply(siteList(sites));
   });
-  void disabledSites.getValue().then((sites) => {
-    if (!changed) apply(sites);
-  });
+  disabledSites.getValue().then(
+    (sites) => !changed && apply(siteList(sites)),
+    (error: unknown) => {
+      // Storage unreadable: the lens runs (its default) rather than not at all.
+      console.warn('Policy Lens: could not read the switched-off sites', error);
+      if (!changed) apply([]);
+    },
+  );
 
   const stopReceiving = receiveMessages(runtime.onMessage, (message) =>
     message.type === 'lens-status' ? Promise.resolve<LensStatusResponse>({ site, enabled: lens !== null }) : undefined,

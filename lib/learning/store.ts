@@ -1,19 +1,21 @@
 /**
- * The learner's data in storage.local, each list a versioned WXT storage item. Reading never throws on bad
- * data: entries that do not have the expected shape are set aside under `local:recovered` (with the key and
- * time, so nothing is lost) and counted, and the rest is used.
+ * The learner's data in storage.local: four lists (study list, review cards, review log, history) and the
+ * number of their format. Three rules keep it safe:
+ *
+ * - Nothing is lost to bad data. Reading never throws on it: items without the expected shape, a list that is
+ *   not a list, or lists written by a newer version of the extension are set aside under `recovered` (with the
+ *   key, the time and the reason) and the rest is used. The Learn page says so and offers the copy for download.
+ * - A change is one `storage.local.set` of every key it touches: the browser applies it whole or not at all.
+ *   Should a browser ever apply part of one, reading completes the interrupted change (see `reconcile`).
+ * - Changes are serialised across every page and the background (Web Locks): two tabs saving at once cannot
+ *   overwrite each other's read-modify-write.
+ *
+ * A failed read or write throws a StorageFault, whose message is meant for the learner.
  */
-import { storage } from 'wxt/utils/storage';
-import {
-  isEncounter,
-  isReviewLogEntry,
-  isSavedTerm,
-  isStoredCard,
-  type Encounter,
-  type ReviewLogEntry,
-  type SavedTerm,
-  type StoredCard,
-} from './model';
+import { browser } from 'wxt/browser';
+import type { LearnerData } from './backup';
+import { isEncounter, isReviewLogEntry, isSavedTerm, isStoredCard, type Encounter, type StoredCard } from './model';
+import { cardsFor } from './scheduling';
 
 /** Kept at most, oldest dropped first: history is a convenience, not an archive. */
 export const HISTORY_CAP = 2000;
@@ -21,69 +23,278 @@ export const HISTORY_CAP = 2000;
 export const HISTORY_PER_TERM = 20;
 export const LOG_CAP = 20_000;
 
-export interface ListSpec<T> {
-  key: `local:${string}`;
-  isValid: (value: unknown) => value is T;
-}
+/**
+ * The format of the stored lists. Version 1 (0.1.0) wrote no number; this code writes it with every change.
+ * A change of format raises it, adds the step to MIGRATIONS and a fixture to tests/unit/fixtures/storage.
+ */
+export const DATA_VERSION = 1;
 
-export const STUDY_LIST: ListSpec<SavedTerm> = { key: 'local:studyList', isValid: isSavedTerm };
-export const CARDS: ListSpec<StoredCard> = { key: 'local:reviewCards', isValid: isStoredCard };
-export const REVIEW_LOG: ListSpec<ReviewLogEntry> = { key: 'local:reviewLog', isValid: isReviewLogEntry };
-export const HISTORY: ListSpec<Encounter> = { key: 'local:history', isValid: isEncounter };
+type ListName = keyof LearnerData;
+/** Each list's storage.local key and what a valid item is. */
+const LISTS: Record<ListName, { key: string; isValid: (value: unknown) => boolean }> = {
+  studyList: { key: 'studyList', isValid: isSavedTerm },
+  cards: { key: 'reviewCards', isValid: isStoredCard },
+  log: { key: 'reviewLog', isValid: isReviewLogEntry },
+  history: { key: 'history', isValid: isEncounter },
+};
+const LIST_NAMES = Object.keys(LISTS) as ListName[];
+const VERSION_KEY = 'dataVersion';
+export const RECOVERED_KEY = 'recovered';
+/** Every storage.local key of the learner's data. */
+export const DATA_KEYS = [...LIST_NAMES.map((name) => LISTS[name].key), VERSION_KEY, RECOVERED_KEY];
 
-/** Version 1 of every list. A later version adds a migration here, and a fixture to tests/unit/fixtures/storage. */
-const items = new Map(
-  [STUDY_LIST, CARDS, REVIEW_LOG, HISTORY].map((spec) => [spec.key, storage.defineItem<unknown[]>(spec.key, { fallback: [], version: 1 })]),
-);
+type Stored = Record<string, unknown>;
 
+/** Upgrades the stored values of format N-1 to format N (key N). None yet: version 1 is the first. */
+const MIGRATIONS: Record<number, (stored: Stored) => Stored> = {};
+
+/** Something set aside because it could not be read: kept, with where it came from and why. */
 export interface SetAside {
   key: string;
   at: string;
   value: unknown;
+  reason?: string;
 }
-const recovered = storage.defineItem<SetAside[]>('local:recovered', { fallback: [] });
 
-/** The valid entries of a list; anything else is set aside and counted in `setAside`. */
-export async function readList<T>(spec: ListSpec<T>): Promise<{ values: T[]; setAside: number }> {
-  let stored: unknown;
+export interface LoadedData {
+  data: LearnerData;
+  /** Everything set aside so far, this read included. */
+  recovered: SetAside[];
+  /** Items set aside by this read. */
+  setAsideNow: number;
+  /** The format number of data written by a newer version of the extension, when this read found some. */
+  newerVersion?: number;
+}
+
+/** Why a read or write of the learner's data failed, in words for the learner. */
+export class StorageFault extends Error {
+  constructor(
+    readonly kind: 'full' | 'busy' | 'unreadable' | 'failed',
+    message: string,
+    options?: { cause: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StorageFault';
+  }
+}
+
+const detail = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The plain words for a failed write; `what` says what did not happen ("焦作 was not added to your study list"). */
+export function writeFault(error: unknown, what = 'Your change was not saved'): StorageFault {
+  if (error instanceof StorageFault) return error;
+  const text = detail(error);
+  if (/MAX_WRITE_OPERATIONS/i.test(text)) {
+    return new StorageFault('busy', `${what}: too many changes in a short time. Wait a minute and try again.`, { cause: error });
+  }
+  if (/quota/i.test(text)) {
+    return new StorageFault(
+      'full',
+      `Storage is full: ${what}. Export everything (Export and backup) to keep a copy, then erase the “where I met them” history to make room.`,
+      { cause: error },
+    );
+  }
+  return new StorageFault('failed', `${what} (${text}). Nothing else was changed; try again.`, { cause: error });
+}
+
+/** Reads every key of the learner's data, set aside what cannot be used, and completes interrupted changes. */
+export async function loadData(now = new Date()): Promise<LoadedData> {
+  const loaded = interpret(await readStored(), now);
+  if (loaded.repair) {
+    // Keep what was set aside, and the repaired lists, so that the next read does not set it aside again.
+    // Done under the lock, on a fresh read; if storage refuses (full), the data is still shown as read.
+    await changeData(() => ({}), now).catch((error: unknown) => console.warn('Policy Lens: could not store the repaired data', error));
+  }
+  return { data: loaded.data, recovered: loaded.recovered, setAsideNow: loaded.setAsideNow, newerVersion: loaded.newerVersion };
+}
+
+/**
+ * Applies a change to the learner's data: under the lock, read (recovering), change, and write every key that
+ * changed in one `set`. Returns the data as written. A failed write changes nothing and throws a StorageFault.
+ */
+export function changeData(change: (data: LearnerData) => Partial<LearnerData>, now = new Date(), what?: string): Promise<LearnerData> {
+  return withDataLock(async () => {
+    const loaded = interpret(await readStored(), now);
+    const changes = change(loaded.data);
+    const next = { ...loaded.data, ...changes };
+    if (Object.keys(changes).length === 0 && !loaded.repair) return next;
+    const items: Stored = { ...loaded.repair, [VERSION_KEY]: DATA_VERSION };
+    for (const name of Object.keys(changes) as ListName[]) items[LISTS[name].key] = next[name];
+    try {
+      await browser.storage.local.set(items);
+    } catch (error) {
+      const fault = writeFault(error, what);
+      await noteFault(fault);
+      throw fault;
+    }
+    await clearFault();
+    return next;
+  });
+}
+
+/** Forgets the set-aside copies (the learner downloaded them, or does not want them). */
+export async function discardRecovered(): Promise<void> {
+  await withDataLock(async () => {
+    try {
+      await browser.storage.local.remove(RECOVERED_KEY);
+    } catch (error) {
+      throw writeFault(error, 'The set-aside copy was not deleted');
+    }
+  });
+}
+
+/** The saved terms alone: a cheap look before a change that concerns only them (no repair, no lock). */
+export async function savedTerms(): Promise<Set<string>> {
+  const { [LISTS.studyList.key]: list } = await readStored([LISTS.studyList.key]);
+  return new Set(Array.isArray(list) ? list.filter(isSavedTerm).map((s) => s.term) : []);
+}
+
+async function readStored(keys = DATA_KEYS): Promise<Stored> {
   try {
-    stored = await items.get(spec.key)!.getValue();
+    return await browser.storage.local.get(keys);
   } catch (error) {
-    // A failed migration (e.g. a value from a newer version of the extension): keep it, start afresh.
-    stored = await storage.getItem(spec.key);
-    await setAside(spec.key, [stored]);
-    await storage.setItem(spec.key, []);
-    return { values: [], setAside: 1 };
+    throw new StorageFault('unreadable', `Your saved data could not be read (${detail(error)}). Nothing was changed; reload the page to try again.`, {
+      cause: error,
+    });
   }
-  const list = Array.isArray(stored) ? stored : [stored];
-  const bad = Array.isArray(stored) ? list.filter((v) => !spec.isValid(v)) : stored == null ? [] : [stored];
-  const values = list.filter((v): v is T => spec.isValid(v));
-  if (bad.length > 0) {
-    await setAside(spec.key, bad);
-    await items.get(spec.key)!.setValue(values);
+}
+
+/** What the stored values mean, and what must be written back to keep what was set aside (null: nothing). */
+export function interpret(stored: Stored, now: Date): LoadedData & { repair: Stored | null } {
+  const at = now.toISOString();
+  const previous = stored[RECOVERED_KEY];
+  const recovered: SetAside[] = Array.isArray(previous) ? [...(previous as SetAside[])] : [];
+  if (previous != null && !Array.isArray(previous)) recovered.push({ key: RECOVERED_KEY, at, value: previous, reason: 'not a list' });
+  let setAsideNow = 0;
+  const setAside = (key: string, value: unknown, reason: string) => {
+    recovered.push({ key, at, value, reason });
+    setAsideNow++;
+  };
+
+  let lists = stored;
+  let newerVersion: number | undefined;
+  const marker = stored[VERSION_KEY];
+  const version = marker === undefined ? 1 : Number.isInteger(marker) && (marker as number) >= 1 ? (marker as number) : null;
+  if (version === null) setAside(VERSION_KEY, marker, 'not a format number');
+  if (version !== null && version > DATA_VERSION) {
+    // A newer extension wrote this (the learner went back to an older one): keep all of it as it was, and read
+    // what this version understands. Written back as this format, so that the newer one migrates it again.
+    newerVersion = version;
+    for (const name of LIST_NAMES) {
+      const key = LISTS[name].key;
+      if (stored[key] !== undefined) setAside(key, stored[key], `written by a newer version of Policy Lens (data format ${version})`);
+    }
+  } else if (version !== null && version < DATA_VERSION) {
+    for (let step = version + 1; step <= DATA_VERSION; step++) {
+      try {
+        lists = MIGRATIONS[step]?.(lists) ?? lists;
+      } catch (error) {
+        // Keep the unmigrated lists whole, and read what still has the current shape.
+        for (const name of LIST_NAMES) setAside(LISTS[name].key, stored[LISTS[name].key], `upgrade to data format ${step} failed: ${detail(error)}`);
+        break;
+      }
+    }
   }
-  return { values, setAside: bad.length };
+
+  const data = {} as LearnerData;
+  const repaired = new Set<ListName>();
+  for (const name of LIST_NAMES) {
+    const { key, isValid } = LISTS[name];
+    let value = lists[key];
+    if (typeof value === 'string') value = parseJsonList(value) ?? value;
+    if (value == null) {
+      data[name] = [] as never;
+    } else if (!Array.isArray(value)) {
+      if (newerVersion === undefined) setAside(key, value, 'not a list');
+      data[name] = [] as never;
+      repaired.add(name);
+    } else {
+      const bad = value.filter((item) => !isValid(item));
+      if (newerVersion === undefined) bad.forEach((item) => setAside(key, item, 'not a valid item'));
+      data[name] = value.filter((item) => isValid(item)) as never;
+      if (bad.length > 0 || value !== lists[key]) repaired.add(name);
+    }
+  }
+  if (newerVersion !== undefined || version === null || lists !== stored) LIST_NAMES.forEach((name) => repaired.add(name));
+  reconcile(data, now);
+
+  const repair: Stored | null = setAsideNow > 0 || repaired.size > 0 ? { [RECOVERED_KEY]: recovered, [VERSION_KEY]: DATA_VERSION } : null;
+  if (repair) for (const name of repaired) repair[LISTS[name].key] = data[name];
+  return { data, recovered, setAsideNow, newerVersion, repair };
 }
 
-export async function writeList<T>(spec: ListSpec<T>, values: readonly T[]): Promise<void> {
-  await items.get(spec.key)!.setValue([...values]);
+/** A list stored as JSON text (by hand, or an older tool): its items, or null when it is not a JSON list. */
+function parseJsonList(text: string): unknown[] | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
-/** Applies a change to a list: read (recovering), change, write. */
-export async function updateList<T>(spec: ListSpec<T>, change: (values: T[]) => T[]): Promise<T[]> {
-  const { values } = await readList(spec);
-  const next = change(values);
-  await writeList(spec, next);
-  return next;
+/**
+ * Keeps the lists consistent: a saved term has its three cards (a save whose cards were not written gets them)
+ * and a card belongs to a saved term (a removal whose cards were left is completed); one card per term and
+ * direction, the most reviewed kept.
+ */
+function reconcile(data: LearnerData, now: Date): void {
+  const saved = new Set(data.studyList.map((s) => s.term));
+  const seenTerms = new Set<string>();
+  data.studyList = data.studyList.filter((s) => !seenTerms.has(s.term) && seenTerms.add(s.term));
+  const byCard = new Map<string, StoredCard>();
+  for (const card of data.cards) {
+    if (!saved.has(card.term)) continue;
+    const id = `${card.term}\u0000${card.direction}`;
+    const kept = byCard.get(id);
+    if (!kept || card.reps > kept.reps) byCard.set(id, card);
+  }
+  const cards = [...byCard.values()];
+  for (const term of saved) cards.push(...cardsFor(term, cards, now));
+  data.cards = cards;
 }
 
-export async function setAsideEntries(): Promise<SetAside[]> {
-  return recovered.getValue();
+// ---- Serialising changes.
+
+const LOCK_NAME = 'jiaozuo-policy-lens:learner-data';
+let localQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `work` alone: across the extension's pages and its background through the Web Locks API (one lock per
+ * origin), or, where it is missing (Node, in the unit tests), within this context.
+ */
+function withDataLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (locks) return locks.request(LOCK_NAME, work) as Promise<T>;
+  const run = localQueue.then(work, work);
+  localQueue = run.catch(() => undefined);
+  return run;
 }
 
-async function setAside(key: string, values: unknown[]): Promise<void> {
-  const at = new Date().toISOString();
-  await recovered.setValue([...(await recovered.getValue()), ...values.map((value) => ({ key, at, value }))]);
+// ---- The last failed write, for the pages to show (storage.session: its own quota, gone with the session).
+
+const FAULT_KEY = 'storageFault';
+
+export interface NotedFault {
+  kind: StorageFault['kind'];
+  message: string;
+  at: string;
+}
+
+async function noteFault(fault: StorageFault): Promise<void> {
+  const noted: NotedFault = { kind: fault.kind, message: fault.message, at: new Date().toISOString() };
+  await browser.storage.session?.set({ [FAULT_KEY]: noted }).catch(() => undefined);
+}
+
+async function clearFault(): Promise<void> {
+  await browser.storage.session?.remove(FAULT_KEY).catch(() => undefined);
+}
+
+/** The last write that failed in any part of the extension this session, until one succeeds. */
+export async function lastFault(): Promise<NotedFault | null> {
+  const stored = await browser.storage.session?.get(FAULT_KEY).catch(() => null);
+  const fault = stored?.[FAULT_KEY] as NotedFault | undefined;
+  return fault && typeof fault.message === 'string' ? fault : null;
 }
 
 /** Adds sightings, keeping the newest within both caps. */

@@ -53,6 +53,12 @@ const BAD: BadSnippet[] = [
     name: 'an async listener where a void one is expected',
     code: "addEventListener('click', async () => { await fetch('/x'); });",
     rules: ['@typescript-eslint/no-misused-promises'],
+    areas: ALL.filter((area) => area !== 'unitTests' && area !== 'browserTests'), // tests pass async fakes to vi.spyOn
+  },
+  {
+    name: 'an async function stored where a void one is expected',
+    code: "export const onDone: () => void = async () => {\n  await fetch('/x');\n};",
+    rules: ['@typescript-eslint/no-misused-promises'],
     areas: ALL,
   },
 ];

@@ -1,0 +1,25 @@
+/**
+ * A change of the learner's data started from a button or a field: when it fails (storage full, say), the Learn
+ * page says what was not saved, at the top, instead of the failure going unnoticed.
+ */
+import { useEffect, useState } from 'preact/hooks';
+
+const listeners = new Set<(message: string) => void>();
+
+export function attempt(change: Promise<unknown>): void {
+  change.catch((error: unknown) => {
+    console.error('Policy Lens:', error);
+    const message = error instanceof Error ? error.message : String(error);
+    listeners.forEach((tell) => tell(message));
+  });
+}
+
+/** The last failure reported through `attempt`, and how to dismiss it. */
+export function useFailedChange(): [string | null, () => void] {
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    listeners.add(setMessage);
+    return () => void listeners.delete(setMessage);
+  }, []);
+  return [message, () => setMessage(null)];
+}
