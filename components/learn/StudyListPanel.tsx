@@ -15,7 +15,12 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
     if (!byTerm.has(term)) return setProblem(`“${term}” is not a glossary term.`);
     setProblem('');
     setAdding('');
-    attempt(saveTerm(term, now()));
+    attempt(
+      saveTerm(term, now()).catch((error: unknown) => {
+        setAdding(term); // not saved: the term stays in the field, to try again
+        throw error;
+      }),
+    );
   };
   return (
     <section aria-labelledby="list-heading">

@@ -4,14 +4,18 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-const listeners = new Set<(message: string) => void>();
+const listeners = new Set<(message: string | null) => void>();
 
+/** Runs a change; its failure is shown until dismissed or until a later change succeeds. */
 export function attempt(change: Promise<unknown>): void {
-  change.catch((error: unknown) => {
-    console.error('Policy Lens:', error);
-    const message = error instanceof Error ? error.message : String(error);
-    listeners.forEach((tell) => tell(message));
-  });
+  change.then(
+    () => listeners.forEach((tell) => tell(null)),
+    (error: unknown) => {
+      console.warn('Policy Lens:', error);
+      const message = error instanceof Error ? error.message : String(error);
+      listeners.forEach((tell) => tell(message));
+    },
+  );
 }
 
 /** The last failure reported through `attempt`, and how to dismiss it. */

@@ -146,7 +146,8 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
   let pointer: { x: number; y: number; overPopover: boolean } | null = null;
   let frameRequested = false;
   const onPointerMove = (event: PointerEvent) => {
-    if (event.pointerType === 'touch') return;
+    // A page's synthetic pointer events could open popovers at will (and read what they show): only real ones.
+    if (event.pointerType === 'touch' || !event.isTrusted) return;
     pointer = { x: event.clientX, y: event.clientY, overPopover: popover.contains(event) };
     if (frameRequested) return;
     frameRequested = true;

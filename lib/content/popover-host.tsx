@@ -27,6 +27,9 @@ export class PopoverHost {
     this.panel.setAttribute('role', 'dialog');
     this.panel.setAttribute('aria-modal', 'false');
     shadow.append(style, this.panel);
+    // The page can reach into this open shadow root and dispatch events there (a script's button.click()):
+    // only the reader's own input may save a term, open a tab or copy, so synthetic events stop here.
+    for (const type of UI_EVENTS) shadow.addEventListener(type, dropSynthetic, { capture: true });
   }
 
   get isOpen(): boolean {
@@ -82,6 +85,12 @@ export class PopoverHost {
     panel.style.left = `${x}px`;
     panel.style.top = `${y}px`;
   }
+}
+
+const UI_EVENTS = ['click', 'auxclick', 'dblclick', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'input', 'change', 'submit'];
+
+function dropSynthetic(event: Event): void {
+  if (!event.isTrusted) event.stopImmediatePropagation();
 }
 
 /** floating-ui's virtual element for a range (a StaticRange has no rects: a live Range is made for them). */
