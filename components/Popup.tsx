@@ -17,6 +17,7 @@ import { useCurrentTab } from './popup/current-tab';
 import { PageTermOption, ResultOption, type Revealed } from './popup/options';
 import { usePageTerms } from './popup/page-terms';
 import { SiteSwitch } from './popup/SiteSwitch';
+import { StorageNotice } from './popup/StorageNotice';
 
 /** More results than this are not rendered: a longer query narrows them. */
 const MAX_RESULTS = 50;
@@ -211,6 +212,7 @@ export function Popup() {
         </main>
       )}
 
+      <StorageNotice />
       <footer class="popup-footer">
         {tab.kind === 'ready' ? <SiteSwitch site={tab.site} enabled={tab.enabled} onChange={(on) => void setEnabled(on)} /> : null}
         <a

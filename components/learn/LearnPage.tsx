@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { dueCards } from '../../lib/learning/scheduling';
+import { dismissFault } from '../../lib/learning/store';
 import { attempt, useFailedChange } from './attempt';
 import { ExportPanel } from './ExportPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -42,7 +43,10 @@ export function LearnPage() {
       ) : null}
       {fault ? (
         <p role="alert" class="error notice">
-          {fault}
+          {fault}{' '}
+          <button type="button" onClick={() => attempt(dismissFault())}>
+            Dismiss
+          </button>
         </p>
       ) : null}
       {state.recovered.length > 0 ? <RecoveredNotice recovered={state.recovered} now={now} /> : null}

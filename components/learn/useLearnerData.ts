@@ -1,5 +1,5 @@
 /** The learner's data for the Learn page: loaded once, kept current when storage changes elsewhere. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Encounter, ReviewLogEntry, SavedTerm, StoredCard } from '../../lib/learning/model';
 import { readLearningSettings, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
@@ -26,13 +26,17 @@ export function useLearnerData(): {
 } {
   const [state, setState] = useState<LearnerState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    // Changes come in bursts, and reads may finish out of order: only the latest read is shown.
+    const mine = ++latest.current;
     try {
       const [loaded, settings, fault] = await Promise.all([loadData(), readLearningSettings(), lastFault()]);
+      if (mine !== latest.current) return;
       setState({ ...loaded.data, settings, recovered: loaded.recovered, fault });
       setLoadError(null);
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
+      if (mine === latest.current) setLoadError(error instanceof Error ? error.message : String(error));
     }
   }, []);
   useEffect(() => {

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { setSiteEnabled } from '../../lib/disabled-sites';
+import { noteFault, writeFault } from '../../lib/learning/store';
 import type { LensStatusMessage, LensStatusResponse } from '../../lib/messages';
 
 export type TabState =
@@ -50,7 +51,12 @@ export function useCurrentTab(): { tab: TabState; setEnabled(enabled: boolean): 
     async (enabled: boolean) => {
       if (tab.kind !== 'ready') return;
       setTab({ ...tab, enabled });
-      await setSiteEnabled(tab.site, enabled);
+      try {
+        await setSiteEnabled(tab.site, enabled);
+      } catch (error) {
+        setTab(tab); // not stored: the switch goes back to what holds, and the popup says why
+        await noteFault(writeFault(error, `Highlighting on ${tab.site} was not switched ${enabled ? 'on' : 'off'}`));
+      }
     },
     [tab],
   );

@@ -71,11 +71,15 @@ export class StorageFault extends Error {
   constructor(
     readonly kind: 'full' | 'busy' | 'unreadable' | 'failed',
     message: string,
-    options?: { cause: unknown },
+    options?: { cause: unknown; what?: string },
   ) {
     super(message, options);
+    this.what = options?.what ?? '';
     this.name = 'StorageFault';
   }
+
+  /** What did not happen ("焦作 was not added to your study list"): the same change succeeding resolves it. */
+  readonly what: string;
 }
 
 const detail = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -85,16 +89,16 @@ export function writeFault(error: unknown, what = 'Your change was not saved'): 
   if (error instanceof StorageFault) return error;
   const text = detail(error);
   if (/MAX_WRITE_OPERATIONS/i.test(text)) {
-    return new StorageFault('busy', `${what}: too many changes in a short time. Wait a minute and try again.`, { cause: error });
+    return new StorageFault('busy', `${what}: too many changes in a short time. Wait a minute and try again.`, { cause: error, what });
   }
   if (/quota/i.test(text)) {
     return new StorageFault(
       'full',
       `Storage is full: ${what}. Export everything (Export and backup) to keep a copy, then erase the “where I met them” history to make room.`,
-      { cause: error },
+      { cause: error, what },
     );
   }
-  return new StorageFault('failed', `${what} (${text}). Nothing else was changed; try again.`, { cause: error });
+  return new StorageFault('failed', `${what} (${text}). Nothing else was changed; try again.`, { cause: error, what });
 }
 
 /** Reads every key of the learner's data, set aside what cannot be used, and completes interrupted changes. */
@@ -127,7 +131,7 @@ export function changeData(change: (data: LearnerData) => Partial<LearnerData>, 
       await noteFault(fault);
       throw fault;
     }
-    await clearFault();
+    if (what) await clearFault(what);
     return next;
   });
 }
@@ -272,21 +276,29 @@ function withDataLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 // ---- The last failed write, for the pages to show (storage.session: its own quota, gone with the session).
+// It stays until the learner dismisses it or the same change succeeds: another, smaller write fitting into a
+// full storage does not mean that the failed one was made.
 
 const FAULT_KEY = 'storageFault';
 
 export interface NotedFault {
   kind: StorageFault['kind'];
   message: string;
+  what: string;
   at: string;
 }
 
-async function noteFault(fault: StorageFault): Promise<void> {
-  const noted: NotedFault = { kind: fault.kind, message: fault.message, at: new Date().toISOString() };
+/** Tells every page about a failed write (the popup and the Learn page show it). */
+export async function noteFault(fault: StorageFault): Promise<void> {
+  const noted: NotedFault = { kind: fault.kind, message: fault.message, what: fault.what, at: new Date().toISOString() };
   await browser.storage.session?.set({ [FAULT_KEY]: noted }).catch(() => undefined);
 }
 
-async function clearFault(): Promise<void> {
+async function clearFault(what: string): Promise<void> {
+  if ((await lastFault())?.what === what) await dismissFault();
+}
+
+export async function dismissFault(): Promise<void> {
   await browser.storage.session?.remove(FAULT_KEY).catch(() => undefined);
 }
 

@@ -61,12 +61,21 @@ describe('storage faults, told to the learner', () => {
       expect.stringContaining('Storage is full: 焦作高新区 was not added to your study list.'),
     );
     expect(await article.locator('jpl-lens').getByRole('button', { name: /焦作高新区 is on your study list/ }).count()).toBe(0);
+    // …and the popup says it too.
+    await article.bringToFront();
+    const popup = await h.openPopup();
+    await expect.poll(() => popup.locator('.storage-fault').textContent(), { timeout: 5000 }).toContain('Storage is full: 焦作高新区 was not added to your study list.');
+    await popup.screenshot({ path: '/tmp/jpl-popup-storage-full.png' });
+    await popup.close();
     await article.close();
 
-    // Room again: the save goes through and the notices go away.
+    // Room again: the save goes through and its notice goes away; the popover's stays (that term is still not
+    // saved) until the learner dismisses it.
     await storage.remove('filler');
     await learn.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => learn.locator('.study-list tbody tr').count()).toBe(2);
+    await expect.poll(() => learn.getByRole('alert').allTextContents()).toEqual([expect.stringContaining('Storage is full: 焦作高新区 was not added')]);
+    await learn.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => learn.getByRole('alert').count()).toBe(0);
     await learn.close();
     expect(h.extensionErrors).toEqual([]);
