@@ -101,7 +101,7 @@ export function writeFault(error: unknown, what = 'Your change was not saved'): 
   return new StorageFault('failed', `${what} (${text}). Nothing else was changed; try again.`, { cause: error, what });
 }
 
-/** Reads every key of the learner's data, set aside what cannot be used, and completes interrupted changes. */
+/** Reads every key of the learner's data, sets aside what cannot be used, and completes interrupted changes. */
 export async function loadData(now = new Date()): Promise<LoadedData> {
   const loaded = interpret(await readStored(), now);
   if (loaded.repair) {
@@ -114,7 +114,8 @@ export async function loadData(now = new Date()): Promise<LoadedData> {
 
 /**
  * Applies a change to the learner's data: under the lock, read (recovering), change, and write every key that
- * changed in one `set`. Returns the data as written. A failed write changes nothing and throws a StorageFault.
+ * changed in one `set`. Returns the data as written. A failed write changes nothing and throws a StorageFault;
+ * `what` says what did not happen, in the learner's words.
  */
 export function changeData(change: (data: LearnerData) => Partial<LearnerData>, now = new Date(), what?: string): Promise<LearnerData> {
   return withDataLock(async () => {
@@ -128,7 +129,7 @@ export function changeData(change: (data: LearnerData) => Partial<LearnerData>, 
       await browser.storage.local.set(items);
     } catch (error) {
       const fault = writeFault(error, what);
-      await noteFault(fault);
+      if (what) await noteFault(fault); // a change the learner made (not a repair): every page says so
       throw fault;
     }
     if (what) await clearFault(what);
@@ -167,8 +168,12 @@ async function readStored(keys = DATA_KEYS): Promise<Stored> {
 export function interpret(stored: Stored, now: Date): LoadedData & { repair: Stored | null } {
   const at = now.toISOString();
   const previous = stored[RECOVERED_KEY];
-  const recovered: SetAside[] = Array.isArray(previous) ? [...(previous as SetAside[])] : [];
-  if (previous != null && !Array.isArray(previous)) recovered.push({ key: RECOVERED_KEY, at, value: previous, reason: 'not a list' });
+  const recovered: SetAside[] = [];
+  if (Array.isArray(previous)) {
+    for (const item of previous as unknown[]) recovered.push(isSetAside(item) ? item : { key: RECOVERED_KEY, at, value: item, reason: 'not a valid item' });
+  } else if (previous != null) {
+    recovered.push({ key: RECOVERED_KEY, at, value: previous, reason: 'not a list' });
+  }
   let setAsideNow = 0;
   const setAside = (key: string, value: unknown, reason: string) => {
     recovered.push({ key, at, value, reason });
@@ -225,6 +230,11 @@ export function interpret(stored: Stored, now: Date): LoadedData & { repair: Sto
   const repair: Stored | null = setAsideNow > 0 || repaired.size > 0 ? { [RECOVERED_KEY]: recovered, [VERSION_KEY]: DATA_VERSION } : null;
   if (repair) for (const name of repaired) repair[LISTS[name].key] = data[name];
   return { data, recovered, setAsideNow, newerVersion, repair };
+}
+
+function isSetAside(value: unknown): value is SetAside {
+  const item = value as Partial<SetAside> | null;
+  return typeof item === 'object' && item !== null && typeof item.key === 'string' && typeof item.at === 'string' && 'value' in item;
 }
 
 /** A list stored as JSON text (by hand, or an older tool): its items, or null when it is not a JSON list. */
