@@ -14,13 +14,22 @@
  */
 import { browser } from 'wxt/browser';
 import type { LearnerData } from './backup';
-import { isEncounter, isReviewLogEntry, isSavedTerm, isStoredCard, type Encounter, type StoredCard } from './model';
+import {
+  isEncounter,
+  isReviewLogEntry,
+  isSavedTerm,
+  isStoredCard,
+  type Encounter,
+  type ReviewLogEntry,
+  type SavedTerm,
+  type StoredCard,
+} from './model';
 import { cardsFor } from './scheduling';
 
 /** Kept at most, oldest dropped first: history is a convenience, not an archive. */
-export const HISTORY_CAP = 2000;
+const HISTORY_CAP = 2000;
 /** A term's sightings kept at most, so one much-visited page cannot crowd out the rest. */
-export const HISTORY_PER_TERM = 20;
+const HISTORY_PER_TERM = 20;
 export const LOG_CAP = 20_000;
 
 /**
@@ -39,9 +48,9 @@ const LISTS: Record<ListName, { key: string; isValid: (value: unknown) => boolea
 };
 const LIST_NAMES = Object.keys(LISTS) as ListName[];
 const VERSION_KEY = 'dataVersion';
-export const RECOVERED_KEY = 'recovered';
+const RECOVERED_KEY = 'recovered';
 /** Every storage.local key of the learner's data. */
-export const DATA_KEYS = [...LIST_NAMES.map((name) => LISTS[name].key), VERSION_KEY, RECOVERED_KEY];
+const DATA_KEYS = [...LIST_NAMES.map((name) => LISTS[name].key), VERSION_KEY, RECOVERED_KEY];
 
 type Stored = Record<string, unknown>;
 
@@ -165,20 +174,23 @@ async function readStored(keys = DATA_KEYS): Promise<Stored> {
 }
 
 /** What the stored values mean, and what must be written back to keep what was set aside (null: nothing). */
-export function interpret(stored: Stored, now: Date): LoadedData & { repair: Stored | null } {
+function interpret(stored: Stored, now: Date): LoadedData & { repair: Stored | null } {
   const at = now.toISOString();
-  const previous = stored[RECOVERED_KEY];
   const recovered: SetAside[] = [];
-  if (Array.isArray(previous)) {
-    for (const item of previous as unknown[]) recovered.push(isSetAside(item) ? item : { key: RECOVERED_KEY, at, value: item, reason: 'not a valid item' });
-  } else if (previous != null) {
-    recovered.push({ key: RECOVERED_KEY, at, value: previous, reason: 'not a list' });
-  }
   let setAsideNow = 0;
   const setAside = (key: string, value: unknown, reason: string) => {
     recovered.push({ key, at, value, reason });
     setAsideNow++;
   };
+  const previous = stored[RECOVERED_KEY];
+  if (Array.isArray(previous)) {
+    for (const item of previous as unknown[]) {
+      if (isSetAside(item)) recovered.push(item);
+      else setAside(RECOVERED_KEY, item, 'not a valid item');
+    }
+  } else if (previous != null) {
+    setAside(RECOVERED_KEY, previous, 'not a list');
+  }
 
   let lists = stored;
   let newerVersion: number | undefined;
@@ -205,25 +217,29 @@ export function interpret(stored: Stored, now: Date): LoadedData & { repair: Sto
     }
   }
 
-  const data = {} as LearnerData;
   const repaired = new Set<ListName>();
-  for (const name of LIST_NAMES) {
+  /** A list's valid items; what is not one is set aside (unless the whole list already was). */
+  const read = (name: ListName): unknown[] => {
     const { key, isValid } = LISTS[name];
-    let value = lists[key];
-    if (typeof value === 'string') value = parseJsonList(value) ?? value;
-    if (value == null) {
-      data[name] = [] as never;
-    } else if (!Array.isArray(value)) {
+    const stored = lists[key];
+    const value = typeof stored === 'string' ? (parseJsonList(stored) ?? stored) : stored;
+    if (value == null) return [];
+    if (!Array.isArray(value)) {
       if (newerVersion === undefined) setAside(key, value, 'not a list');
-      data[name] = [] as never;
       repaired.add(name);
-    } else {
-      const bad = value.filter((item) => !isValid(item));
-      if (newerVersion === undefined) bad.forEach((item) => setAside(key, item, 'not a valid item'));
-      data[name] = value.filter((item) => isValid(item)) as never;
-      if (bad.length > 0 || value !== lists[key]) repaired.add(name);
+      return [];
     }
-  }
+    const bad = value.filter((item) => !isValid(item));
+    if (newerVersion === undefined) bad.forEach((item) => setAside(key, item, 'not a valid item'));
+    if (bad.length > 0 || value !== stored) repaired.add(name);
+    return value.filter((item) => isValid(item));
+  };
+  const data: LearnerData = {
+    studyList: read('studyList') as SavedTerm[],
+    cards: read('cards') as StoredCard[],
+    log: read('log') as ReviewLogEntry[],
+    history: read('history') as Encounter[],
+  };
   if (newerVersion !== undefined || version === null || lists !== stored) LIST_NAMES.forEach((name) => repaired.add(name));
   reconcile(data, now);
 
