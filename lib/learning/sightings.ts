@@ -19,6 +19,7 @@ export async function recordSightings(message: TermsFoundMessage, now: Date): Pr
   const { url, title } = message.page;
   let added = 0;
   await changeData(
+    ['studyList', 'history'],
     ({ studyList, history }) => {
       const savedNow = new Set(studyList.map((s) => s.term));
       const fresh: Encounter[] = worthKeeping
@@ -28,8 +29,7 @@ export async function recordSightings(message: TermsFoundMessage, now: Date): Pr
       added = fresh.length;
       return fresh.length > 0 ? { history: capHistory([...history, ...fresh]) } : {};
     },
-    now,
-    'New sightings were not recorded',
+    { now, what: 'New sightings were not recorded' },
   );
   return added;
 }

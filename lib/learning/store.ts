@@ -110,30 +110,40 @@ export function writeFault(error: unknown, what = 'Your change was not saved'): 
   return new StorageFault('failed', `${what} (${text}). Nothing else was changed; try again.`, { cause: error, what });
 }
 
-/** Reads every key of the learner's data, sets aside what cannot be used, and completes interrupted changes. */
+/** Reads every list of the learner's data, sets aside what cannot be used, and completes interrupted changes. */
 export async function loadData(now = new Date()): Promise<LoadedData> {
-  const loaded = interpret(await readStored(), now);
+  const loaded = interpret(await readStored(LIST_NAMES), LIST_NAMES, now);
   if (loaded.repair) {
     // Keep what was set aside, and the repaired lists, so that the next read does not set it aside again.
     // Done under the lock, on a fresh read; if storage refuses (full), the data is still shown as read.
-    await changeData(() => ({}), now).catch((error: unknown) => console.warn('Policy Lens: could not store the repaired data', error));
+    await changeData(LIST_NAMES, () => ({}), { now }).catch((error: unknown) => console.warn('Policy Lens: could not store the repaired data', error));
   }
-  return { data: loaded.data, recovered: loaded.recovered, setAsideNow: loaded.setAsideNow, newerVersion: loaded.newerVersion };
+  return { data: loaded.data as LearnerData, recovered: loaded.recovered, setAsideNow: loaded.setAsideNow, newerVersion: loaded.newerVersion };
+}
+
+export interface ChangeOptions {
+  now?: Date;
+  /** What did not happen if the write fails, in the learner's words ("焦作 was not added to your study list"). */
+  what?: string;
 }
 
 /**
- * Applies a change to the learner's data: under the lock, read (recovering), change, and write every key that
- * changed in one `set`. Returns the data as written. A failed write changes nothing and throws a StorageFault;
- * `what` says what did not happen, in the learner's words.
+ * Applies a change to some lists of the learner's data: under the lock, read them (recovering), change, and
+ * write every key that changed in one `set`. Only the lists named are read (the history alone can be megabytes),
+ * and only they may be changed. Returns them as written. A failed write changes nothing and throws a StorageFault.
  */
-export function changeData(change: (data: LearnerData) => Partial<LearnerData>, now = new Date(), what?: string): Promise<LearnerData> {
+export function changeData<Name extends ListName>(
+  lists: readonly Name[],
+  change: (data: Pick<LearnerData, Name>) => Partial<Pick<LearnerData, Name>>,
+  { now = new Date(), what }: ChangeOptions = {},
+): Promise<Pick<LearnerData, Name>> {
   return withDataLock(async () => {
-    const loaded = interpret(await readStored(), now);
-    const changes = change(loaded.data);
-    const next = { ...loaded.data, ...changes };
+    const loaded = interpret(await readStored(lists), withStudyList(lists), now);
+    const changes = change(loaded.data as Pick<LearnerData, Name>);
+    const next = { ...loaded.data, ...changes } as Pick<LearnerData, Name>;
     if (Object.keys(changes).length === 0 && !loaded.repair) return next;
     const items: Stored = { ...loaded.repair, [VERSION_KEY]: DATA_VERSION };
-    for (const name of Object.keys(changes) as ListName[]) items[LISTS[name].key] = next[name];
+    for (const name of Object.keys(changes) as Name[]) items[LISTS[name].key] = next[name];
     try {
       await browser.storage.local.set(items);
     } catch (error) {
@@ -157,13 +167,28 @@ export async function discardRecovered(): Promise<void> {
   });
 }
 
-/** The saved terms alone: a cheap look before a change that concerns only them (no repair, no lock). */
+/** The saved terms alone: a cheap look, asked on every hover (no repair, no lock). */
 export async function savedTerms(): Promise<Set<string>> {
-  const { [LISTS.studyList.key]: list } = await readStored([LISTS.studyList.key]);
+  const { [LISTS.studyList.key]: list } = await get([LISTS.studyList.key]);
   return new Set(Array.isArray(list) ? list.filter(isSavedTerm).map((s) => s.term) : []);
 }
 
-async function readStored(keys = DATA_KEYS): Promise<Stored> {
+/** Cards are reconciled with the study list (see `reconcile`), so they are never read without it. */
+function withStudyList(lists: readonly ListName[]): readonly ListName[] {
+  return lists.includes('cards') && !lists.includes('studyList') ? [...lists, 'studyList'] : lists;
+}
+
+/**
+ * The stored values of some lists, with the format number and what was set aside. Data not in this version's
+ * format is read whole: it is upgraded, or set aside, all at once.
+ */
+async function readStored(lists: readonly ListName[]): Promise<Stored> {
+  const stored = await get([...withStudyList(lists).map((name) => LISTS[name].key), VERSION_KEY, RECOVERED_KEY]);
+  const marker = stored[VERSION_KEY];
+  return marker === undefined || marker === DATA_VERSION || lists.length === LIST_NAMES.length ? stored : get(DATA_KEYS);
+}
+
+async function get(keys: string[]): Promise<Stored> {
   try {
     return await browser.storage.local.get(keys);
   } catch (error) {
@@ -173,8 +198,15 @@ async function readStored(keys = DATA_KEYS): Promise<Stored> {
   }
 }
 
-/** What the stored values mean, and what must be written back to keep what was set aside (null: nothing). */
-function interpret(stored: Stored, now: Date): LoadedData & { repair: Stored | null } {
+/**
+ * What the stored values of some lists mean, and what must be written back to keep what was set aside (null:
+ * nothing). Data in another format than this version's is interpreted whole, whatever lists were asked for.
+ */
+function interpret(
+  stored: Stored,
+  asked: readonly ListName[],
+  now: Date,
+): Omit<LoadedData, 'data'> & { data: Partial<LearnerData>; repair: Stored | null } {
   const at = now.toISOString();
   const recovered: SetAside[] = [];
   let setAsideNow = 0;
@@ -197,6 +229,7 @@ function interpret(stored: Stored, now: Date): LoadedData & { repair: Stored | n
   const marker = stored[VERSION_KEY];
   const version = marker === undefined ? 1 : Number.isInteger(marker) && (marker as number) >= 1 ? (marker as number) : null;
   if (version === null) setAside(VERSION_KEY, marker, 'not a format number');
+  const names = version !== DATA_VERSION ? LIST_NAMES : asked;
   if (version !== null && version > DATA_VERSION) {
     // A newer extension wrote this (the learner went back to an older one): keep all of it as it was, and read
     // what this version understands. Written back as this format, so that the newer one migrates it again.
@@ -234,17 +267,20 @@ function interpret(stored: Stored, now: Date): LoadedData & { repair: Stored | n
     if (bad.length > 0 || value !== stored) repaired.add(name);
     return value.filter((item) => isValid(item));
   };
-  const data: LearnerData = {
-    studyList: read('studyList') as SavedTerm[],
-    cards: read('cards') as StoredCard[],
-    log: read('log') as ReviewLogEntry[],
-    history: read('history') as Encounter[],
-  };
-  if (newerVersion !== undefined || version === null || lists !== stored) LIST_NAMES.forEach((name) => repaired.add(name));
-  reconcile(data, now);
+  const data: Partial<LearnerData> = {};
+  if (names.includes('studyList')) data.studyList = read('studyList') as SavedTerm[];
+  if (names.includes('cards')) data.cards = read('cards') as StoredCard[];
+  if (names.includes('log')) data.log = read('log') as ReviewLogEntry[];
+  if (names.includes('history')) data.history = read('history') as Encounter[];
+  if (newerVersion !== undefined || version === null || lists !== stored) names.forEach((name) => repaired.add(name));
+  if (data.studyList && data.cards) reconcile(data as LearnerData, now);
 
   const repair: Stored | null = setAsideNow > 0 || repaired.size > 0 ? { [RECOVERED_KEY]: recovered, [VERSION_KEY]: DATA_VERSION } : null;
   if (repair) for (const name of repaired) repair[LISTS[name].key] = data[name];
+  if (version !== null && version !== DATA_VERSION && repair) {
+    // Every list is rewritten in this format: those never stored stay absent rather than written empty.
+    for (const name of LIST_NAMES) if (stored[LISTS[name].key] === undefined) delete repair[LISTS[name].key];
+  }
   return { data, recovered, setAsideNow, newerVersion, repair };
 }
 

@@ -41,6 +41,9 @@ describe('reading and writing', () => {
     const [card] = (await readLearnerData()).cards;
     await recordReview(card!, 3, NOW);
     expect(Object.keys(set.mock.calls[1]![0]).sort()).toEqual(['dataVersion', 'reviewCards', 'reviewLog']);
+    const reviewed = await readLearnerData();
+    expect(reviewed.cards.map((c) => [c.direction, c.reps])).toEqual([['recognize', 1], ['produce', 0], ['cloze', 0]]);
+    expect(reviewed.log).toHaveLength(1);
     await removeTerm('焦作');
     expect(Object.keys(set.mock.calls[2]![0]).sort()).toEqual(['dataVersion', 'reviewCards', 'studyList']);
     await restore({ studyList: [saved('山药')], cards: cardsFor('山药', [], NOW), log: [], history: [] });
@@ -160,6 +163,20 @@ describe('data from a newer version (after going back to an older extension)', (
     expect(again.recovered).toHaveLength(3);
     await discardRecovered();
     expect((await loadData(NOW)).recovered).toEqual([]);
+  });
+
+  it('is kept whole even when the first change after going back touches one list', async () => {
+    const newer = { studyList: [saved('焦作')], reviewLog: { compressed: 'xyz' }, history: 'v2 history', dataVersion: DATA_VERSION + 1 };
+    await fakeBrowser.storage.local.set(newer);
+    await setNote('焦作', 'n');
+    const { data, recovered } = await loadData(NOW);
+    expect(data.studyList).toEqual([{ ...saved('焦作'), note: 'n' }]);
+    expect(recovered.map((r) => [r.key, r.value])).toEqual([
+      ['studyList', newer.studyList],
+      ['reviewLog', newer.reviewLog],
+      ['history', newer.history],
+    ]);
+    expect(await local()).toMatchObject({ dataVersion: DATA_VERSION, reviewLog: [], history: [] });
   });
 
   it('changes nothing when it cannot keep the newer data aside (storage full)', async () => {

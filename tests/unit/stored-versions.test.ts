@@ -77,8 +77,10 @@ describe('stored data of every earlier version', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
     // The fixture's own data, with the new term and review added after it.
     const data = await readLearnerData();
-    const expected = fixture.expect as { studyList: unknown[]; log: unknown[] };
+    const expected = fixture.expect as { studyList: unknown[]; cards: unknown[]; log: unknown[] };
     expect(data.studyList.slice(0, -1)).toMatchObject(expected.studyList);
+    expect(data.cards.slice(0, -3)).toMatchObject(expected.cards);
+    expect(data.cards.slice(-3).map((c) => [c.term, c.reps])).toEqual([['山药', 1], ['山药', 0], ['山药', 0]]);
     expect(data.log.slice(0, -1)).toMatchObject(expected.log);
     await expectEverything({ ...fixture, expect: { history: fixture.expect.history, settings: fixture.expect.settings } }, name);
   });
