@@ -4,7 +4,7 @@ import { glossary } from '../components/glossary';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
 import { recordSightings } from '../lib/learning/sightings';
-import { loadData } from '../lib/learning/store';
+import { StorageFault, loadData } from '../lib/learning/store';
 import { receiveMessages, type EntryDetailsResponse, type PageTermsResponse, type SaveTermResponse, type StepTermMessage } from '../lib/messages';
 import { TabTerms } from '../lib/tab-terms';
 
@@ -26,8 +26,8 @@ export default defineBackground(() => {
         tabTerms.report(tabId, sender.frameId ?? 0, message.terms);
         showCount(tabId);
         recordSightings(message, new Date()).catch((error: unknown) => {
-          // Storage full or failing: the history is a convenience, the page's terms are still shown.
-          console.error('Policy Lens: could not record where terms were met', error);
+          // Storage full or failing (the popup and the Learn page say so): the page's terms are still shown.
+          (error instanceof StorageFault ? console.warn : console.error)('Policy Lens: could not record where terms were met', error);
         });
         return undefined;
       }
