@@ -15,6 +15,7 @@
 import { browser } from 'wxt/browser';
 import type { LearnerData } from './backup';
 import {
+  DIRECTIONS,
   isEncounter,
   isReviewLogEntry,
   isSavedTerm,
@@ -316,7 +317,8 @@ function reconcile(data: LearnerData, now: Date): void {
     if (!kept || card.reps > kept.reps) byCard.set(id, card);
   }
   const cards = [...byCard.values()];
-  for (const term of saved) cards.push(...cardsFor(term, cards, now));
+  const complete = new Set([...saved].filter((term) => DIRECTIONS.every((d) => byCard.has(`${term}\u0000${d}`))));
+  for (const term of saved) if (!complete.has(term)) cards.push(...cardsFor(term, cards, now));
   data.cards = cards;
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { GLOSSARY_JSON, launchExtension, type ExtensionHarness } from './harness';
 import { highlightedTexts, pointOf, popoverText } from './page-tools';
 
 /** chrome.storage.local's quota without the unlimitedStorage permission. */
@@ -78,6 +78,44 @@ describe('storage faults, told to the learner', () => {
     await learn.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => learn.getByRole('alert').count()).toBe(0);
     await learn.close();
+    expect(h.extensionErrors).toEqual([]);
+  });
+
+  /** Saved terms already there: a long list makes each read-modify-write take a while, as on a well-used profile. */
+  const EARLIER = 500;
+
+  test('the Learn page and the background saving at once lose nothing (they share the Web Locks lock)', async () => {
+    const learn = await h.openExtensionPage('learn.html#list');
+    await local(learn).clear();
+    const at = new Date().toISOString();
+    const earlier = Array.from({ length: EARLIER }, (_, i) => ({ term: `earlier ${i}`, savedAt: at, note: '' }));
+    const earlierCards = earlier.flatMap(({ term }) =>
+      ['recognize', 'produce', 'cloze'].map((direction) => ({ term, direction, due: at, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0 })),
+    );
+    await local(learn).set({ studyList: earlier, reviewCards: earlierCards });
+    await learn.goto(learn.url().replace('#list', '#review'));
+    const glossary = JSON.parse(readFileSync(GLOSSARY_JSON, 'utf8')) as { entries: { term: string }[] };
+    const terms = glossary.entries.map((e) => e.term).slice(0, 40);
+    const byPage = terms.filter((_, i) => i % 2 === 0);
+    const byBackground = terms.filter((_, i) => i % 2 === 1);
+    // The background saves twenty terms (as from the popover's star), one every 20 ms, while the learner adds
+    // twenty others on the Learn page: each is a read-modify-write of the same two lists, in two contexts.
+    await learn.evaluate((fromBackground) => {
+      const saves = fromBackground.map(
+        (term, i) => new Promise((resolve) => setTimeout(resolve, i * 20)).then(() => chrome.runtime.sendMessage({ type: 'save-term', term, save: true })),
+      );
+      (window as unknown as { backgroundSaves: Promise<unknown> }).backgroundSaves = Promise.all(saves);
+    }, byBackground);
+    await learn.getByRole('tab', { name: /Study list/ }).click();
+    for (const term of byPage) {
+      await learn.getByLabel('Add a term').fill(term);
+      await learn.getByRole('button', { name: 'Add', exact: true }).click();
+    }
+    await learn.evaluate(() => (window as unknown as { backgroundSaves: Promise<unknown> }).backgroundSaves);
+    await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 10_000 }).toBe(EARLIER + 40);
+    const stored = (await local(learn).get()) as { studyList: { term: string }[]; reviewCards: unknown[] };
+    expect(stored.studyList.slice(EARLIER).map((s) => s.term).sort()).toEqual([...terms].sort());
+    expect(stored.reviewCards).toHaveLength(3 * (EARLIER + 40));
     expect(h.extensionErrors).toEqual([]);
   });
 
