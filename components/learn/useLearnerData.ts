@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Encounter, ReviewLogEntry, SavedTerm, StoredCard } from '../../lib/learning/model';
 import { readLearningSettings, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
-import { lastFault, loadData, type NotedFault, type SetAside } from '../../lib/learning/store';
+import { lastFault, listsStoredUnder, loadLists, type ListName, type NotedFault, type SetAside } from '../../lib/learning/store';
 
 export interface LearnerState {
   studyList: SavedTerm[];
@@ -17,34 +17,42 @@ export interface LearnerState {
   fault: NotedFault | null;
 }
 
+const ALL_LISTS: ListName[] = ['studyList', 'cards', 'log', 'history'];
+
 export function useLearnerData(): {
   state: LearnerState | null;
   /** Why the data could not be loaded at all. */
   loadError: string | null;
-  reload: () => Promise<void>;
   saveSettings: (s: LearningSettings) => Promise<void>;
 } {
   const [state, setState] = useState<LearnerState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const latest = useRef(0);
-  const reload = useCallback(async () => {
-    // Changes come in bursts, and reads may finish out of order: only the latest read is shown.
-    const mine = ++latest.current;
-    try {
-      const [loaded, settings, fault] = await Promise.all([loadData(), readLearningSettings(), lastFault()]);
-      if (mine !== latest.current) return;
-      setState({ ...loaded.data, settings, recovered: loaded.recovered, fault });
-      setLoadError(null);
-    } catch (error) {
-      if (mine === latest.current) setLoadError(error instanceof Error ? error.message : String(error));
-    }
+  // Reads one after another, each applied in turn: a burst of changes cannot leave an older read on show.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const reload = useCallback((lists: readonly ListName[]) => {
+    queue.current = queue.current.then(async () => {
+      try {
+        const [loaded, settings, fault] = await Promise.all([loadLists(lists), readLearningSettings(), lastFault()]);
+        setState((shown) => ({ ...(shown ?? EMPTY), ...loaded.data, settings, recovered: loaded.recovered, fault }));
+        setLoadError(null);
+      } catch (error) {
+        setLoadError(error instanceof Error ? error.message : String(error));
+      }
+    });
   }, []);
   useEffect(() => {
-    void reload(); // reload reports its own failure
-    // Another tab, the popover or the background changed something: show it.
-    const onChanged = () => void reload();
+    reload(ALL_LISTS);
+    // Another tab, the popover or the background changed something: read again what it touched (the history
+    // alone can be megabytes), and the settings, the set-aside data and the last fault, which are small.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      const keys = Object.keys(changes);
+      if (area === 'local' && keys.includes('dataVersion')) return reload(ALL_LISTS);
+      reload(area === 'local' ? listsStoredUnder(keys) : []);
+    };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [reload]);
-  return { state, loadError, reload, saveSettings: saveLearningSettings };
+  return { state, loadError, saveSettings: saveLearningSettings };
 }
+
+const EMPTY: Omit<LearnerState, 'settings' | 'recovered' | 'fault'> = { studyList: [], cards: [], log: [], history: [] };

@@ -39,7 +39,7 @@ export const LOG_CAP = 20_000;
  */
 export const DATA_VERSION = 1;
 
-type ListName = keyof LearnerData;
+export type ListName = keyof LearnerData;
 /** Each list's storage.local key and what a valid item is. */
 const LISTS: Record<ListName, { key: string; isValid: (value: unknown) => boolean }> = {
   studyList: { key: 'studyList', isValid: isSavedTerm },
@@ -113,13 +113,24 @@ export function writeFault(error: unknown, what = 'Your change was not saved'): 
 
 /** Reads every list of the learner's data, sets aside what cannot be used, and completes interrupted changes. */
 export async function loadData(now = new Date()): Promise<LoadedData> {
-  const loaded = interpret(await readStored(LIST_NAMES), LIST_NAMES, now);
+  return (await loadLists(LIST_NAMES, now)) as LoadedData;
+}
+
+/** loadData for some lists only (with what was set aside), e.g. those a change just touched. */
+export async function loadLists(lists: readonly ListName[], now = new Date()): Promise<Omit<LoadedData, 'data'> & { data: Partial<LearnerData> }> {
+  const names = withStudyList(lists);
+  const loaded = interpret(await readStored(names), names, now);
   if (loaded.repair) {
     // Keep what was set aside, and the repaired lists, so that the next read does not set it aside again.
     // Done under the lock, on a fresh read; if storage refuses (full), the data is still shown as read.
-    await changeData(LIST_NAMES, () => ({}), { now }).catch((error: unknown) => console.warn('Policy Lens: could not store the repaired data', error));
+    await changeData(names, () => ({}), { now }).catch((error: unknown) => console.warn('Policy Lens: could not store the repaired data', error));
   }
-  return { data: loaded.data as LearnerData, recovered: loaded.recovered, setAsideNow: loaded.setAsideNow, newerVersion: loaded.newerVersion };
+  return { data: loaded.data, recovered: loaded.recovered, setAsideNow: loaded.setAsideNow, newerVersion: loaded.newerVersion };
+}
+
+/** The lists stored under some storage.local keys (those of a storage.onChanged event). */
+export function listsStoredUnder(keys: readonly string[]): ListName[] {
+  return LIST_NAMES.filter((name) => keys.includes(LISTS[name].key));
 }
 
 export interface ChangeOptions {
@@ -143,7 +154,8 @@ export function changeData<Name extends ListName>(
     const changes = change(loaded.data as Pick<LearnerData, Name>);
     const next = { ...loaded.data, ...changes } as Pick<LearnerData, Name>;
     if (Object.keys(changes).length === 0 && !loaded.repair) return next;
-    const items: Stored = { ...loaded.repair, [VERSION_KEY]: DATA_VERSION };
+    // The format number goes with the first change (0.1.0 wrote none); after that, only the lists that changed.
+    const items: Stored = { ...loaded.repair, ...(loaded.marked ? {} : { [VERSION_KEY]: DATA_VERSION }) };
     for (const name of Object.keys(changes) as Name[]) items[LISTS[name].key] = next[name];
     try {
       await browser.storage.local.set(items);
@@ -207,7 +219,7 @@ function interpret(
   stored: Stored,
   asked: readonly ListName[],
   now: Date,
-): Omit<LoadedData, 'data'> & { data: Partial<LearnerData>; repair: Stored | null } {
+): Omit<LoadedData, 'data'> & { data: Partial<LearnerData>; repair: Stored | null; marked: boolean } {
   const at = now.toISOString();
   const recovered: SetAside[] = [];
   let setAsideNow = 0;
@@ -282,7 +294,7 @@ function interpret(
     // Every list is rewritten in this format: those never stored stay absent rather than written empty.
     for (const name of LIST_NAMES) if (stored[LISTS[name].key] === undefined) delete repair[LISTS[name].key];
   }
-  return { data, recovered, setAsideNow, newerVersion, repair };
+  return { data, recovered, setAsideNow, newerVersion, repair, marked: marker === DATA_VERSION };
 }
 
 function isSetAside(value: unknown): value is SetAside {
