@@ -3,10 +3,13 @@ import { defineConfig } from 'wxt';
 import { writeGlossary } from './glossary/build/build';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The Firefox sources zip (npm run zip) holds what rebuilds the extension, README → Releases: no tests,
+  // benchmarks, store material or generated glossary tables (the build writes them).
+  zip: { excludeSources: ['tests/**', 'bench/**', 'store/**', 'scripts/**', 'test-results/**', 'glossary/generated/**', 'vitest.config.ts'] },
   hooks: {
     // The glossary's generated tables must exist and be current before any bundle is built.
     'build:before': () => {
@@ -14,25 +17,37 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Jiaozuo Policy Lens 焦作政策词汇助读',
-    short_name: 'Policy Lens',
-    // storage: the study list, review state, history and settings, and the per-site switch of the
-    // highlighting (README → Permissions).
-    permissions: ['storage'],
+    // UI strings live in locales/*.yml (@wxt-dev/i18n); the browser's language picks one.
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    short_name: '__MSG_extension_shortName__',
+    // Each permission is explained in README → Permissions. storage: settings, the sites switched off, the
+    // study list and history. contextMenus: "Look up in the Jiaozuo glossary" on selected text (Firefox reads
+    // it as menus). activeTab: the popup may read the address of the tab it was opened over, to say why the
+    // lens cannot run there and ask for that one site.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     // Asked for only when the learner turns on sending notes to a running Anki (AnkiConnect).
     optional_host_permissions: ['http://127.0.0.1:8765/*'],
+    // Chrome takes at most four suggested keys: these four (it refuses Alt+Shift+P, which it keeps for itself).
     commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+U' },
+        description: '__MSG_command_openPopup__',
+      },
+      'toggle-highlighting': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_command_togglePage__',
+      },
       'next-term': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Step to the next glossary term on the page',
+        description: '__MSG_command_nextTerm__',
       },
       'previous-term': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Step to the previous glossary term on the page',
+        description: '__MSG_command_previousTerm__',
       },
     },
-    description:
-      'Explains Jiaozuo (焦作) policy vocabulary wherever you read it: pinyin, English and the source sentence for each term.',
+    description: '__MSG_extension_description__',
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -41,6 +56,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from version 142 (web-ext lint).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -44,26 +44,30 @@ export function traceMark(events: TraceEvent[], name: string): TraceEvent | null
 }
 
 /**
- * Milliseconds the thread of mark `from` spent in tasks between marks `from` and `to` (nested task events
- * are merged, so nothing counts twice; a task straddling a mark counts for its part inside).
+ * The time the thread of mark `from` spent in tasks between marks `from` and `to`, in ms: wall time, and
+ * CPU (thread) time, which other processes on a busy machine do not inflate. Nested task events count once;
+ * a task straddling a mark counts for its part inside (its CPU time in proportion).
  */
-export function busyBetween(events: TraceEvent[], from: string, to: string): number {
+export function busyBetween(events: TraceEvent[], from: string, to: string): { wallMs: number; cpuMs: number } {
   const start = traceMark(events, from);
   const stop = traceMark(events, to);
   if (!start || !stop) throw new Error(`marks ${from} / ${to} are not in the trace`);
   const tasks = events
     .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
-    .map((e) => [Math.max(e.ts, start.ts), Math.min(e.ts + (e.dur ?? 0), stop.ts)] as const)
-    .filter(([a, b]) => b > a)
-    .sort((a, b) => a[0] - b[0]);
-  let busy = 0;
+    .map((e) => ({ from: Math.max(e.ts, start.ts), to: Math.min(e.ts + (e.dur ?? 0), stop.ts), dur: e.dur ?? 0, tdur: e.tdur ?? e.dur ?? 0 }))
+    .filter((task) => task.to > task.from)
+    .sort((a, b) => a.from - b.from);
+  let wall = 0;
+  let cpu = 0;
   let end = -Infinity;
-  for (const [a, b] of tasks) {
-    if (b <= end) continue;
-    busy += b - Math.max(a, end);
-    end = b;
+  for (const task of tasks) {
+    if (task.to <= end) continue; // nested in the task before
+    const inside = task.to - Math.max(task.from, end);
+    wall += inside;
+    cpu += task.dur > 0 ? (task.tdur * inside) / task.dur : 0;
+    end = task.to;
   }
-  return busy / 1000;
+  return { wallMs: wall / 1000, cpuMs: cpu / 1000 };
 }
 
 /**

@@ -1,16 +1,214 @@
+/**
+ * The options page: how terms are marked and explained, the sites where the lens is off, the learning
+ * history, the keyboard shortcuts, and where the glossary comes from. Every change is stored at once
+ * (storage.sync: it follows the reader to their other browsers), and open pages follow it without a reload.
+ */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { countText, fill, i18n } from '../lib/i18n';
+import { DEFAULT_LEARNING_SETTINGS, saveLearningSettings, type LearningSettings } from '../lib/learning/settings';
+import { clearFault, noteFault, writeFault, type ChangeName } from '../lib/learning/store';
+import { numberedPinyin, pinyinTokens } from '../lib/pinyin-tones';
+import { updateLensSettings, resetLensSettings, type LensSettings } from '../lib/settings';
 import { glossary } from './glossary';
+import { SiteList } from './settings/SiteList';
+import { ChangeShortcuts, ShortcutList, useShortcuts } from './settings/shortcuts';
+import { useStoredSettings } from './settings/use-settings';
+import { StorageNotice } from './popup/StorageNotice';
 import { SourceList } from './SourceList';
 
-/** For now the options page says where the glossary comes from; settings arrive with their own issue. */
+/** The key held with the shift-hover trigger, named as keyboards print it, in every language. */
+const SHIFT_KEY = 'Shift';
+/** Samples of the pinyin settings, from the glossary itself: 焦作's pinyin, and 一区五城's for the tone colours. */
+const entryPinyin = (term: string) => glossary.entries.find((entry) => entry.term === term)?.pinyin ?? '';
+const PINYIN_SAMPLE = entryPinyin('焦作');
+const TONE_SAMPLE = pinyinTokens(entryPinyin('一区五城'));
+
+const SETTINGS_CHANGE: ChangeName = { action: 'settings' };
+
+/**
+ * Stores a settings change. A refused write (storage.sync's quotas: 8 KB an item, ~100 KB in all, 120 writes a
+ * minute) is noted like every storage fault: the notice at the top of this page, the popup and the Learn page
+ * say why, until a settings change succeeds.
+ */
+async function storeSettings(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+  } catch (error) {
+    await noteFault(writeFault(error, SETTINGS_CHANGE));
+    return false;
+  }
+  await clearFault(SETTINGS_CHANGE);
+  return true;
+}
+
 export function Options() {
+  const stored = useStoredSettings();
+  const shortcuts = useShortcuts();
+  const [resetDone, setResetDone] = useState(false);
+  if (!stored) return null;
+  const { lens, learning } = stored;
+  const setLens = (change: Partial<LensSettings>) => {
+    setResetDone(false);
+    void storeSettings(updateLensSettings(change));
+  };
+  const setLearning = (change: Partial<LearningSettings>) => {
+    setResetDone(false);
+    // Through saveLearningSettings: fields a newer version stored are kept.
+    void storeSettings(saveLearningSettings({ ...learning, ...change }));
+  };
+  const reset = async () => {
+    // Only what this page sets: the Learn page's own settings (speaking, Anki) stay.
+    const { historyEnabled, historyAllTerms } = DEFAULT_LEARNING_SETTINGS;
+    setResetDone(await storeSettings(Promise.all([resetLensSettings(), saveLearningSettings({ ...learning, historyEnabled, historyAllTerms })])));
+  };
+
   return (
-    <main>
-      <h1>Jiaozuo Policy Lens</h1>
-      <p>
-        The glossary holds {glossary.entries.length} terms, each traced to the sentences of these{' '}
-        {glossary.documents.length} newspaper articles where it appears:
-      </p>
-      <SourceList documents={glossary.documents} href={(doc) => `glossary.html#source=${encodeURIComponent(doc.id)}`} />
+    <main class="options-page">
+      <header class="options-header">
+        <h1>{i18n.t('options.heading')}</h1>
+        <p class="muted">{i18n.t('options.lead')}</p>
+      </header>
+      <StorageNotice />
+
+      <section aria-labelledby="on-pages">
+        <h2 id="on-pages">{i18n.t('options.onPages')}</h2>
+        <Choice
+          name="highlightStyle"
+          legend={i18n.t('options.highlight.legend')}
+          value={lens.highlightStyle}
+          onChange={(highlightStyle) => setLens({ highlightStyle })}
+          options={[
+            ['underline', <span class="sample sample-underline">{i18n.t('options.highlight.underline')}</span>],
+            ['background', <span class="sample sample-background">{i18n.t('options.highlight.background')}</span>],
+            ['none', i18n.t('options.highlight.none')],
+          ]}
+        />
+        <Choice
+          name="popoverTrigger"
+          legend={i18n.t('options.trigger.legend')}
+          value={lens.popoverTrigger}
+          onChange={(popoverTrigger) => setLens({ popoverTrigger })}
+          options={[
+            ['hover', i18n.t('options.trigger.hover')],
+            ['shift-hover', <>{fill('options.trigger.shiftHover', { key: <kbd>{SHIFT_KEY}</kbd> })}</>],
+            ['click', i18n.t('options.trigger.click')],
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="explanation">
+        <h2 id="explanation">{i18n.t('options.explanation')}</h2>
+        <Choice
+          name="pinyinStyle"
+          legend={i18n.t('options.pinyin.legend')}
+          value={lens.pinyinStyle}
+          onChange={(pinyinStyle) => setLens({ pinyinStyle })}
+          options={[
+            ['marks', <>{i18n.t('options.pinyin.marks')} <span class="example" lang="zh-Latn-pinyin">{PINYIN_SAMPLE}</span></>],
+            ['numbers', <>{i18n.t('options.pinyin.numbers')} <span class="example" lang="zh-Latn-pinyin">{numberedPinyin(PINYIN_SAMPLE)}</span></>],
+          ]}
+        />
+        <Toggle checked={lens.toneColours} onChange={(toneColours) => setLens({ toneColours })}>
+          {i18n.t('options.toneColours')}{' '}
+          <span class="example tone-sample" lang="zh-Latn-pinyin" aria-hidden="true">
+            {TONE_SAMPLE.map((token, i) => (
+              <span key={i} class={token.tone ? `tone${token.tone}` : undefined}>
+                {token.text}
+              </span>
+            ))}
+          </span>
+        </Toggle>
+        <Toggle checked={lens.showTranslation} onChange={(showTranslation) => setLens({ showTranslation })}>
+          {i18n.t('options.showTranslation')}
+        </Toggle>
+      </section>
+
+      <section aria-labelledby="sites">
+        <h2 id="sites">{i18n.t('options.sites.title')}</h2>
+        <SiteList sites={stored.sites} />
+      </section>
+
+      <section aria-labelledby="learning">
+        <h2 id="learning">{i18n.t('options.learning.title')}</h2>
+        <Toggle checked={learning.historyEnabled} onChange={(historyEnabled) => setLearning({ historyEnabled })}>
+          {i18n.t('options.learning.history')}
+        </Toggle>
+        <Toggle checked={learning.historyAllTerms} disabled={!learning.historyEnabled} onChange={(historyAllTerms) => setLearning({ historyAllTerms })}>
+          {i18n.t('options.learning.historyAllTerms')}
+        </Toggle>
+        <p class="muted">
+          {i18n.t('options.learning.where')}{' '}
+          <a href={browser.runtime.getURL('/learn.html')}>{i18n.t('options.learning.open')}</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="shortcuts">
+        <h2 id="shortcuts">{i18n.t('shortcuts.title')}</h2>
+        <ShortcutList shortcuts={shortcuts} />
+        <ChangeShortcuts />
+      </section>
+
+      <section class="reset" aria-labelledby="reset">
+        <h2 id="reset">{i18n.t('options.reset.title')}</h2>
+        <p class="muted">{i18n.t('options.reset.explain')}</p>
+        <button type="button" onClick={() => void reset()}>
+          {i18n.t('options.reset.button')}
+        </button>
+        <span role="status" class="muted">
+          {resetDone ? ` ${i18n.t('options.reset.done')}` : ''}
+        </span>
+      </section>
+
+      <section aria-labelledby="about">
+        <h2 id="about">{i18n.t('options.about.title')}</h2>
+        <p>
+          <a href={browser.runtime.getURL('/welcome.html')}>{i18n.t('options.about.welcome')}</a>
+        </p>
+        <p>
+          {i18n.t('options.intro', {
+            terms: countText('count.terms', glossary.entries.length),
+            articles: countText('count.sourceArticles', glossary.documents.length),
+          })}
+        </p>
+        <SourceList documents={glossary.documents} href={(doc) => `glossary.html#source=${encodeURIComponent(doc.id)}`} />
+      </section>
     </main>
+  );
+}
+
+function Choice<T extends string>({
+  name,
+  legend,
+  value,
+  options,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  value: T;
+  options: [T, ComponentChildren][];
+  onChange(value: T): void;
+}) {
+  return (
+    <fieldset class="choice">
+      <legend>{legend}</legend>
+      {options.map(([option, label]) => (
+        <label key={option}>
+          <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} />
+          <span>{label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Toggle({ checked, disabled, onChange, children }: { checked: boolean; disabled?: boolean; onChange(checked: boolean): void; children: ComponentChildren }) {
+  return (
+    <label class={disabled ? 'toggle disabled' : 'toggle'}>
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <span>{children}</span>
+    </label>
   );
 }

@@ -9,11 +9,14 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { browser } from 'wxt/browser';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute, type GlossaryRoute } from '../lib/glossary-route';
+import { countText, formatCount, i18n } from '../lib/i18n';
 import type { RevealTermMessage, RevealTermResponse } from '../lib/messages';
+import type { TabAccess } from '../lib/tab-access';
 import { EntryDetail } from './entry/EntryDetail';
 import { glossary } from './glossary';
 import { glossarySearch } from './glossary-search';
-import { useCurrentTab } from './popup/current-tab';
+import { useCurrentTab, type CurrentTab } from './popup/current-tab';
+import { PopupMenu } from './popup/PopupMenu';
 import { PageTermOption, ResultOption, type Revealed } from './popup/options';
 import { usePageTerms } from './popup/page-terms';
 import { SiteSwitch } from './popup/SiteSwitch';
@@ -31,8 +34,10 @@ function glossaryUrl(route: GlossaryRoute): string {
 }
 
 export function Popup() {
-  const { tab, setEnabled } = useCurrentTab();
-  const lensOn = tab.kind === 'ready' && tab.enabled;
+  const current = useCurrentTab();
+  const { tab, setEnabled } = current;
+  const [switchError, setSwitchError] = useState<string | null>(null);
+  const lensOn = tab.kind === 'ready' && tab.enabled && !tab.paused;
   const pageTerms = usePageTerms(tab.kind === 'ready' ? tab.tabId : null);
   const [query, setQuery] = useState('');
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -124,16 +129,19 @@ export function Popup() {
     <div class="popup">
       <header class="popup-header">
         <h1>
-          Jiaozuo Policy Lens <span lang="zh-CN">焦作政策词汇助读</span>
+          {i18n.t('extension.name')} <span lang={i18n.t('otherLang')}>{i18n.t('extension.otherName')}</span>
         </h1>
         <p class="summary">
-          {glossary.entries.length} terms from {glossary.documents.length} source articles
+          {i18n.t('popup.summary', {
+            terms: countText('count.terms', glossary.entries.length),
+            sources: countText('count.sourceArticles', glossary.documents.length),
+          })}
         </p>
       </header>
 
       <div class="search">
         <label for="popup-search" class="visually-hidden">
-          Search the glossary
+          {i18n.t('popup.searchLabel')}
         </label>
         <input
           ref={input}
@@ -147,7 +155,7 @@ export function Popup() {
           aria-describedby="popup-keys"
           autocomplete="off"
           spellcheck={false}
-          placeholder="Search: 一区五城, jiaozuo, yqwc, zone…"
+          placeholder={i18n.t('popup.searchPlaceholder')}
           value={query}
           onInput={(event) => {
             setQuery(event.currentTarget.value);
@@ -161,7 +169,7 @@ export function Popup() {
       {details ? (
         <main class="detail-view">
           <button ref={back} type="button" class="back-to-list" onClick={() => setTrail([])}>
-            ← {searching ? 'Results' : 'On this page'}
+            {searching ? i18n.t('popup.backToResults') : i18n.t('popup.backToPage')}
           </button>
           <EntryDetail
             glossary={glossary}
@@ -175,9 +183,11 @@ export function Popup() {
       ) : (
         <main class="list-view">
           <h2 id="popup-list-title">
-            {searching ? `${hits.length} ${hits.length === 1 ? 'result' : 'results'}` : 'On this page'}
+            {searching ? countText('popup.results', hits.length) : i18n.t('popup.onThisPage')}
           </h2>
-          {!searching ? <PageStatus tab={tab} terms={pageTerms} /> : hits.length === 0 ? <p class="muted">No term matches “{query.trim()}”.</p> : null}
+          {!searching ? <PageStatus current={current} terms={pageTerms} /> : hits.length === 0 ? (
+            <p class="muted">{i18n.t('common.noMatch', [query.trim()])}</p>
+          ) : null}
           <ul id={LISTBOX_ID} role="listbox" aria-labelledby="popup-list-title" class="options">
             {searching
               ? shownHits.map((hit, i) => (
@@ -202,9 +212,10 @@ export function Popup() {
                   ))
                 : null}
           </ul>
-          {searching && hits.length > MAX_RESULTS ? <p class="muted">{hits.length - MAX_RESULTS} more: type more to narrow the search.</p> : null}
+          {searching && hits.length > MAX_RESULTS ? <p class="muted">{countText('popup.moreResults', hits.length - MAX_RESULTS)}</p> : null}
           <p id="popup-keys" class="hint">
-            {searching ? '↑↓ move · Enter open · Esc clear' : '↑↓ move · Enter show on page · → explain · Esc close'}
+            {/* No keys to tell where there is no list to move through (the lens cannot read the tab, or is off). */}
+            {searching ? i18n.t('popup.keysSearching') : lensOn ? i18n.t('popup.keysOnPage') : ''}
           </p>
           <p class="visually-hidden" aria-live="polite">
             {revealed ? revealText(revealed) : ''}
@@ -214,50 +225,118 @@ export function Popup() {
 
       <StorageNotice />
       <footer class="popup-footer">
-        {tab.kind === 'ready' ? <SiteSwitch site={tab.site} enabled={tab.enabled} onChange={(on) => void setEnabled(on)} /> : null}
+        {tab.kind === 'ready' ? (
+          <SiteSwitch
+            site={tab.site}
+            enabled={tab.enabled}
+            onChange={(on) => {
+              setSwitchError(null);
+              void setEnabled(on).then((result) => {
+                // A storage fault is told by StorageNotice, with the browser's reason.
+                if (!result.ok && result.reason !== 'storage') {
+                  setSwitchError(result.reason === 'full' ? i18n.t('popup.siteListFull') : i18n.t('popup.siteSwitchFailed'));
+                }
+              });
+            }}
+          />
+        ) : null}
         <a
           class="open-glossary"
-          title="Open the whole glossary in a tab"
+          title={i18n.t('popup.glossaryLinkTitle')}
           href={glossaryUrl({ view: 'glossary' })}
           onClick={(event) => {
             event.preventDefault();
             openGlossary({ view: 'glossary' });
           }}
         >
-          Glossary ↗
+          {i18n.t('popup.glossaryLink')}
         </a>
         <a
           class="open-glossary"
-          title="Review and export your saved terms"
+          title={i18n.t('popup.learnLinkTitle')}
           href={browser.runtime.getURL('/learn.html')}
           onClick={(event) => {
             event.preventDefault();
             void browser.tabs.create({ url: browser.runtime.getURL('/learn.html') });
           }}
         >
-          Learn ↗
+          {i18n.t('popup.learnLink')}
         </a>
+        <PopupMenu />
       </footer>
+      {switchError ? (
+        <p class="notice switch-error" role="alert">
+          {switchError}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function PageStatus({ tab, terms }: { tab: ReturnType<typeof useCurrentTab>['tab']; terms: { term: string }[] | null }) {
-  if (tab.kind === 'checking') return <p class="muted">Looking…</p>;
-  if (tab.kind === 'no-tab' || tab.kind === 'unreachable') {
+function PageStatus({ current, terms }: { current: CurrentTab; terms: { term: string }[] | null }) {
+  const { tab } = current;
+  if (tab.kind === 'checking') return <p class="muted">{i18n.t('popup.looking')}</p>;
+  if (tab.kind === 'no-tab') return <p class="notice">{i18n.t('popup.access.restricted')}</p>;
+  if (tab.kind === 'unreachable') return <AccessNotice current={current} access={tab.access} />;
+  if (!tab.enabled) return <p class="muted">{i18n.t('popup.highlightingOff', { site: tab.site })}</p>;
+  if (tab.paused) {
     return (
       <p class="notice">
-        Policy Lens can’t read this tab. Browsers keep extensions out of their own pages (settings, new tabs, the web
-        store) and out of other extensions’ pages. If this is an ordinary web page, reload it.
+        {i18n.t('popup.paused')}{' '}
+        <button type="button" class="inline-action" onClick={() => void current.resume()}>
+          {i18n.t('popup.resume')}
+        </button>
       </p>
     );
   }
-  if (!tab.enabled) return <p class="muted">Highlighting is off on {tab.site}.</p>;
-  if (terms === null) return <p class="muted">Looking…</p>;
-  if (terms.length === 0) return <p class="muted">No glossary terms found on this page.</p>;
+  if (terms === null) return <p class="muted">{i18n.t('popup.looking')}</p>;
+  if (terms.length === 0) return <p class="muted">{i18n.t('popup.noTermsOnPage')}</p>;
   return null;
 }
 
+/** Why the lens cannot read the tab, and the one thing the reader can do about it, if any. */
+function AccessNotice({ current, access }: { current: CurrentTab; access: TabAccess }) {
+  const [refused, setRefused] = useState(false);
+  switch (access.kind) {
+    case 'restricted':
+      return <p class="notice access-notice">{i18n.t('popup.access.restricted')}</p>;
+    case 'no-access':
+      return (
+        <div class="notice access-notice" data-access="no-access">
+          <p>{access.host ? i18n.t('popup.access.noAccessSite', [access.host]) : i18n.t('popup.access.noAccess')}</p>
+          <button type="button" class="access-action" onClick={() => void current.requestAccess(access.origins).then((granted) => setRefused(!granted))}>
+            {access.host ? i18n.t('popup.access.allowSite', [access.host]) : i18n.t('popup.access.allowAll')}
+          </button>
+          {refused ? <p class="muted">{i18n.t('popup.access.refused')}</p> : null}
+        </div>
+      );
+    case 'file-access':
+      return (
+        <div class="notice access-notice">
+          <p>{i18n.t('popup.access.fileAccess')}</p>
+          <button
+            type="button"
+            class="access-action"
+            onClick={() => void browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` })}
+          >
+            {i18n.t('popup.access.openDetails')}
+          </button>
+        </div>
+      );
+    case 'not-loaded':
+      return (
+        <div class="notice access-notice">
+          <p>{i18n.t('popup.access.notLoaded')}</p>
+          <button type="button" class="access-action" onClick={() => void current.reload()}>
+            {i18n.t('popup.access.reload')}
+          </button>
+        </div>
+      );
+  }
+}
+
 function revealText({ term, index, count }: Revealed): string {
-  return index === undefined ? `${term} could not be shown on the page.` : `${term}: occurrence ${index} of ${count}, shown on the page.`;
+  return index === undefined
+    ? i18n.t('popup.notRevealed', { term })
+    : i18n.t('popup.revealed', { term, index: formatCount(index), count: formatCount(count ?? index) });
 }

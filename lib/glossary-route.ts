@@ -1,10 +1,12 @@
 /**
  * The glossary page's address fragment: `#term=一区五城` opens and shows an entry, `#source=001` the reader
- * on a source document (`&sentence=001.p3.s2` scrolls to a sentence). Values are URL-encoded.
+ * on a source document (`&sentence=001.p3.s2` scrolls to a sentence), `#lookup=…` the terms found in a text
+ * selected on a page (the context menu). Values are URL-encoded.
  */
 export type GlossaryRoute =
   | { view: 'glossary'; term?: string }
-  | { view: 'source'; document: string; sentence?: string };
+  | { view: 'source'; document: string; sentence?: string }
+  | { view: 'lookup'; text: string };
 
 export function parseRoute(hash: string): GlossaryRoute {
   const params = fragmentParams(hash);
@@ -13,6 +15,8 @@ export function parseRoute(hash: string): GlossaryRoute {
     const sentence = params.get('sentence');
     return sentence ? { view: 'source', document: source, sentence } : { view: 'source', document: source };
   }
+  const lookup = params.get('lookup');
+  if (lookup !== undefined) return { view: 'lookup', text: lookup };
   const term = params.get('term');
   return term ? { view: 'glossary', term } : { view: 'glossary' };
 }
@@ -20,7 +24,11 @@ export function parseRoute(hash: string): GlossaryRoute {
 export function formatRoute(route: GlossaryRoute): string {
   // encodeURIComponent rather than URLSearchParams.toString(), which writes spaces as +.
   const pairs: [string, string | undefined][] =
-    route.view === 'source' ? [['source', route.document], ['sentence', route.sentence]] : [['term', route.term]];
+    route.view === 'source'
+      ? [['source', route.document], ['sentence', route.sentence]]
+      : route.view === 'lookup'
+        ? [['lookup', route.text]]
+        : [['term', route.term]];
   const fragment = pairs
     .filter((pair): pair is [string, string] => pair[1] !== undefined)
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)

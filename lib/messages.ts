@@ -99,6 +99,13 @@ export interface LensStatusResponse {
   /** The key under which the per-site switch is stored (the top page's host name). */
   site: string;
   enabled: boolean;
+  /** Switched off on this page only, with the keyboard command (until the page is reloaded). */
+  paused?: boolean;
+}
+
+/** Background (keyboard command) → every frame of the tab: pause the lens on this page, or resume it. */
+export interface TogglePageMessage {
+  type: 'toggle-page';
 }
 
 export type Message =
@@ -109,7 +116,8 @@ export type Message =
   | StepTermMessage
   | RevealTermMessage
   | OpenGlossaryMessage
-  | LensStatusMessage;
+  | LensStatusMessage
+  | TogglePageMessage;
 
 function isTerm(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 100;
@@ -166,6 +174,8 @@ export function parseMessage(value: unknown): Message | { invalid: string } {
       return isTerm(message.term) ? (message as unknown as OpenGlossaryMessage) : { invalid: 'open-glossary: bad term' };
     case 'lens-status':
       return { type: 'lens-status' };
+    case 'toggle-page':
+      return { type: 'toggle-page' };
     case 'step-term':
       return message.direction === 1 || message.direction === -1
         ? (message as unknown as StepTermMessage)

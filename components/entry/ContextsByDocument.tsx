@@ -1,6 +1,7 @@
 /** Every sentence an entry appears in, grouped by source document, the entry emphasised in each. */
 import type { ComponentChildren } from 'preact';
 import type { DocumentContexts, SentenceContext } from '../../lib/entry-contexts';
+import { countText, i18n } from '../../lib/i18n';
 
 export interface ContextsByDocumentProps {
   groups: DocumentContexts[];
@@ -16,7 +17,7 @@ export function ContextsByDocument({ groups, sourceLink, level = 3 }: ContextsBy
   return (
     <div class="contexts-by-document">
       <p class="contexts-count">
-        {count} {count === 1 ? 'sentence' : 'sentences'} in {groups.length} {groups.length === 1 ? 'source' : 'sources'}
+        {i18n.t('entry.sentencesInSources', { sentences: countText('count.sentences', count), sources: countText('count.sources', groups.length) })}
       </p>
       {groups.map(({ document, sentences }) => (
         <section key={document.id} class="source-group" aria-label={`${document.headline}, ${document.period}`}>
@@ -31,7 +32,7 @@ export function ContextsByDocument({ groups, sourceLink, level = 3 }: ContextsBy
               <li key={sentence.id}>
                 <blockquote lang="zh-CN">{withMarks(sentence)}</blockquote>
                 <a class="read-in-source" {...sourceLink(document.id, sentence.id)}>
-                  Read in source
+                  {i18n.t('entry.readInSource')}
                 </a>
               </li>
             ))}

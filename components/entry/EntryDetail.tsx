@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GlossaryData } from '../../lib/glossary-types';
 import { contextsByDocument } from '../../lib/entry-contexts';
 import type { EntryDetails } from '../../lib/entry-details';
+import { i18n } from '../../lib/i18n';
 import { isSaved, removeTerm, saveTerm } from '../../lib/learning/actions';
 import { speak } from '../../lib/speech';
 import { ContextsByDocument, type ContextsByDocumentProps } from './ContextsByDocument';
@@ -50,8 +51,8 @@ export function EntryDetail({ glossary, details, previous, onOpenEntry, onOpenGl
         saved={saved}
         onToggleSave={saved === undefined ? undefined : toggleSave}
       />
-      <section class="all-contexts" aria-label={`Every context of ${details.term}`}>
-        <Heading class="all-contexts-title">Every context</Heading>
+      <section class="all-contexts" aria-label={i18n.t('entry.everyContextOf', { term: details.term })}>
+        <Heading class="all-contexts-title">{i18n.t('entry.everyContext')}</Heading>
         <ContextsByDocument groups={groups} sourceLink={sourceLink} level={(headingLevel + 1) as 3 | 4 | 5} />
       </section>
     </div>

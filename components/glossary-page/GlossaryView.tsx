@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../../lib/glossary-types';
+import { countText, formatCount, i18n } from '../../lib/i18n';
 import { normalise } from '../../lib/search';
 import { glossary } from '../glossary';
 import { glossarySearch } from '../glossary-search';
@@ -64,51 +65,53 @@ export function GlossaryView({ focusTerm }: { focusTerm?: string }) {
   return (
     <main class="glossary-view">
       <h1>
-        Glossary <span lang="zh-CN">焦作政策词汇</span>
+        {i18n.t('glossaryPage.heading')} <span lang={i18n.t('otherLang')}>{i18n.t('glossaryPage.otherHeading')}</span>
       </h1>
       <p class="muted">
-        {glossary.entries.length} terms of Jiaozuo policy writing, each traced to the sentences of {glossary.documents.length}{' '}
-        source articles where it appears.
+        {i18n.t('glossaryPage.intro', {
+          terms: countText('count.terms', glossary.entries.length),
+          sources: countText('count.sourceArticles', glossary.documents.length),
+        })}
       </p>
       <div class="filter">
-        <label for="glossary-filter">Filter</label>
+        <label for="glossary-filter">{i18n.t('glossaryPage.filter')}</label>
         <input
           id="glossary-filter"
           type="search"
           autocomplete="off"
           spellcheck={false}
-          placeholder="一区五城, jiaozuo, jiao1zuo4, yqwc, zone…"
+          placeholder={i18n.t('glossaryPage.filterPlaceholder')}
           value={filter}
           onInput={(event) => setFilter(event.currentTarget.value)}
           aria-describedby="glossary-filter-count"
         />
         <span id="glossary-filter-count" class="muted" aria-live="polite">
-          {hits ? `${hits.length} of ${glossary.entries.length} terms` : ''}
+          {hits ? i18n.t('glossaryPage.filterCount', { shown: formatCount(hits.length), total: countText('count.terms', glossary.entries.length) }) : ''}
         </span>
       </div>
 
       {hits ? (
-        <section aria-label="Matching terms, best first">
-          {hits.length === 0 ? <p class="muted">No term matches “{filter.trim()}”.</p> : null}
+        <section aria-label={i18n.t('glossaryPage.matching')}>
+          {hits.length === 0 ? <p class="muted">{i18n.t('common.noMatch', [filter.trim()])}</p> : null}
           <ol class="entries">{hits.map((hit) => row(hit.entry, true))}</ol>
         </section>
       ) : (
         <>
-          <nav class="category-index" aria-label="Categories">
+          <nav class="category-index" aria-label={i18n.t('glossaryPage.categories')}>
             {byCategory.map(([category, entries]) => (
               <button
                 key={category}
                 type="button"
                 onClick={() => document.getElementById(`category-${category}`)?.scrollIntoView({ block: 'start' })}
               >
-                {categoryLabel(category)} <span class="muted">{entries.length}</span>
+                {categoryLabel(category)} <span class="muted">{formatCount(entries.length)}</span>
               </button>
             ))}
           </nav>
           {byCategory.map(([category, entries]) => (
             <section key={category} id={`category-${category}`} class="category" aria-labelledby={`category-${category}-title`}>
               <h2 id={`category-${category}-title`}>
-                {categoryLabel(category)} <span class="muted">{entries.length}</span>
+                {categoryLabel(category)} <span class="muted">{formatCount(entries.length)}</span>
               </h2>
               <ul class="entries">{entries.map((entry) => row(entry))}</ul>
             </section>
@@ -117,7 +120,7 @@ export function GlossaryView({ focusTerm }: { focusTerm?: string }) {
       )}
 
       <section class="sources" aria-labelledby="sources-title">
-        <h2 id="sources-title">The sources</h2>
+        <h2 id="sources-title">{i18n.t('glossaryPage.theSources')}</h2>
         <SourceList documents={glossary.documents} href={(doc) => `#source=${encodeURIComponent(doc.id)}`} />
       </section>
     </main>

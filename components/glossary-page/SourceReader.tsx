@@ -1,14 +1,14 @@
 /**
  * A source article as the glossary was built from it (its cleaned paragraphs and sentences), with every
- * glossary term highlighted and explained on hover exactly as on the web. Content scripts do not run on
- * extension pages, so the page starts the same lens itself; entry details come from the background as usual.
+ * glossary term highlighted and explained on hover exactly as on the web, with the reader's settings. Content
+ * scripts do not run on extension pages, so the page starts the same lens itself (components/use-lens);
+ * entry details come from the background as usual.
  */
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import matcherData from '../../glossary/generated/matcher.json';
-import { startLens } from '../../lib/content/lens';
-import type { MatcherData, SourceDocument } from '../../lib/glossary-types';
+import type { SourceDocument } from '../../lib/glossary-types';
+import { i18n } from '../../lib/i18n';
 import { glossary } from '../glossary';
+import { useLens } from '../use-lens';
 import { navigate } from './route';
 
 export function sentenceAnchor(id: string): string {
@@ -16,15 +16,7 @@ export function sentenceAnchor(id: string): string {
 }
 
 export function SourceReader({ document: source, sentence }: { document: SourceDocument; sentence?: string }) {
-  useEffect(() => {
-    const lens = startLens({
-      doc: document,
-      matcherData: matcherData as MatcherData,
-      runtime: browser.runtime,
-      openGlossary: (term) => navigate({ view: 'glossary', term }),
-    });
-    return () => lens.stop();
-  }, []);
+  useLens((term) => navigate({ view: 'glossary', term }));
 
   useEffect(() => {
     if (sentence) document.getElementById(sentenceAnchor(sentence))?.scrollIntoView({ block: 'center' });
@@ -40,9 +32,9 @@ export function SourceReader({ document: source, sentence }: { document: SourceD
 
   return (
     <main class="reader">
-      <div class="reader-controls">
+      <div class="reader-controls" data-jpl-skip>
         {/* A <select>: the lens reads no text inside form controls, so the other headlines are not highlighted. */}
-        <label for="reader-source">Source</label>
+        <label for="reader-source">{i18n.t('glossaryPage.readerSource')}</label>
         <select id="reader-source" value={source.id} onChange={(event) => navigate({ view: 'source', document: event.currentTarget.value })}>
           {glossary.documents.map((doc, i) => (
             <option key={doc.id} value={doc.id}>
@@ -50,7 +42,7 @@ export function SourceReader({ document: source, sentence }: { document: SourceD
             </option>
           ))}
         </select>
-        <span class="muted">Point at a highlighted term to see what it means.</span>
+        <span class="muted">{i18n.t('glossaryPage.readerHint')}</span>
       </div>
       <article class="source-text" lang="zh-CN" aria-labelledby="reader-headline">
         <header>

@@ -2,30 +2,33 @@
  * The glossary's categories as the glossary page lists them, in the order of glossary/README.md (the build's
  * schema has the same list; importing it here would bring its validator into the page).
  */
-const LABELS: [category: string, label: string][] = [
-  ['slogan', 'Slogans'],
-  ['plan', 'Plans'],
-  ['programme', 'Programmes'],
-  ['target', 'Targets'],
-  ['zone', 'Zones'],
-  ['institution', 'Institutions'],
-  ['place', 'Places'],
-  ['landmark', 'Landmarks'],
-  ['company', 'Companies'],
-  ['industry', 'Industries'],
-  ['culture', 'Culture'],
-  ['history', 'History'],
-  ['person', 'People'],
-  ['event', 'Events'],
-  ['national-policy', 'National policy'],
-  ['concept', 'Concepts'],
+import { i18n, type PlainKey } from '../../lib/i18n';
+
+const LABELS: [category: string, label: PlainKey][] = [
+  ['slogan', 'category.slogan'],
+  ['plan', 'category.plan'],
+  ['programme', 'category.programme'],
+  ['target', 'category.target'],
+  ['zone', 'category.zone'],
+  ['institution', 'category.institution'],
+  ['place', 'category.place'],
+  ['landmark', 'category.landmark'],
+  ['company', 'category.company'],
+  ['industry', 'category.industry'],
+  ['culture', 'category.culture'],
+  ['history', 'category.history'],
+  ['person', 'category.person'],
+  ['event', 'category.event'],
+  ['national-policy', 'category.nationalPolicy'],
+  ['concept', 'category.concept'],
 ];
 
 const ORDER = new Map(LABELS.map(([category], i) => [category, i]));
 const NAMES = new Map(LABELS);
 
 export function categoryLabel(category: string): string {
-  return NAMES.get(category) ?? category;
+  const key = NAMES.get(category);
+  return key ? i18n.t(key) : category;
 }
 
 /** Categories in reading order; any the list does not know come last, alphabetically. */

@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import { entryDetails, indexGlossary } from '../../lib/entry-details';
 import { readLearnerData, restore } from '../../lib/learning/actions';
 import { ANKI_CONNECT_ORIGIN, sendToAnki } from '../../lib/learning/anki-connect';
-import { makeBackup, parseBackup } from '../../lib/learning/backup';
+import { countText, i18n, type PlainKey } from '../../lib/i18n';
+import { makeBackup, parseBackup, type BackupProblem, type LearnerData } from '../../lib/learning/backup';
 import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
+import { errorText } from '../fault-text';
 import { glossary } from '../glossary';
 import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
@@ -29,33 +31,37 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
   const importBackup = async (file: File | undefined) => {
     if (!file) return;
     const parsed = parseBackup(await file.text());
-    if ('error' in parsed) return setMessage({ text: parsed.error, error: true });
+    if ('problem' in parsed) return setMessage({ text: problemText(parsed.problem), error: true });
     try {
       await restore(parsed.data);
     } catch (error) {
-      return setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+      return setMessage({ text: errorText(error), error: true });
     }
-    setMessage({ text: `Restored ${parsed.data.studyList.length} saved terms, ${parsed.data.cards.length} cards and ${parsed.data.history.length} sightings.` });
+    const { studyList, cards, history } = parsed.data;
+    setMessage({
+      text: i18n.t('export.restored', {
+        terms: countText('count.savedTerms', studyList.length),
+        cards: countText('count.cards', cards.length),
+        sightings: countText('count.sightings', history.length),
+      }),
+    });
   };
 
   const toAnkiConnect = async () => {
     // Asked for here, on the learner's click, and only for AnkiConnect's local address.
     const granted = await browser.permissions.request({ origins: [ANKI_CONNECT_ORIGIN] });
-    if (!granted) return setMessage({ text: 'Without access to 127.0.0.1:8765 the extension cannot reach Anki.', error: true });
+    if (!granted) return setMessage({ text: i18n.t('export.noPermission'), error: true });
     try {
       const { added, skipped } = await sendToAnki(rows());
-      setMessage({ text: `Anki: ${added} notes added, ${skipped} already there.` });
+      setMessage({ text: i18n.t('export.ankiResult', { added: countText('count.notesAdded', added), skipped: countText('count.alreadyInAnki', skipped) }) });
     } catch (error) {
-      setMessage({
-        text: `Could not reach AnkiConnect (${(error as Error).message}). Is Anki running with the AnkiConnect add-on, and does its webCorsOriginList allow this extension (${location.origin})?`,
-        error: true,
-      });
+      setMessage({ text: i18n.t('export.ankiUnreachable', { error: (error as Error).message, origin: location.origin }), error: true });
     }
   };
 
   return (
     <section aria-labelledby="export-heading">
-      <h2 id="export-heading">Export and backup</h2>
+      <h2 id="export-heading">{i18n.t('export.heading')}</h2>
       <p>
         <button type="button" disabled={empty} onClick={() => download(`jiaozuo-policy-lens-anki-${stamp()}.txt`, toAnki(rows()), 'text/plain')}>
           Anki (.txt)
@@ -67,20 +73,20 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
           CSV
         </button>{' '}
         <button type="button" disabled={empty} onClick={() => attempt(toAnkiConnect())}>
-          Send to Anki (AnkiConnect)
+          {i18n.t('export.sendToAnki')}
         </button>
       </p>
-      <p class="muted">In Anki: File → Import, choose the .txt; the header lines set the deck and the columns.</p>
-      <h3>Backup</h3>
+      <p class="muted">{i18n.t('export.ankiHint')}</p>
+      <h3>{i18n.t('export.backup')}</h3>
       <p>
         <button type="button" onClick={() => attempt(readLearnerData().then((data) => download(`jiaozuo-policy-lens-backup-${stamp()}.json`, makeBackup(data, now()), 'application/json')))}>
-          Export everything (.json)
+          {i18n.t('export.exportAll')}
         </button>{' '}
         <label class="file">
-          Import a backup… <input type="file" accept="application/json,.json" onChange={(e) => attempt(importBackup(e.currentTarget.files?.[0]))} />
+          {i18n.t('export.importBackup')} <input type="file" accept="application/json,.json" onChange={(e) => attempt(importBackup(e.currentTarget.files?.[0]))} />
         </label>
       </p>
-      <p class="muted">Importing replaces your study list, review state and history with the backup's.</p>
+      <p class="muted">{i18n.t('export.importWarning')}</p>
       {message ? (
         <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'ok'}>
           {message.text}
@@ -88,4 +94,28 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
       ) : null}
     </section>
   );
+}
+
+const LIST_NAMES: Record<keyof LearnerData, PlainKey> = {
+  studyList: 'backupError.studyList',
+  cards: 'backupError.cards',
+  log: 'backupError.log',
+  history: 'backupError.history',
+};
+
+function problemText(problem: BackupProblem): string {
+  switch (problem.kind) {
+    case 'not-json':
+      return i18n.t('backupError.notJson');
+    case 'not-backup':
+      return i18n.t('backupError.notBackup');
+    case 'no-version':
+      return i18n.t('backupError.noVersion');
+    case 'newer':
+      return i18n.t('backupError.newer', { version: problem.version });
+    case 'not-a-list':
+      return i18n.t('backupError.notList', { list: i18n.t(LIST_NAMES[problem.list]) });
+    case 'malformed-item':
+      return i18n.t('backupError.malformed', { list: i18n.t(LIST_NAMES[problem.list]), item: problem.item });
+  }
 }

@@ -1,3 +1,4 @@
+import { formatCount, i18n, messagesLanguage } from '../../lib/i18n';
 import { eraseHistory } from '../../lib/learning/actions';
 import type { LearningSettings } from '../../lib/learning/settings';
 import { attempt } from './attempt';
@@ -9,11 +10,11 @@ export function HistoryPanel({ state, onSettings }: { state: LearnerState; onSet
   for (const encounter of [...state.history].reverse()) byTerm.set(encounter.term, [...(byTerm.get(encounter.term) ?? []), encounter]);
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading">Where I met them</h2>
-      <p class="muted">Kept on this device only, at most 20 sightings a term and 2,000 in all.</p>
+      <h2 id="history-heading">{i18n.t('history.heading')}</h2>
+      <p class="muted">{i18n.t('history.note')}</p>
       <label class="switch">
         <input type="checkbox" checked={settings.historyEnabled} onChange={(e) => onSettings({ ...settings, historyEnabled: e.currentTarget.checked })} />
-        Keep where I meet my saved terms on the web
+        {i18n.t('history.keep')}
       </label>
       <label class="switch">
         <input
@@ -22,17 +23,17 @@ export function HistoryPanel({ state, onSettings }: { state: LearnerState; onSet
           checked={settings.historyAllTerms}
           onChange={(e) => onSettings({ ...settings, historyAllTerms: e.currentTarget.checked })}
         />
-        …and every glossary term, not only saved ones
+        {i18n.t('history.allTerms')}
       </label>
       <p>
         <button type="button" disabled={state.history.length === 0} onClick={() => attempt(eraseHistory())}>
-          Erase the history ({state.history.length})
+          {i18n.t('history.erase', { count: formatCount(state.history.length) })}
         </button>
       </p>
       {[...byTerm].map(([term, encounters]) => (
         <details key={term}>
           <summary>
-            <span lang="zh-CN">{term}</span> <span class="muted">×{encounters.length}</span>
+            <span lang="zh-CN">{term}</span> <span class="muted">×{formatCount(encounters.length)}</span>
           </summary>
           <ul>
             {encounters.map((e) => (
@@ -42,7 +43,7 @@ export function HistoryPanel({ state, onSettings }: { state: LearnerState; onSet
                   <a href={e.url} target="_blank" rel="noreferrer">
                     {e.title || e.url}
                   </a>{' '}
-                  · {new Date(e.at).toLocaleString()}
+                  · {new Date(e.at).toLocaleString(messagesLanguage())}
                 </div>
               </li>
             ))}

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { formatCount, i18n } from '../../lib/i18n';
 import { dueCards } from '../../lib/learning/scheduling';
 import { dismissFault } from '../../lib/learning/store';
+import { faultText } from '../fault-text';
 import { attempt, useFailedChange } from './attempt';
 import { ExportPanel } from './ExportPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -17,14 +19,15 @@ export function LearnPage() {
   const { state, loadError, saveSettings } = useLearnerData();
   const [failedChange, dismissFailedChange] = useFailedChange();
   const [tab, setTab] = useState<Tab>(() => (TABS.includes(location.hash.slice(1) as Tab) ? (location.hash.slice(1) as Tab) : 'review'));
-  if (!state) return loadError ? <p role="alert" class="error">{loadError}</p> : <p class="muted">Loading…</p>;
-  // A change that failed here, or (noted in session storage) in the popover or the background.
-  const fault = state.fault && state.fault.message !== failedChange ? state.fault.message : null;
+  if (!state) return loadError ? <p role="alert" class="error">{loadError}</p> : <p class="muted">{i18n.t('common.loading')}</p>;
+  // A change that failed here, or (noted in session storage) in the popover or the background: told once.
+  const noted = state.fault ? faultText(state.fault) : null;
+  const fault = noted !== failedChange ? noted : null;
   const labels: Record<Tab, string> = {
-    review: `Review (${dueCards(state.cards, now()).length} due)`,
-    list: `Study list (${state.studyList.length})`,
-    history: 'Where I met them',
-    export: 'Export and backup',
+    review: i18n.t('learn.reviewTab', { due: formatCount(dueCards(state.cards, now()).length) }),
+    list: i18n.t('learn.listTab', { count: formatCount(state.studyList.length) }),
+    history: i18n.t('learn.historyTab'),
+    export: i18n.t('learn.exportTab'),
   };
   const select = (next: Tab) => {
     setTab(next);
@@ -32,12 +35,12 @@ export function LearnPage() {
   };
   return (
     <main class="learn">
-      <h1>Learn — Jiaozuo Policy Lens</h1>
+      <h1>{i18n.t('learn.title')}</h1>
       {failedChange ? (
         <p role="alert" class="error notice">
           {failedChange}{' '}
           <button type="button" onClick={dismissFailedChange}>
-            Dismiss
+            {i18n.t('common.dismiss')}
           </button>
         </p>
       ) : null}
@@ -45,12 +48,12 @@ export function LearnPage() {
         <p role="alert" class="error notice">
           {fault}{' '}
           <button type="button" onClick={() => attempt(dismissFault())}>
-            Dismiss
+            {i18n.t('common.dismiss')}
           </button>
         </p>
       ) : null}
       {state.recovered.length > 0 ? <RecoveredNotice recovered={state.recovered} now={now} /> : null}
-      <nav role="tablist" aria-label="Learn">
+      <nav role="tablist" aria-label={i18n.t('learn.tabs')}>
         {TABS.map((t) => (
           <button type="button" role="tab" key={t} id={`tab-${t}`} aria-selected={tab === t} aria-controls="panel" onClick={() => select(t)}>
             {labels[t]}
@@ -69,7 +72,7 @@ export function LearnPage() {
               checked={state.settings.speakOnReveal}
               onChange={(e) => attempt(saveSettings({ ...state.settings, speakOnReveal: e.currentTarget.checked }))}
             />
-            Speak the term when I reveal a card
+            {i18n.t('learn.speakOnReveal')}
           </label>
         ) : null}
       </div>

@@ -2,14 +2,13 @@
  * Says that some stored data could not be read and was set aside (damaged items, or data from a newer version
  * of the extension), where it is kept, and offers it as a file; the learner may then delete the copy.
  */
-import { discardRecovered, type SetAside } from '../../lib/learning/store';
+import { countText, i18n } from '../../lib/i18n';
+import { discardRecovered, isFromNewerVersion, type SetAside } from '../../lib/learning/store';
 import { attempt } from './attempt';
 import { download } from './ExportPanel';
 
-const NEWER = 'written by a newer version';
-
 export function RecoveredNotice({ recovered, now }: { recovered: SetAside[]; now: () => Date }) {
-  const fromNewer = recovered.filter((r) => r.reason?.startsWith(NEWER));
+  const fromNewer = recovered.filter(isFromNewerVersion);
   const damaged = recovered.length - fromNewer.length;
   const saveCopy = () =>
     download(
@@ -18,29 +17,19 @@ export function RecoveredNotice({ recovered, now }: { recovered: SetAside[]; now
       'application/json',
     );
   const discard = () => {
-    if (confirm('Delete the set-aside data for good? Download it first if you may want it.')) attempt(discardRecovered());
+    if (confirm(i18n.t('recovered.confirmDelete'))) attempt(discardRecovered());
   };
   return (
     <div role="alert" class="notice recovered">
-      {fromNewer.length > 0 ? (
-        <p>
-          Your saved data was written by a newer version of Policy Lens. This version loaded what it understands; the newer data is kept,
-          unchanged, so that updating Policy Lens again brings all of it back.
-        </p>
-      ) : null}
-      {damaged > 0 ? (
-        <p>
-          {damaged} stored item{damaged === 1 ? '' : 's'} could not be read and {damaged === 1 ? 'was' : 'were'} set aside; everything else
-          loaded.
-        </p>
-      ) : null}
+      {fromNewer.length > 0 ? <p>{i18n.t('recovered.newer')}</p> : null}
+      {damaged > 0 ? <p>{countText('recovered.damaged', damaged)}</p> : null}
       <p>
-        The set-aside data is kept in the extension's storage under “recovered”.{' '}
+        {i18n.t('recovered.kept')}{' '}
         <button type="button" onClick={saveCopy}>
-          Download it (.json)
+          {i18n.t('recovered.download')}
         </button>{' '}
         <button type="button" onClick={discard}>
-          Delete it
+          {i18n.t('recovered.delete')}
         </button>
       </p>
     </div>

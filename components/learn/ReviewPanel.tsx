@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { entryDetails, indexGlossary, type EntryDetails } from '../../lib/entry-details';
+import { countText, fill, formatCount, i18n, type PlainKey } from '../../lib/i18n';
 import { recordReview } from '../../lib/learning/actions';
 import type { StoredCard } from '../../lib/learning/model';
 import { dueCards, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
@@ -9,12 +10,12 @@ import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
 const index = indexGlossary(glossary);
-const RATINGS = [
-  { rating: 1, label: 'Again' },
-  { rating: 2, label: 'Hard' },
-  { rating: 3, label: 'Good' },
-  { rating: 4, label: 'Easy' },
-] as const;
+const RATINGS: readonly { rating: 1 | 2 | 3 | 4; label: PlainKey }[] = [
+  { rating: 1, label: 'review.again' },
+  { rating: 2, label: 'review.hard' },
+  { rating: 3, label: 'review.good' },
+  { rating: 4, label: 'review.easy' },
+];
 
 export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Date }) {
   const due = useMemo(() => dueCards(state.cards, now()), [state.cards, now]);
@@ -54,12 +55,12 @@ export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Da
 
   return (
     <section aria-labelledby="review-heading">
-      <h2 id="review-heading">Review</h2>
+      <h2 id="review-heading">{i18n.t('review.heading')}</h2>
       <Stats state={state} dueCount={due.length} now={now()} />
       {state.studyList.length === 0 ? (
-        <p class="muted">Save terms from the popover or the popup, and they will come here for review.</p>
+        <p class="muted">{i18n.t('review.empty')}</p>
       ) : !card || !details ? (
-        <p class="done">Nothing is due. Come back later.</p>
+        <p class="done">{i18n.t('review.done')}</p>
       ) : (
         <div class="review-card" aria-live="polite">
           <p class="direction muted">{directionLabel(card)}</p>
@@ -67,17 +68,17 @@ export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Da
           {revealed ? (
             <>
               <CardBack details={details} />
-              <div class="ratings" role="group" aria-label="How well did you know it?">
+              <div class="ratings" role="group" aria-label={i18n.t('review.ratingGroup')}>
                 {RATINGS.map(({ rating, label }) => (
                   <button type="button" key={rating} onClick={() => answer(rating)}>
-                    <kbd>{rating}</kbd> {label}
+                    <kbd>{rating}</kbd> {i18n.t(label)}
                   </button>
                 ))}
               </div>
             </>
           ) : (
             <button type="button" class="primary" onClick={reveal}>
-              Show answer <kbd>Space</kbd>
+              {i18n.t('review.showAnswer')} <kbd>{i18n.t('review.spaceKey')}</kbd>
             </button>
           )}
         </div>
@@ -87,7 +88,7 @@ export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Da
 }
 
 function directionLabel(card: StoredCard): string {
-  return card.direction === 'recognize' ? 'What does it mean, and how is it read?' : card.direction === 'produce' ? 'Which term is this?' : 'Which term fills the gap?';
+  return i18n.t(card.direction === 'recognize' ? 'review.recognize' : card.direction === 'produce' ? 'review.produce' : 'review.cloze');
 }
 
 function CardFront({ card, details }: { card: StoredCard; details: EntryDetails }) {
@@ -101,14 +102,14 @@ function CardFront({ card, details }: { card: StoredCard; details: EntryDetails 
         {context ? (
           <>
             {context.text.slice(0, start)}
-            <span class="gap" aria-label="gap">
+            <span class="gap" aria-label={i18n.t('review.gap')}>
               {'＿'.repeat(Math.max(2, end - start))}
             </span>
             {context.text.slice(end)}
           </>
         ) : null}
       </p>
-      <p class="muted">Hint: {details.gloss}</p>
+      <p class="muted">{i18n.t('review.hint', { gloss: details.gloss })}</p>
     </>
   );
 }
@@ -134,14 +135,16 @@ function Stats({ state, dueCount, now }: { state: LearnerState; dueCount: number
   const days = reviewsPerDay(state.log, now);
   const most = Math.max(1, ...days.map((d) => d.count));
   const today = days[days.length - 1]!.count;
+  const streak = streakDays(state.log, now);
+  const strong = (n: number) => <strong>{formatCount(n)}</strong>;
   return (
     <div class="stats">
       <p>
-        <strong>{dueCount}</strong> due · <strong>{today}</strong> reviewed today · streak <strong>{streakDays(state.log, now)}</strong>{' '}
-        {streakDays(state.log, now) === 1 ? 'day' : 'days'} · {state.studyList.length} saved
+        {fill('review.due', { n: strong(dueCount) })} · {fill('review.reviewedToday', { n: strong(today) })} ·{' '}
+        {fill('review.streak', { n: strong(streak) }, streak)} · {i18n.t('review.saved', { n: formatCount(state.studyList.length) })}
       </p>
       <figure class="chart">
-        <figcaption class="muted">Reviews, last {days.length} days</figcaption>
+        <figcaption class="muted">{countText('review.chartCaption', days.length)}</figcaption>
         <svg viewBox={`0 0 ${days.length * 12} 40`} role="img" aria-label={days.map((d) => `${d.day}: ${d.count}`).join(', ')}>
           {days.map((d, i) => (
             <rect key={d.day} x={i * 12 + 1} y={40 - (d.count / most) * 38} width="10" height={Math.max((d.count / most) * 38, 0.5)} rx="1">

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n, messagesLanguage } from '../../lib/i18n';
 import { removeTerm, saveTerm, setNote } from '../../lib/learning/actions';
 import { attempt } from './attempt';
 import { glossary } from '../glossary';
@@ -12,7 +13,7 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
   const add = (event: Event) => {
     event.preventDefault();
     const term = adding.trim();
-    if (!byTerm.has(term)) return setProblem(`“${term}” is not a glossary term.`);
+    if (!byTerm.has(term)) return setProblem(i18n.t('studyList.notInGlossary', { term }));
     setProblem('');
     setAdding('');
     attempt(
@@ -24,9 +25,9 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
   };
   return (
     <section aria-labelledby="list-heading">
-      <h2 id="list-heading">Study list</h2>
+      <h2 id="list-heading">{i18n.t('studyList.heading')}</h2>
       <form class="add" onSubmit={add}>
-        <label for="add-term">Add a term</label>
+        <label for="add-term">{i18n.t('studyList.addLabel')}</label>
         <input id="add-term" list="all-terms" lang="zh-CN" value={adding} onInput={(e) => setAdding(e.currentTarget.value)} />
         <datalist id="all-terms">
           {glossary.entries.map((entry) => (
@@ -35,21 +36,21 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
             </option>
           ))}
         </datalist>
-        <button type="submit">Add</button>
+        <button type="submit">{i18n.t('studyList.add')}</button>
         {problem ? <span role="alert">{problem}</span> : null}
       </form>
       {state.studyList.length === 0 ? (
-        <p class="muted">No saved terms yet.</p>
+        <p class="muted">{i18n.t('studyList.empty')}</p>
       ) : (
         <table class="study-list">
           <thead>
             <tr>
-              <th scope="col">Term</th>
-              <th scope="col">Meaning</th>
-              <th scope="col">Saved</th>
-              <th scope="col">Note</th>
+              <th scope="col">{i18n.t('studyList.termColumn')}</th>
+              <th scope="col">{i18n.t('studyList.meaningColumn')}</th>
+              <th scope="col">{i18n.t('studyList.savedColumn')}</th>
+              <th scope="col">{i18n.t('studyList.noteColumn')}</th>
               <th scope="col">
-                <span class="visually-hidden">Remove</span>
+                <span class="visually-hidden">{i18n.t('studyList.removeColumn')}</span>
               </th>
             </tr>
           </thead>
@@ -64,18 +65,18 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
                     </span>
                     <div class="pinyin">{entry?.pinyin}</div>
                   </td>
-                  <td>{entry?.gloss ?? <em>no longer in the glossary</em>}</td>
-                  <td>{new Date(item.savedAt).toLocaleDateString()}</td>
+                  <td>{entry?.gloss ?? <em>{i18n.t('studyList.goneFromGlossary')}</em>}</td>
+                  <td>{new Date(item.savedAt).toLocaleDateString(messagesLanguage())}</td>
                   <td>
                     <input
-                      aria-label={`Note for ${item.term}`}
+                      aria-label={i18n.t('studyList.noteFor', { term: item.term })}
                       value={item.note}
                       onChange={(e) => attempt(setNote(item.term, e.currentTarget.value))}
                     />
                   </td>
                   <td>
-                    <button type="button" aria-label={`Remove ${item.term}`} onClick={() => attempt(removeTerm(item.term))}>
-                      Remove
+                    <button type="button" aria-label={i18n.t('studyList.removeTerm', { term: item.term })} onClick={() => attempt(removeTerm(item.term))}>
+                      {i18n.t('studyList.remove')}
                     </button>
                   </td>
                 </tr>

@@ -3,6 +3,7 @@
  * page says what was not saved, at the top, instead of the failure going unnoticed.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../fault-text';
 
 const listeners = new Set<(message: string | null) => void>();
 
@@ -12,13 +13,13 @@ export function attempt(change: Promise<unknown>): void {
     () => listeners.forEach((tell) => tell(null)),
     (error: unknown) => {
       console.warn('Policy Lens:', error);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       listeners.forEach((tell) => tell(message));
     },
   );
 }
 
-/** The last failure reported through `attempt`, and how to dismiss it. */
+/** The last failure reported through `attempt`, in words, and how to dismiss it. */
 export function useFailedChange(): [string | null, () => void] {
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Encounter, ReviewLogEntry, SavedTerm, StoredCard } from '../../lib/learning/model';
 import { readLearningSettings, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
 import { lastFault, listsStoredUnder, loadLists, type ListName, type NotedFault, type SetAside } from '../../lib/learning/store';
+import { errorText } from '../fault-text';
 
 export interface LearnerState {
   studyList: SavedTerm[];
@@ -21,7 +22,7 @@ const ALL_LISTS: ListName[] = ['studyList', 'cards', 'log', 'history'];
 
 export function useLearnerData(): {
   state: LearnerState | null;
-  /** Why the data could not be loaded at all. */
+  /** Why the data could not be loaded at all, in words. */
   loadError: string | null;
   saveSettings: (s: LearningSettings) => Promise<void>;
 } {
@@ -36,7 +37,7 @@ export function useLearnerData(): {
         setState((shown) => ({ ...(shown ?? EMPTY), ...loaded.data, settings, recovered: loaded.recovered, fault }));
         setLoadError(null);
       } catch (error) {
-        setLoadError(error instanceof Error ? error.message : String(error));
+        setLoadError(errorText(error));
       }
     });
   }, []);

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ContextView, EntryDetails } from '../../lib/entry-details';
-import { pinyinTokens } from '../../lib/pinyin-tones';
+import { formatCount, i18n } from '../../lib/i18n';
+import { pinyinTokens, toneless } from '../../lib/pinyin-tones';
 
 export interface PopoverProps {
   details: EntryDetails;
@@ -15,9 +16,14 @@ export interface PopoverProps {
   /** Whether the term is on the study list, and how to change that (no button without it). */
   saved?: boolean;
   onToggleSave?(save: boolean): Promise<boolean>;
+  /** Pinyin with tone marks (jiāo zuò, the default) or tone numbers (jiao1 zuo4). */
+  pinyinStyle?: 'marks' | 'numbers';
+  /** The English translation under the source sentence (default: shown). */
+  showTranslation?: boolean;
 }
 
-export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpenGlossary, saved, onToggleSave }: PopoverProps) {
+export function Popover(props: PopoverProps) {
+  const { details, previous, onOpenEntry, onSpeak, onCopy, onOpenGlossary, saved, onToggleSave, pinyinStyle = 'marks', showTranslation = true } = props;
   const [contextIndex, setContextIndex] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
   const [isSaved, setSaved] = useState(saved ?? false);
@@ -43,7 +49,7 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
         <span class="pinyin" lang="zh-Latn-pinyin">
           {pinyinTokens(details.pinyin).map((token, i) => (
             <span key={i} class={token.tone ? `tone${token.tone}` : undefined}>
-              {token.text}
+              {pinyinStyle === 'numbers' && token.tone ? `${toneless(token.text)}${token.tone}` : token.text}
             </span>
           ))}
         </span>
@@ -51,8 +57,8 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
       <p class="gloss">{details.gloss}</p>
       <p class="explanation">{details.explanation}</p>
       {details.breakdown.length > 0 ? (
-        <section class="breakdown" aria-label="Breaks down into">
-          <h3>Breaks down into</h3>
+        <section class="breakdown" aria-label={i18n.t('popover.breaksDownInto')}>
+          <h3>{i18n.t('popover.breaksDownInto')}</h3>
           <ol>
             {details.breakdown.map((part) => (
               <li key={part.term}>
@@ -65,17 +71,15 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
           </ol>
         </section>
       ) : null}
-      {context ? <Context context={context} /> : null}
+      {context ? <Context context={context} showTranslation={showTranslation} /> : null}
       <footer>
         {count > 1 ? (
-          <nav class="paging" aria-label="Contexts">
-            <button type="button" aria-label="Previous context" onClick={() => setContextIndex((contextIndex + count - 1) % count)}>
+          <nav class="paging" aria-label={i18n.t('popover.contexts')}>
+            <button type="button" aria-label={i18n.t('popover.previousContext')} onClick={() => setContextIndex((contextIndex + count - 1) % count)}>
               ‹
             </button>
-            <span aria-live="polite">
-              {contextIndex + 1} of {count} contexts
-            </span>
-            <button type="button" aria-label="Next context" onClick={() => setContextIndex((contextIndex + 1) % count)}>
+            <span aria-live="polite">{i18n.t('popover.contextPosition', { index: formatCount(contextIndex + 1), count: formatCount(count) })}</span>
+            <button type="button" aria-label={i18n.t('popover.nextContext')} onClick={() => setContextIndex((contextIndex + 1) % count)}>
               ›
             </button>
           </nav>
@@ -87,20 +91,24 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
             <button
               type="button"
               aria-pressed={isSaved}
-              aria-label={isSaved ? `${details.term} is on your study list: remove it` : `Save ${details.term} to your study list`}
-              title={isSaved ? 'Saved to your study list' : 'Save to your study list'}
+              aria-label={isSaved ? i18n.t('popover.removeLabel', { term: details.term }) : i18n.t('popover.saveLabel', { term: details.term })}
+              title={isSaved ? i18n.t('popover.savedTitle') : i18n.t('popover.saveTitle')}
               onClick={() => void onToggleSave(!isSaved).then(setSaved)}
             >
               <Icon path={isSaved ? STAR_FILLED : STAR_OUTLINE} />
             </button>
           ) : null}
-          <button type="button" aria-label={`Speak ${details.term}`} title="Speak" onClick={() => onSpeak(details.term)}>
+          <button
+            type="button"
+            aria-label={i18n.t('popover.speakLabel', { term: details.term })}
+            title={i18n.t('popover.speakTitle')}
+            onClick={() => onSpeak(details.term)}>
             <Icon path="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
           </button>
           <button
             type="button"
-            aria-label={`Copy ${details.term}`}
-            title="Copy"
+            aria-label={i18n.t('popover.copyLabel', { term: details.term })}
+            title={i18n.t('popover.copyTitle')}
             onClick={() => void onCopy(`${details.term} ${details.pinyin} — ${details.gloss}`).then(setCopied)}
           >
             <Icon
@@ -117,8 +125,8 @@ export function Popover({ details, previous, onOpenEntry, onSpeak, onCopy, onOpe
             <button
               type="button"
               class="open-glossary"
-              aria-label={`Open ${details.term} in the glossary`}
-              title="Open in glossary"
+              aria-label={i18n.t('popover.openInGlossaryLabel', { term: details.term })}
+              title={i18n.t('popover.openInGlossaryTitle')}
               onClick={() => onOpenGlossary(details.term)}
             >
               <Icon path="M18 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zM6 4h5v8l-2.5-1.5L6 12V4z" />
@@ -143,7 +151,7 @@ function Icon({ path }: { path: string }) {
   );
 }
 
-function Context({ context }: { context: ContextView }) {
+function Context({ context, showTranslation }: { context: ContextView; showTranslation: boolean }) {
   const pieces: ComponentChildren[] = [];
   let at = 0;
   for (const [start, end] of context.marks) {
@@ -154,7 +162,7 @@ function Context({ context }: { context: ContextView }) {
   return (
     <figure class="context">
       <blockquote lang="zh-CN">{pieces}</blockquote>
-      {context.translation ? <p class="translation">{context.translation}</p> : null}
+      {showTranslation && context.translation ? <p class="translation">{context.translation}</p> : null}
       <figcaption>
         <cite lang="zh-CN">{context.headline}</cite> · <span lang="zh-CN">{context.outlet}</span> · {context.period}
       </figcaption>
@@ -163,5 +171,7 @@ function Context({ context }: { context: ContextView }) {
 }
 
 function yearsText(details: EntryDetails): string {
-  return details.firstYear === details.lastYear ? `Used in ${details.firstYear}` : `Used ${details.firstYear}–${details.lastYear}`;
+  return details.firstYear === details.lastYear
+    ? i18n.t('popover.usedIn', { year: details.firstYear })
+    : i18n.t('popover.usedFromTo', { first: details.firstYear, last: details.lastYear });
 }

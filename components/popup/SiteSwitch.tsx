@@ -1,3 +1,5 @@
+import { fill, i18n } from '../../lib/i18n';
+
 /** The per-site switch: highlighting on or off for the site of the tab, remembered (lib/disabled-sites). */
 export interface SiteSwitchProps {
   site: string;
@@ -7,13 +9,13 @@ export interface SiteSwitchProps {
 
 export function SiteSwitch({ site, enabled, onChange }: SiteSwitchProps) {
   return (
-    <label class="site-switch" title={`Highlight glossary terms on ${site}`}>
+    <label class="site-switch" title={i18n.t('popup.siteSwitchTitle', { site })}>
       <input type="checkbox" role="switch" checked={enabled} onChange={(event) => onChange(event.currentTarget.checked)} />
       <span class="switch-track" aria-hidden="true">
         <span class="switch-thumb" />
       </span>
       <span class="switch-label">
-        Highlight on <span class="site">{site}</span>
+        {fill('popup.siteSwitchLabel', { site: <span class="site">{site}</span> })}
       </span>
     </label>
   );

@@ -3,6 +3,7 @@
  * listbox that the search box drives (arrows move, Enter chooses), so they hold no focusable controls.
  */
 import type { GlossaryEntry } from '../../lib/glossary-types';
+import { countText, fill, formatCount, i18n } from '../../lib/i18n';
 import type { SearchHit } from '../../lib/search';
 
 interface OptionProps {
@@ -28,11 +29,9 @@ export function ResultOption({ id, active, hit, onChoose }: OptionProps & { hit:
       </span>
       <span class="option-gloss">{entry.gloss}</span>
       {hit.alias ? (
-        <span class="option-note">
-          as <span lang="zh-CN">{hit.alias}</span>
-        </span>
+        <span class="option-note">{fill('popup.alias', { alias: <span lang="zh-CN">{hit.alias}</span> })}</span>
       ) : hit.field === 'explanation' ? (
-        <span class="option-note">in the explanation</span>
+        <span class="option-note">{i18n.t('popup.inExplanation')}</span>
       ) : null}
     </li>
   );
@@ -61,8 +60,8 @@ export function PageTermOption({
         <span class="option-term" lang="zh-CN">
           {term}
         </span>
-        <span class="option-count" aria-label={`${count} on the page`}>
-          {revealed?.index !== undefined ? `${revealed.index}/${revealed.count}` : `×${count}`}
+        <span class="option-count" aria-label={countText('popup.countOnPage', count)}>
+          {revealed?.index !== undefined ? `${formatCount(revealed.index)}/${formatCount(revealed.count ?? revealed.index)}` : `×${formatCount(count)}`}
         </span>
       </span>
       {entry ? <span class="option-gloss">{entry.gloss}</span> : null}
@@ -70,7 +69,7 @@ export function PageTermOption({
       <span
         class="explain"
         aria-hidden="true"
-        title="Explain"
+        title={i18n.t('popup.explain')}
         onClick={(event) => {
           event.stopPropagation();
           onExplain();

@@ -15,11 +15,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     mark('main'); // for the benchmarks (lib/content/timing.ts): where our start-up begins
-    // The lens runs unless the reader switched it off for this site in the popup.
+    // The lens runs unless the reader switched it off for this site, and follows their settings.
     followSiteSwitch({
       site: siteOf(location),
       runtime: browser.runtime,
-      start: () => startLens({ doc: document, matcherData: matcherData as MatcherData, runtime: browser.runtime }),
+      start: (settings) => startLens({ doc: document, matcherData: matcherData as MatcherData, runtime: browser.runtime, settings }),
     });
   },
 });

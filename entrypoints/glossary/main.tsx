@@ -1,7 +1,9 @@
 import { render } from 'preact';
+import { i18n, localizeDocument } from '../../lib/i18n';
 import { GlossaryPage } from '../../components/glossary-page/GlossaryPage';
 import '../../components/entry/entry.css';
 import '../../components/glossary-page/glossary-page.css';
 import '../content/highlight.css';
 
+localizeDocument(i18n.t('glossaryPage.title'));
 render(<GlossaryPage />, document.getElementById('app')!);

@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { i18n, localizeDocument } from '../../lib/i18n';
 import { LearnPage } from '../../components/learn/LearnPage';
 
+localizeDocument(i18n.t('learn.title'));
 render(<LearnPage />, document.getElementById('app')!);

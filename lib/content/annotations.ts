@@ -38,13 +38,16 @@ export class Annotations {
 
   constructor(
     private readonly highlight: HighlightSink,
-    /** Watches blocks that have matches, to tell which are near the viewport. */
+    /** Watches blocks that have matches, to tell which are near the viewport (see proximity.ts). */
     private readonly proximity: { observe(block: Element): void; unobserve(block: Element): void },
   ) {}
 
   /** Replaces a block's matches with those found in its runs now. */
   setBlock(block: Element, runs: readonly TextRun[], matchesPerRun: readonly Match[][]): void {
-    this.dropBlock(block);
+    // A block scanned again keeps its place: near the viewport, its new ranges are painted at once (not a
+    // frame later, after a fresh verdict), and it stays watched.
+    const previous = this.blocks.get(block);
+    this.forget(block);
     const matches: TermMatch[] = [];
     runs.forEach((run, i) => {
       for (const match of matchesPerRun[i]!) {
@@ -61,18 +64,27 @@ export class Annotations {
         this.indexNodes(run, match, termMatch);
       }
     });
-    if (matches.length === 0) return;
-    this.blocks.set(block, { matches, near: false });
+    if (matches.length === 0) {
+      if (previous) this.proximity.unobserve(block);
+      return;
+    }
+    const near = previous?.near ?? false;
+    this.blocks.set(block, { matches, near });
+    if (near) for (const match of matches) this.highlight.add(match.range);
     for (const { entry } of matches) this.counts.set(entry, (this.counts.get(entry) ?? 0) + 1);
-    this.proximity.observe(block);
+    if (!previous) this.proximity.observe(block);
     this.version++;
   }
 
   dropBlock(block: Element): void {
+    if (this.forget(block)) this.proximity.unobserve(block);
+  }
+
+  /** Removes a block's matches and their highlights; false when it had none. */
+  private forget(block: Element): boolean {
     const record = this.blocks.get(block);
-    if (!record) return;
+    if (!record) return false;
     this.blocks.delete(block);
-    this.proximity.unobserve(block);
     for (const match of record.matches) {
       match.live = false;
       if (record.near) this.highlight.delete(match.range);
@@ -82,6 +94,7 @@ export class Annotations {
       // Its node spans go with the nodes (WeakMap), or are filtered out as not live when indexed again.
     }
     this.version++;
+    return true;
   }
 
   /** Forgets blocks that left the document. */
@@ -89,7 +102,7 @@ export class Annotations {
     for (const block of [...this.blocks.keys()]) if (!block.isConnected) this.dropBlock(block);
   }
 
-  /** The proximity observer's verdict for a block. */
+  /** Whether a block is near the viewport (the proximity watch's verdict, or the first scan's). */
   setNear(block: Element, near: boolean): void {
     const record = this.blocks.get(block);
     if (!record || record.near === near) return;

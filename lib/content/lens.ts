@@ -17,10 +17,12 @@ import {
   type Sighting,
   type TermsFoundMessage,
 } from '../messages';
+import { DEFAULT_LENS_SETTINGS, type HighlightStyle, type LensSettings } from '../settings';
 import { speak } from '../speech';
 import { Annotations, type HighlightSink, type TermMatch } from './annotations';
 import { matchAtPoint } from './pointer';
 import { PopoverHost } from './popover-host';
+import { Proximity } from './proximity';
 import { nextOccurrence, scrollRangeIntoView } from './reveal';
 import { rectOf } from './ranges';
 import { PageScanner } from './scanner';
@@ -28,16 +30,19 @@ import { sentenceAround } from './sentence';
 import { nextMatch } from './stepper';
 import { mark, measure } from './timing';
 
-/** Names in the page's highlight registry, which the page's own scripts share. */
+/**
+ * Names in the page's highlight registry, which the page's own scripts share. The terms are registered under
+ * the name of the reader's highlight style (entrypoints/content/highlight.css paints each), or not at all.
+ */
 export const TERM_HIGHLIGHT = 'jpl-term';
+export const BACKGROUND_HIGHLIGHT = 'jpl-term-background';
 export const FOCUS_HIGHLIGHT = 'jpl-focus';
+const HIGHLIGHT_NAMES: Record<HighlightStyle, string | null> = { underline: TERM_HIGHLIGHT, background: BACKGROUND_HIGHLIGHT, none: null };
 
 /** How long the popover stays after the pointer leaves the term, so that it can move into the popover. */
 const CLOSE_DELAY_MS = 300;
 /** Reports to the background are batched: a page that changes all the time sends at most this often. */
 const REPORT_DELAY_MS = 250;
-/** The margin around the viewport (a screen above and below) in which terms are painted. */
-const NEAR_MARGIN = '100% 0px 100% 0px';
 /** How long a term revealed from the popup stays marked. */
 const FLASH_MS = 1500;
 
@@ -50,24 +55,34 @@ export interface LensOptions {
    * content script cannot open extension pages); the glossary page itself just moves to the entry.
    */
   openGlossary?: (term: string) => void;
+  /** The reader's settings (lib/settings); a running lens takes new ones through configure(). */
+  settings?: LensSettings;
 }
 
-export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptions): { stop(): void; scanner: PageScanner } {
+export interface Lens {
+  scanner: PageScanner;
+  configure(settings: LensSettings): void;
+  stop(): void;
+}
+
+export function startLens({ doc, matcherData, runtime, openGlossary, settings: initial = DEFAULT_LENS_SETTINGS }: LensOptions): Lens {
   const started = performance.now();
   mark('start');
   const view = doc.defaultView!;
-  const highlights = makeHighlights();
-  const proximity = new IntersectionObserver(
-    (entries) => {
-      const near = performance.now();
-      entries.forEach((entry) => annotations.setNear(entry.target, entry.isIntersecting));
-      measure('near', near);
-    },
-    { rootMargin: NEAR_MARGIN },
-  );
+  let settings = initial;
+  const highlights = makeHighlights(initial.highlightStyle);
+  const proximity = new Proximity(view, (verdicts) => {
+    const judged = performance.now();
+    for (const { block, near } of verdicts) annotations.setNear(block, near);
+    measure('near', judged);
+  });
   const annotations = new Annotations(highlights.terms, proximity);
-  const scanner = new PageScanner(doc, new Matcher(matcherData.trie), annotations, () => scheduleReport());
+  const scanner = new PageScanner(doc, new Matcher(matcherData.trie), annotations, {
+    onChange: () => scheduleReport(),
+    onPageChange: () => proximity.layoutChanged(),
+  });
   const popover = new PopoverHost(doc);
+  popover.setToneColours(initial.toneColours);
 
   // ---- Telling the background what the page holds.
   let reportTimer: ReturnType<typeof setTimeout> | null = null;
@@ -130,6 +145,8 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
           return answer?.saved ?? !save;
         },
         previous,
+        pinyinStyle: settings.pinyinStyle,
+        showTranslation: settings.showTranslation,
         onOpenEntry: (next) => void open(match, next, next === previous ? undefined : term),
         onSpeak: speak,
         onCopy: (text) => copyText(doc, popover.host, text),
@@ -142,32 +159,50 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
     );
   }
 
-  // ---- Hover: at most one lookup per frame.
-  let pointer: { x: number; y: number; overPopover: boolean } | null = null;
+  // ---- Pointing (the popover trigger setting): hover opens on pointing, shift-hover on pointing with Shift
+  // held (or pressing Shift while pointing), click on a click; at most one lookup per frame.
+  let pointer: { x: number; y: number; overPopover: boolean; shift: boolean } | null = null;
   let frameRequested = false;
+  const lookAtPointer = () => {
+    if (!pointer) return;
+    if (pointer.overPopover) return cancelClose();
+    const match = matchAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots);
+    const trigger = settings.popoverTrigger;
+    if (match && match === shown) cancelClose();
+    else if (match && (trigger === 'hover' || (trigger === 'shift-hover' && pointer.shift))) void open(match);
+    // Off the shown term (onto nothing, or onto a term without Shift held): it closes, unless a click opened it
+    // (it stays until the next click or Escape).
+    else if (shown && closeTimer === null && trigger !== 'click') closeTimer = setTimeout(close, CLOSE_DELAY_MS);
+  };
   const onPointerMove = (event: PointerEvent) => {
     // A page's synthetic pointer events could open popovers at will (and read what they show): only real ones.
     if (event.pointerType === 'touch' || !event.isTrusted) return;
-    pointer = { x: event.clientX, y: event.clientY, overPopover: popover.contains(event) };
+    pointer = { x: event.clientX, y: event.clientY, overPopover: popover.contains(event), shift: event.shiftKey };
     if (frameRequested) return;
     frameRequested = true;
     view.requestAnimationFrame(() => {
       frameRequested = false;
-      if (!pointer) return;
-      if (pointer.overPopover) return cancelClose();
-      const match = matchAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots);
-      if (match) {
-        if (match !== shown) void open(match);
-        else cancelClose();
-      } else if (shown && closeTimer === null) {
-        closeTimer = setTimeout(close, CLOSE_DELAY_MS);
-      }
+      lookAtPointer();
     });
+  };
+  // Only the reader's own clicks and keys: a page's synthetic events must not open popovers (and read them).
+  const onClick = (event: MouseEvent) => {
+    if (!event.isTrusted || settings.popoverTrigger !== 'click' || popover.contains(event)) return;
+    // The end of a text selection is no request for an explanation.
+    if (view.getSelection()?.isCollapsed === false) return;
+    const match = matchAtPoint(doc, annotations, event.clientX, event.clientY, scanner.shadowRoots);
+    if (match) void open(match);
+    else if (shown) close();
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && popover.isOpen) close();
+    if (event.key === 'Shift' && event.isTrusted && settings.popoverTrigger === 'shift-hover' && pointer) {
+      pointer.shift = true;
+      lookAtPointer();
+    }
   };
   view.addEventListener('pointermove', onPointerMove, { passive: true, capture: true });
+  view.addEventListener('click', onClick, { capture: true });
   view.addEventListener('keydown', onKeyDown, { capture: true });
 
   // ---- Keyboard stepping (a browser command, relayed by the background to the top frame).
@@ -226,9 +261,15 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
   measure('setup', started);
   return {
     scanner,
+    configure(next) {
+      if (next.highlightStyle !== settings.highlightStyle) highlights.setStyle(next.highlightStyle);
+      if (next.toneColours !== settings.toneColours) popover.setToneColours(next.toneColours);
+      if (next.popoverTrigger !== settings.popoverTrigger) close();
+      settings = next;
+    },
     stop() {
       scanner.stop();
-      proximity.disconnect();
+      proximity.stop();
       close();
       popover.host.remove();
       if (flashTimer !== null) clearTimeout(flashTimer);
@@ -240,6 +281,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
         runtime.sendMessage(nothing).catch(() => {});
       }
       view.removeEventListener('pointermove', onPointerMove, { capture: true });
+      view.removeEventListener('click', onClick, { capture: true });
       view.removeEventListener('keydown', onKeyDown, { capture: true });
       stopReceiving();
       highlights.remove();
@@ -247,17 +289,30 @@ export function startLens({ doc, matcherData, runtime, openGlossary }: LensOptio
   };
 }
 
+interface Highlights {
+  terms: HighlightSink;
+  focus: HighlightSink & { clear(): void };
+  /** Registers the terms under the style's name (none: unregistered, so unpainted; the ranges are kept). */
+  setStyle(style: HighlightStyle): void;
+  remove(): void;
+}
+
 /** Our highlights, or stand-ins that paint nothing where the Highlight API is missing (hover still works). */
-function makeHighlights(): { terms: HighlightSink; focus: HighlightSink & { clear(): void }; remove(): void } {
+function makeHighlights(style: HighlightStyle): Highlights {
   if (typeof Highlight !== 'function' || !('highlights' in CSS)) {
     const none = { add() {}, delete() {}, clear() {} };
-    return { terms: none, focus: none, remove() {} };
+    return { terms: none, focus: none, setStyle() {}, remove() {} };
   }
   const terms = new Highlight();
   const focus = new Highlight();
   let registered = false;
   focus.priority = 1;
-  CSS.highlights.set(TERM_HIGHLIGHT, terms);
+  const setStyle = (next: HighlightStyle) => {
+    for (const name of Object.values(HIGHLIGHT_NAMES)) if (name && CSS.highlights.get(name) === terms) CSS.highlights.delete(name);
+    const name = HIGHLIGHT_NAMES[next];
+    if (name) CSS.highlights.set(name, terms);
+  };
+  setStyle(style);
   CSS.highlights.set(FOCUS_HIGHLIGHT, focus);
   return {
     terms: {
@@ -269,9 +324,9 @@ function makeHighlights(): { terms: HighlightSink; focus: HighlightSink & { clea
       delete: (r) => void terms.delete(r),
     },
     focus: { add: (r) => void focus.add(r), delete: (r) => void focus.delete(r), clear: () => focus.clear() },
+    setStyle,
     remove() {
-      CSS.highlights.delete(TERM_HIGHLIGHT);
-      CSS.highlights.delete(FOCUS_HIGHLIGHT);
+      for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) if (name) CSS.highlights.delete(name);
     },
   };
 }

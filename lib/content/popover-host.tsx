@@ -7,6 +7,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import { render } from 'preact';
 import { Popover, type PopoverProps } from '../../components/popover/Popover';
 import popoverCss from '../../components/popover/popover.css?inline';
+import { messagesLanguage } from '../i18n';
 import { liveRange } from './ranges';
 import { HOST_TAG } from './text-runs';
 
@@ -26,10 +27,17 @@ export class PopoverHost {
     this.panel.setAttribute('popover', 'manual');
     this.panel.setAttribute('role', 'dialog');
     this.panel.setAttribute('aria-modal', 'false');
+    // The host page's language is not the UI's: Chinese UI text must get Chinese glyphs on any page.
+    this.panel.setAttribute('lang', messagesLanguage());
     shadow.append(style, this.panel);
     // The page can reach into this open shadow root and dispatch events there (a script's button.click()):
     // only the reader's own input may save a term, open a tab or copy, so synthetic events stop here.
     for (const type of UI_EVENTS) shadow.addEventListener(type, dropSynthetic, { capture: true });
+  }
+
+  /** Colours the pinyin by tone (popover.css paints the tone classes under this attribute of our host). */
+  setToneColours(on: boolean): void {
+    this.host.toggleAttribute('data-tone-colours', on);
   }
 
   get isOpen(): boolean {

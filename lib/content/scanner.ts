@@ -4,6 +4,7 @@
  */
 import type { Matcher } from '../matcher/matcher';
 import type { Annotations } from './annotations';
+import { Churn, QUIET_MS } from './churn';
 import { Slice, nextFrame } from './schedule';
 import { HOST_TAG, blockOf, collectRuns, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
 import { mark } from './timing';
@@ -20,12 +21,19 @@ export class PageScanner {
   /** The open shadow roots met so far (the caret lookup needs them to see inside). */
   readonly shadowRoots: ShadowRoot[] = [];
 
+  private readonly churn = new Churn();
+  private coolingTimer: ReturnType<typeof setTimeout> | null = null;
+
   constructor(
     private readonly doc: Document,
     private readonly matcher: Matcher,
     private readonly annotations: Annotations,
-    /** Called after each batch of work that changed the annotations. */
-    private readonly onChange: () => void,
+    private readonly listeners: {
+      /** Called after each batch of work that changed the annotations. */
+      onChange(): void;
+      /** Called when the page changed its DOM (its layout may have moved blocks). */
+      onPageChange?(): void;
+    },
   ) {
     this.observer = new MutationObserver((records) => this.noteMutations(records));
   }
@@ -49,19 +57,20 @@ export class PageScanner {
       this.annotations.setNear(block, true);
     }
     if (inView.size > 0) {
-      this.onChange();
+      this.listeners.onChange();
       // A frame paints them before the walk over everything begins.
       await slice.yield(true);
     }
     await this.scanDeep(root, slice, inView);
     slice.end();
     mark('scan-done');
-    this.onChange();
+    this.listeners.onChange();
   }
 
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
+    if (this.coolingTimer !== null) clearTimeout(this.coolingTimer);
   }
 
   /** Resolves when no scan is under way (for tests and for stepping through terms). */
@@ -132,7 +141,8 @@ export class PageScanner {
       if (isOurs(target) || inSkippedSubtree(target)) continue;
       if (record.type === 'childList') {
         if ([...record.addedNodes, ...record.removedNodes].every(isOurs)) continue;
-        if (record.removedNodes.length > 0) this.sweepNeeded = true;
+        // Only a removed element can have taken blocks with it (a ticker replacing its text removes none).
+        if ([...record.removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE)) this.sweepNeeded = true;
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE && !isOurs(node)) this.deepDirty.add(node as Element);
         }
@@ -143,6 +153,7 @@ export class PageScanner {
       const block = blockOf(target);
       if (block) this.shallowDirty.add(block);
     }
+    this.listeners.onPageChange?.();
     this.scheduleFlush();
   }
 
@@ -174,17 +185,42 @@ export class PageScanner {
     const shallow = [...this.shallowDirty].filter((block) => block.isConnected);
     this.shallowDirty.clear();
     const slice = new Slice('update');
+    const now = performance.now();
     for (const block of shallow) {
+      if (this.churn.changed(block, now)) {
+        this.annotations.dropBlock(block);
+        continue;
+      }
       this.rescanBlock(block);
       if (slice.spent()) await slice.yield();
     }
-    // Added subtrees: skip one that sits inside another added one (its walk covers it).
+    if (this.churn.anyCooling) this.scheduleCoolingCheck();
+    // Added subtrees: skip one that sits inside another added one (its walk covers it), and inline content
+    // put into a block that churns (a ticker that replaces its <span> each frame).
     for (const root of deep) {
       if (deep.some((other) => other !== root && other.contains(root))) continue;
+      if (root instanceof Element && isInline(root) && this.isCoolingBlockOf(root)) continue;
       await this.scanDeep(root, slice, new Set(shallow));
     }
     slice.end();
-    if (this.annotations.changeCount !== before) this.onChange();
+    if (this.annotations.changeCount !== before) this.listeners.onChange();
+  }
+
+  private isCoolingBlockOf(node: Node): boolean {
+    const block = blockOf(node);
+    return block !== null && this.churn.isCooling(block);
+  }
+
+  /** Scans again the churning blocks once they have been quiet for a while. */
+  private scheduleCoolingCheck(): void {
+    if (this.coolingTimer !== null || this.stopped) return;
+    this.coolingTimer = setTimeout(() => {
+      this.coolingTimer = null;
+      const settled = this.churn.takeSettled(performance.now()).filter((block) => block.isConnected);
+      for (const block of settled) this.rescanBlock(block);
+      if (settled.length > 0) this.listeners.onChange();
+      if (this.churn.anyCooling) this.scheduleCoolingCheck();
+    }, QUIET_MS);
   }
 }
 

@@ -1,53 +1,72 @@
 /**
- * Runs the lens only while the reader has not switched it off for this site, and follows the switch without a
- * reload: off stops the lens (highlights, popover and reports go with it), on starts a fresh one. It also
- * answers the popup's `lens-status` question, which is why it listens even while the lens is off.
+ * Runs the lens only while the reader has not switched it off for this site (or paused it on this page with
+ * the keyboard command), and follows their choices without a reload: off stops the lens (highlights, popover
+ * and reports go with it), on starts a fresh one, and a changed setting (highlight style, popover trigger…)
+ * is handed to the running lens. It also answers the popup's `lens-status` question, which is why it listens
+ * even while the lens is off.
  */
 import type { browser } from 'wxt/browser';
-import { disabledSites, isSiteEnabled, siteList } from '../disabled-sites';
+import { allDisabled, isSiteEnabled, readDisabledSites, watchDisabledSites } from '../disabled-sites';
 import { receiveMessages, type LensStatusResponse } from '../messages';
+import { readLensSettings, watchLensSettings, type LensSettings } from '../settings';
 
 export interface SwitchableLens {
   stop(): void;
+  configure?(settings: LensSettings): void;
 }
 
 export interface SiteSwitchOptions {
   site: string;
   runtime: typeof browser.runtime;
-  start(): SwitchableLens;
+  start(settings: LensSettings): SwitchableLens;
 }
 
 export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): { unwatch(): void } {
   let lens: SwitchableLens | null = null;
-  const apply = (sites: readonly string[]) => {
-    const enabled = isSiteEnabled(sites, site);
-    if (enabled && !lens) lens = start();
-    else if (!enabled && lens) {
+  let siteEnabled: boolean | null = null;
+  let settings: LensSettings | null = null;
+  let paused = false;
+
+  const apply = () => {
+    if (siteEnabled === null || settings === null) return; // both first reads still running
+    const on = siteEnabled && !paused;
+    if (on && !lens) lens = start(settings);
+    else if (!on && lens) {
       lens.stop();
       lens = null;
     }
   };
-  // A change that arrives before the first read is newer than it: the first read must not undo it.
-  let changed = false;
-  const unwatch = disabledSites.watch((sites) => {
-    changed = true;
-    apply(siteList(sites));
-  });
-  disabledSites.getValue().then(
-    (sites) => !changed && apply(siteList(sites)),
-    (error: unknown) => {
-      // Storage unreadable: the lens runs (its default) rather than not at all.
-      console.warn('Policy Lens: could not read the switched-off sites', error);
-      if (!changed) apply([]);
-    },
-  );
 
-  const stopReceiving = receiveMessages(runtime.onMessage, (message) =>
-    message.type === 'lens-status' ? Promise.resolve<LensStatusResponse>({ site, enabled: lens !== null }) : undefined,
-  );
+  // A change that arrives before the first read is newer than it: the first read must not undo it.
+  const unwatchSites = watchDisabledSites((sites) => {
+    siteEnabled = isSiteEnabled(allDisabled(sites), site);
+    apply();
+  });
+  const unwatchSettings = watchLensSettings((next) => {
+    settings = next;
+    lens?.configure?.(next);
+    apply();
+  });
+  const firstRead = Promise.all([readDisabledSites(), readLensSettings()]).then(([sites, stored]) => {
+    siteEnabled ??= isSiteEnabled(allDisabled(sites), site);
+    settings ??= stored;
+    apply();
+  });
+
+  const stopReceiving = receiveMessages(runtime.onMessage, (message) => {
+    if (message.type === 'toggle-page') {
+      paused = !paused;
+      apply();
+    }
+    if (message.type !== 'lens-status') return undefined;
+    // `enabled` is the site's switch, which the popup shows (known once storage is read); `paused` says the lens
+    // is off on this page alone.
+    return firstRead.then<LensStatusResponse>(() => ({ site, enabled: siteEnabled === true, paused }));
+  });
   return {
     unwatch() {
-      unwatch();
+      unwatchSites();
+      unwatchSettings();
       stopReceiving();
       lens?.stop();
       lens = null;

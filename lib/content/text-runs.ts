@@ -4,7 +4,10 @@
  * run's joined string; offsets map back to text nodes.
  */
 
-/** Elements whose text is not reading text, or is ours. Their whole subtree is skipped. */
+/**
+ * Elements whose text is not reading text, or is ours. Their whole subtree is skipped; so is any element marked
+ * `data-jpl-skip` (the source reader's own header and controls, whose Chinese UI text names 焦作).
+ */
 const SKIPPED = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP',
   'RT', 'RP', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
@@ -37,6 +40,7 @@ export function isSkipped(element: Element): boolean {
   return (
     SKIPPED.has(element.tagName) ||
     element.tagName === HOST_TAG ||
+    element.hasAttribute('data-jpl-skip') ||
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
     (element as HTMLElement).isContentEditable === true

@@ -1,6 +1,6 @@
 /**
  * What a learner does, as changes of the stored data shared by the Learn page, the popup and the background.
- * Each is one atomic, serialised change (store.ts); a failure throws a StorageFault that says what was not saved.
+ * Each is one atomic, serialised change (store.ts); a failure throws a StorageFault that names what was not saved.
  */
 import type { LearnerData } from './backup';
 import type { StoredCard } from './model';
@@ -15,7 +15,7 @@ export async function saveTerm(term: string, now: Date): Promise<void> {
       studyList.some((s) => s.term === term)
         ? {}
         : { studyList: [...studyList, { term, savedAt: now.toISOString(), note: '' }], cards: [...cards, ...cardsFor(term, cards, now)] },
-    { now, what: `${term} was not added to your study list` },
+    { now, what: { action: 'save-term', term } },
   );
 }
 
@@ -24,13 +24,13 @@ export async function removeTerm(term: string): Promise<void> {
   await changeData(
     ['studyList', 'cards'],
     ({ studyList, cards }) => ({ studyList: studyList.filter((s) => s.term !== term), cards: cards.filter((c) => c.term !== term) }),
-    { what: `${term} was not removed from your study list` },
+    { what: { action: 'remove-term', term } },
   );
 }
 
 export async function setNote(term: string, note: string): Promise<void> {
   await changeData(['studyList'], ({ studyList }) => ({ studyList: studyList.map((s) => (s.term === term ? { ...s, note } : s)) }), {
-    what: `Your note for ${term} was not saved`,
+    what: { action: 'note', term },
   });
 }
 
@@ -47,13 +47,13 @@ export async function recordReview(card: StoredCard, rating: 1 | 2 | 3 | 4, now:
       cards: cards.map((c) => (c.term === card.term && c.direction === card.direction ? result.card : c)),
       log: [...log, result.log].slice(-LOG_CAP),
     }),
-    { now, what: `Your answer for ${card.term} was not saved` },
+    { now, what: { action: 'answer', term: card.term } },
   );
   return result.card;
 }
 
 export async function eraseHistory(): Promise<void> {
-  await changeData(['history'], () => ({ history: [] }), { what: 'The history was not erased' });
+  await changeData(['history'], () => ({ history: [] }), { what: { action: 'erase-history' } });
 }
 
 export async function readLearnerData(): Promise<LearnerData> {
@@ -62,5 +62,5 @@ export async function readLearnerData(): Promise<LearnerData> {
 
 /** Replaces everything with a backup's contents (already validated by parseBackup), in one write. */
 export async function restore(data: LearnerData): Promise<void> {
-  await changeData(['studyList', 'cards', 'log', 'history'], () => ({ ...data }), { what: 'The backup was not restored; nothing was changed' });
+  await changeData(['studyList', 'cards', 'log', 'history'], () => ({ ...data }), { what: { action: 'restore' } });
 }

@@ -27,21 +27,28 @@ export function makeBackup(data: LearnerData, now: Date): string {
   return JSON.stringify(backup, null, 2) + '\n';
 }
 
-export function parseBackup(text: string): { data: LearnerData } | { error: string } {
+/** Why a file was refused; the Learn page words it in the UI's language. */
+export type BackupProblem =
+  | { kind: 'not-json' }
+  | { kind: 'not-backup' }
+  | { kind: 'no-version' }
+  | { kind: 'newer'; version: number }
+  | { kind: 'not-a-list'; list: keyof LearnerData }
+  | { kind: 'malformed-item'; list: keyof LearnerData; item: number };
+
+export function parseBackup(text: string): { data: LearnerData } | { problem: BackupProblem } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { error: 'This file is not JSON: it is not a Policy Lens backup.' };
+    return { problem: { kind: 'not-json' } };
   }
   if (typeof parsed !== 'object' || parsed === null || (parsed as Backup).format !== BACKUP_FORMAT) {
-    return { error: 'This file is not a Policy Lens backup.' };
+    return { problem: { kind: 'not-backup' } };
   }
   const backup = parsed as Record<string, unknown>;
-  if (typeof backup.version !== 'number' || backup.version < 1) return { error: 'This backup has no version number.' };
-  if (backup.version > BACKUP_VERSION) {
-    return { error: `This backup comes from a newer version of Policy Lens (format ${backup.version}); update the extension first.` };
-  }
+  if (typeof backup.version !== 'number' || backup.version < 1) return { problem: { kind: 'no-version' } };
+  if (backup.version > BACKUP_VERSION) return { problem: { kind: 'newer', version: backup.version } };
   const lists = [
     ['studyList', isSavedTerm],
     ['cards', isStoredCard],
@@ -50,9 +57,9 @@ export function parseBackup(text: string): { data: LearnerData } | { error: stri
   ] as const;
   for (const [name, isValid] of lists) {
     const list = backup[name] ?? [];
-    if (!Array.isArray(list)) return { error: `The backup's ${name} is not a list.` };
+    if (!Array.isArray(list)) return { problem: { kind: 'not-a-list', list: name } };
     const bad = list.findIndex((item) => !isValid(item));
-    if (bad >= 0) return { error: `The backup's ${name} has a malformed item (number ${bad + 1}); nothing was imported.` };
+    if (bad >= 0) return { problem: { kind: 'malformed-item', list: name, item: bad + 1 } };
   }
   return {
     data: {

@@ -38,7 +38,7 @@ export async function readLearningSettings(): Promise<LearningSettings> {
 /**
  * Saves the settings over what is stored, so that fields this version does not know (written by a newer one)
  * survive. A refused write (storage.sync's quotas: 8 KB an item, ~100 KB in all, 120 writes a minute) throws a
- * StorageFault that says so.
+ * StorageFault that names it.
  */
 export async function saveLearningSettings(settings: LearningSettings): Promise<void> {
   try {
@@ -46,6 +46,6 @@ export async function saveLearningSettings(settings: LearningSettings): Promise<
     const kept = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
     await learningSettings.setValue({ ...kept, ...settings });
   } catch (error) {
-    throw writeFault(error, 'Your settings were not saved');
+    throw writeFault(error, { action: 'settings' });
   }
 }

@@ -29,7 +29,7 @@ export async function recordSightings(message: TermsFoundMessage, now: Date): Pr
       added = fresh.length;
       return fresh.length > 0 ? { history: capHistory([...history, ...fresh]) } : {};
     },
-    { now, what: 'New sightings were not recorded' },
+    { now, what: { action: 'sightings' } },
   );
   return added;
 }

@@ -10,7 +10,7 @@
  * - Changes are serialised across every page and the background (Web Locks): two tabs saving at once cannot
  *   overwrite each other's read-modify-write.
  *
- * A failed read or write throws a StorageFault, whose message is meant for the learner.
+ * A failed read or write throws a StorageFault, which names what failed for the pages to word.
  */
 import { browser } from 'wxt/browser';
 import type { LearnerData } from './backup';
@@ -50,6 +50,9 @@ const LISTS: Record<ListName, { key: string; isValid: (value: unknown) => boolea
 const LIST_NAMES = Object.keys(LISTS) as ListName[];
 const VERSION_KEY = 'dataVersion';
 const RECOVERED_KEY = 'recovered';
+/** The reason given to data from a newer version (kept in the set-aside copy, for whoever reads it). */
+const NEWER_VERSION_REASON = 'written by a newer version of Policy Lens';
+
 /** Every storage.local key of the learner's data. */
 const DATA_KEYS = [...LIST_NAMES.map((name) => LISTS[name].key), VERSION_KEY, RECOVERED_KEY];
 
@@ -76,39 +79,50 @@ export interface LoadedData {
   newerVersion?: number;
 }
 
-/** Why a read or write of the learner's data failed, in words for the learner. */
+/**
+ * A change that a failed write did not make, named without words (lib stays language-neutral): the pages
+ * word it in the UI's language (components/fault-text.ts). Equal names mean the same change: making it after
+ * all clears its notice.
+ */
+export type ChangeName =
+  | { action: 'save-term'; term: string }
+  | { action: 'remove-term'; term: string }
+  | { action: 'note'; term: string }
+  | { action: 'answer'; term: string }
+  | { action: 'erase-history' }
+  | { action: 'restore' }
+  | { action: 'sightings' }
+  | { action: 'settings' }
+  | { action: 'site-switch'; site: string; enabled: boolean }
+  | { action: 'discard-set-aside' }
+  | { action: 'change' };
+
+export type FaultKind = 'full' | 'busy' | 'unreadable' | 'failed';
+
+/**
+ * Why a read or write of the learner's data or settings failed: the kind, the change that was not made (none
+ * for a failed read), and the browser's own words. The message is for developers; pages word the fault.
+ */
 export class StorageFault extends Error {
   constructor(
-    readonly kind: 'full' | 'busy' | 'unreadable' | 'failed',
-    message: string,
-    options?: { cause: unknown; what?: string },
+    readonly kind: FaultKind,
+    readonly what: ChangeName | null,
+    readonly detail: string,
+    options?: { cause: unknown },
   ) {
-    super(message, options);
-    this.what = options?.what ?? '';
+    super(`storage ${kind}${what ? ` (${JSON.stringify(what)} not made)` : ''}: ${detail}`, options);
     this.name = 'StorageFault';
   }
-
-  /** What did not happen ("焦作 was not added to your study list"): the same change succeeding resolves it. */
-  readonly what: string;
 }
 
 const detail = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The plain words for a failed write; `what` says what did not happen ("焦作 was not added to your study list"). */
-export function writeFault(error: unknown, what = 'Your change was not saved'): StorageFault {
+/** Classifies a failed write; `what` names the change that did not happen. */
+export function writeFault(error: unknown, what: ChangeName = { action: 'change' }): StorageFault {
   if (error instanceof StorageFault) return error;
   const text = detail(error);
-  if (/MAX_WRITE_OPERATIONS/i.test(text)) {
-    return new StorageFault('busy', `${what}: too many changes in a short time. Wait a minute and try again.`, { cause: error, what });
-  }
-  if (/quota/i.test(text)) {
-    return new StorageFault(
-      'full',
-      `Storage is full: ${what}. Export everything (Export and backup) to keep a copy, then erase the “where I met them” history to make room.`,
-      { cause: error, what },
-    );
-  }
-  return new StorageFault('failed', `${what} (${text}). Nothing else was changed; try again.`, { cause: error, what });
+  const kind = /MAX_WRITE_OPERATIONS/i.test(text) ? 'busy' : /quota/i.test(text) ? 'full' : 'failed';
+  return new StorageFault(kind, what, text, { cause: error });
 }
 
 /** Reads every list of the learner's data, sets aside what cannot be used, and completes interrupted changes. */
@@ -135,8 +149,8 @@ export function listsStoredUnder(keys: readonly string[]): ListName[] {
 
 export interface ChangeOptions {
   now?: Date;
-  /** What did not happen if the write fails, in the learner's words ("焦作 was not added to your study list"). */
-  what?: string;
+  /** The learner's change, noted for every page to tell if the write fails (none: a repair). */
+  what?: ChangeName;
 }
 
 /**
@@ -175,7 +189,7 @@ export async function discardRecovered(): Promise<void> {
     try {
       await browser.storage.local.remove(RECOVERED_KEY);
     } catch (error) {
-      throw writeFault(error, 'The set-aside copy was not deleted');
+      throw writeFault(error, { action: 'discard-set-aside' });
     }
   });
 }
@@ -205,9 +219,7 @@ async function get(keys: string[]): Promise<Stored> {
   try {
     return await browser.storage.local.get(keys);
   } catch (error) {
-    throw new StorageFault('unreadable', `Your saved data could not be read (${detail(error)}). Nothing was changed; reload the page to try again.`, {
-      cause: error,
-    });
+    throw new StorageFault('unreadable', null, detail(error), { cause: error });
   }
 }
 
@@ -249,7 +261,7 @@ function interpret(
     newerVersion = version;
     for (const name of LIST_NAMES) {
       const key = LISTS[name].key;
-      if (stored[key] !== undefined) setAside(key, stored[key], `written by a newer version of Policy Lens (data format ${version})`);
+      if (stored[key] !== undefined) setAside(key, stored[key], `${NEWER_VERSION_REASON} (data format ${version})`);
     }
   } else if (version !== null && version < DATA_VERSION) {
     for (let step = version + 1; step <= DATA_VERSION; step++) {
@@ -295,6 +307,11 @@ function interpret(
     for (const name of LIST_NAMES) if (stored[LISTS[name].key] === undefined) delete repair[LISTS[name].key];
   }
   return { data, recovered, setAsideNow, newerVersion, repair, marked: marker === DATA_VERSION };
+}
+
+/** Whether a set-aside item is data from a newer version (kept whole), rather than a damaged one. */
+export function isFromNewerVersion(item: SetAside): boolean {
+  return item.reason?.startsWith(NEWER_VERSION_REASON) === true;
 }
 
 function isSetAside(value: unknown): value is SetAside {
@@ -358,31 +375,44 @@ function withDataLock<T>(work: () => Promise<T>): Promise<T> {
 const FAULT_KEY = 'storageFault';
 
 export interface NotedFault {
-  kind: StorageFault['kind'];
-  message: string;
-  what: string;
+  kind: FaultKind;
+  what: ChangeName;
+  /** The browser's words. */
+  detail: string;
   at: string;
 }
 
 /** Tells every page about a failed write (the popup and the Learn page show it). */
 export async function noteFault(fault: StorageFault): Promise<void> {
-  const noted: NotedFault = { kind: fault.kind, message: fault.message, what: fault.what, at: new Date().toISOString() };
+  const noted: NotedFault = { kind: fault.kind, what: fault.what ?? { action: 'change' }, detail: fault.detail, at: new Date().toISOString() };
   await browser.storage.session?.set({ [FAULT_KEY]: noted }).catch(() => undefined);
 }
 
-async function clearFault(what: string): Promise<void> {
-  if ((await lastFault())?.what === what) await dismissFault();
+/** The change was made after all: its notice, if it is the one shown, goes. */
+export async function clearFault(what: ChangeName): Promise<void> {
+  const noted = await lastFault();
+  if (noted && JSON.stringify(noted.what) === JSON.stringify(what)) await dismissFault();
 }
 
 export async function dismissFault(): Promise<void> {
   await browser.storage.session?.remove(FAULT_KEY).catch(() => undefined);
 }
 
+const FAULT_KINDS: readonly string[] = ['full', 'busy', 'unreadable', 'failed'] satisfies FaultKind[];
+
 /** The last write that failed in any part of the extension this session, until one succeeds. */
 export async function lastFault(): Promise<NotedFault | null> {
   const stored = await browser.storage.session?.get(FAULT_KEY).catch(() => null);
-  const fault = stored?.[FAULT_KEY] as NotedFault | undefined;
-  return fault && typeof fault.message === 'string' ? fault : null;
+  const fault = stored?.[FAULT_KEY] as Partial<NotedFault> | undefined;
+  const valid =
+    typeof fault === 'object' &&
+    fault !== null &&
+    FAULT_KINDS.includes(fault.kind as string) &&
+    typeof fault.what === 'object' &&
+    fault.what !== null &&
+    typeof fault.what.action === 'string' &&
+    typeof fault.detail === 'string';
+  return valid ? (fault as NotedFault) : null;
 }
 
 /** Adds sightings, keeping the newest within both caps. */

@@ -71,6 +71,41 @@ describe('content script', () => {
     await page.close();
   });
 
+  test('paints only the terms near the viewport, and those the reader scrolls to, in the page or a scrolling pane', async () => {
+    const page = await h.openPage('/long-page.html');
+    await page.setViewportSize({ width: 800, height: 600 });
+    await waitForPageTerms(h, page, { 焦作高新区: 1, 一区五城: 1, 太极拳: 1, 三区一极: 1 });
+    // The sticky ticker and the article's opening; not the end (13,000 px down) nor the pane's hidden line.
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城']);
+    await page.evaluate(() => document.getElementById('pane')!.scrollIntoView());
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区']);
+    await page.evaluate(() => document.getElementById('pane')!.scrollTo(0, 100_000));
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '太极拳']);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '三区一极']);
+    // Without a scroll: the page removes what stood between the opening and the rest, which move into view.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城']);
+    await page.evaluate(() => document.querySelectorAll('#article > p:not(:first-child):not(:last-child)').forEach((p) => p.remove()));
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城', '太极拳', '三区一极']);
+    await page.close();
+  });
+
+  test('leaves text that the page changes every frame unpainted while it churns, and paints it once quiet', async () => {
+    const page = await h.openPage('/long-page.html');
+    await waitForPageTerms(h, page, { 焦作高新区: 1, 一区五城: 1, 太极拳: 1, 三区一极: 1 });
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城']);
+    const ticking = page.evaluate('runTicker(1500)') as Promise<number>;
+    await page.waitForTimeout(800);
+    // Swapping the ticker's range every frame would make Chromium repaint the highlights every frame.
+    expect(await highlightedTexts(page)).toEqual(['一区五城']);
+    expect(await ticking).toBeGreaterThan(30);
+    await expect.poll(() => highlightedTexts(page), { timeout: 3000 }).toEqual(['焦作高新区', '一区五城']);
+    const all = { 焦作高新区: 1, 一区五城: 1, 太极拳: 1, 三区一极: 1 };
+    expect(await waitForPageTerms(h, page, all)).toEqual(all);
+    await page.close();
+  });
+
   test('sums the terms of all frames: src, srcdoc and a script-filled about:blank frame', async () => {
     const page = await h.openPage('/frames.html');
     const expected = { 焦作高新区: 2, 三区一极: 1, 一区五城: 1, 太极拳: 1 };

@@ -118,6 +118,22 @@ export interface LaunchOptions {
   fixturesDir?: string;
   /** How long to wait for the extension's service worker. Default 20 s. */
   serviceWorkerTimeoutMs?: number;
+  /**
+   * A browser profile to use and keep (for tests that start the browser again on the same profile);
+   * by default a temporary one, removed on close.
+   */
+  userDataDir?: string;
+  /**
+   * The extension opens its welcome page on install: by default it is waited for and closed, so that tests
+   * start with no tab of ours. True leaves it (and does not wait for it).
+   */
+  keepWelcomePage?: boolean;
+  /**
+   * The browser's UI language, e.g. 'zh-CN', which the extension's messages follow: Chromium's --lang (what
+   * chrome.i18n.getMessage follows in headless Chromium 156 on Linux; LANGUAGE in the environment did not
+   * change it), and the same for pages' navigator.language. Default: the machine's (en-US here).
+   */
+  language?: string;
 }
 
 
@@ -134,6 +150,20 @@ async function findServiceWorker(context: BrowserContext, timeoutMs: number): Pr
   } catch {
     return context.serviceWorkers().find(isExtensionWorker) ?? null;
   }
+}
+
+/** The welcome page of our extension, once it has opened (null if none opens within the time). */
+export async function findWelcomePage(context: BrowserContext, timeoutMs = 10_000): Promise<Page | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const welcome = context.pages().find((page) => /^chrome-extension:\/\/[a-z]+\/welcome\.html/.test(page.url()));
+    if (welcome || Date.now() > deadline) return welcome ?? null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function closeWelcomePage(context: BrowserContext): Promise<void> {
+  await (await findWelcomePage(context))?.close();
 }
 
 /** Launches Chromium with the built extension and a fixture server. See the comment at the top. */
@@ -176,12 +206,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     let serviceWorker: Worker | null = null;
     const failures: string[] = [];
     for (const mode of modes) {
-      const dir = mkdtempSync(join(tmpdir(), 'jpl-browser-'));
-      userDataDirs.push(dir);
+      const dir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'jpl-browser-'));
+      if (!options.userDataDir) userDataDirs.push(dir);
       context = await chromium.launchPersistentContext(dir, {
         executablePath: CHROMIUM,
         headless: mode.headless,
-        args: [...chromiumArgs(extensionDir), ...mode.extra],
+        args: [...chromiumArgs(extensionDir), ...mode.extra, ...(options.language ? [`--lang=${options.language}`] : [])],
+        ...(options.language ? { locale: options.language } : {}),
         viewport: { width: 1280, height: 800 },
       });
       serviceWorker = await findServiceWorker(context, swTimeout);
@@ -195,6 +226,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     }
     const ctx: BrowserContext = context;
     const sw: Worker = serviceWorker;
+    if (!options.keepWelcomePage) {
+      await closeWelcomePage(ctx);
+    }
     const extensionId = new URL(sw.url()).host;
     const extensionOrigin = `chrome-extension://${extensionId}`;
 

@@ -17,7 +17,7 @@ const CONTENT_SCRIPTS = [
 
 /** What each build must declare; `undefined` means the key must be absent. */
 const PINNED = {
-  permissions: ['storage'],
+  permissions: ['storage', 'contextMenus', 'activeTab'],
   host_permissions: undefined,
   optional_permissions: undefined,
   optional_host_permissions: ['http://127.0.0.1:8765/*'],
@@ -31,6 +31,7 @@ const PINNED = {
 const FIREFOX_ONLY = {
   browser_specific_settings: {
     gecko: { id: 'jiaozuo-policy-lens@policy-lens.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    gecko_android: { strict_min_version: '142.0' },
   },
 };
 

@@ -161,7 +161,7 @@ describe('popup', () => {
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
     expect(await page.locator('jpl-lens').count()).toBe(0);
     await expect.poll(() => popup.locator('.list-view').textContent()).toContain('Highlighting is off on 127.0.0.1');
-    expect(await h.serviceWorker.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites)).toEqual(['127.0.0.1']);
+    expect(await h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('disabledSites')).disabledSites)).toEqual(['127.0.0.1']);
     await popup.close(); // before pageTerms, which asks for the focused window's active tab (popup-tools.ts)
     await expect.poll(() => pageTerms(h, page)).toEqual({});
 
@@ -176,7 +176,7 @@ describe('popup', () => {
     await popup.getByRole('switch').check({ force: true });
     await expect.poll(() => highlightedTexts(other)).toContain('焦作高新区');
     await expect.poll(() => highlightedTexts(page)).toContain('一区五城');
-    expect(await h.serviceWorker.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites)).toEqual([]);
+    expect(await h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('disabledSites')).disabledSites)).toEqual([]);
     await popup.close();
     expect(await waitForPageTerms(h, page, REVEAL_TERMS)).toEqual(REVEAL_TERMS);
     await other.close();
@@ -187,7 +187,7 @@ describe('popup', () => {
     // An extension page, where no content script runs (as on the browser's own pages).
     const options = await h.openOptions();
     const popup = await openPopupOver(h, options);
-    await expect.poll(() => popup.locator('.notice').textContent(), { timeout: 10_000 }).toContain('can’t read this tab');
+    await expect.poll(() => popup.locator('.notice').textContent(), { timeout: 10_000 }).toContain('can’t run on this page');
     expect(await popup.getByRole('switch').count()).toBe(0);
     // Search still works.
     await popup.locator('#popup-search').fill('taiji');

@@ -128,7 +128,7 @@ describe('storage faults, told to the learner', () => {
     await learn.reload();
     const notice = learn.locator('.notice.recovered');
     await expect.poll(() => notice.textContent(), { timeout: 5000 }).toContain('2 stored items could not be read and were set aside; everything else loaded.');
-    expect(await notice.textContent()).toContain('kept in the extension\'s storage under “recovered”');
+    expect(await notice.textContent()).toContain('kept in the extension’s storage under “recovered”');
     await expect.poll(() => learn.locator('.study-list tbody tr').count()).toBe(1);
     await learn.screenshot({ path: '/tmp/jpl-set-aside.png', fullPage: true });
 

@@ -154,14 +154,14 @@ describe('backup', () => {
   });
 
   it('refuses what is not a valid backup, saying why', () => {
-    expect(parseBackup('{oops')).toEqual({ error: 'This file is not JSON: it is not a Policy Lens backup.' });
-    expect(parseBackup('{"format":"anki"}')).toEqual({ error: 'This file is not a Policy Lens backup.' });
+    expect(parseBackup('{oops')).toEqual({ problem: { kind: 'not-json' } });
+    expect(parseBackup('{"format":"anki"}')).toEqual({ problem: { kind: 'not-backup' } });
     const broken = JSON.parse(makeBackup(data, NOW));
+    expect(parseBackup(JSON.stringify({ ...broken, version: undefined }))).toEqual({ problem: { kind: 'no-version' } });
+    expect(parseBackup(JSON.stringify({ ...broken, history: {} }))).toEqual({ problem: { kind: 'not-a-list', list: 'history' } });
     broken.cards[0].due = 'tomorrow';
-    expect(parseBackup(JSON.stringify(broken))).toEqual({ error: "The backup's cards has a malformed item (number 1); nothing was imported." });
-    expect(parseBackup(JSON.stringify({ ...broken, version: 99 }))).toEqual({
-      error: 'This backup comes from a newer version of Policy Lens (format 99); update the extension first.',
-    });
+    expect(parseBackup(JSON.stringify(broken))).toEqual({ problem: { kind: 'malformed-item', list: 'cards', item: 1 } });
+    expect(parseBackup(JSON.stringify({ ...broken, version: 99 }))).toEqual({ problem: { kind: 'newer', version: 99 } });
   });
 });
 

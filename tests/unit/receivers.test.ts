@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { followSiteSwitch } from '../../lib/content/site-switch';
-import { disabledSites, setSiteEnabled } from '../../lib/disabled-sites';
+import { readDisabledSites, setSiteEnabled } from '../../lib/disabled-sites';
 import { readLearnerData } from '../../lib/learning/actions';
 import { receiveMessages } from '../../lib/messages';
 import { startBackground } from './start-background';
@@ -89,10 +89,15 @@ describe('the content script', () => {
     return { running: () => lenses, handle };
   }
 
-  it('answers lens-status, and ignores malformed messages with a logged reason', async () => {
-    const { handle } = siteSwitch();
+  it('answers lens-status, pauses on toggle-page, and ignores malformed messages with a logged reason', async () => {
+    const { running, handle } = siteSwitch();
     await settle();
-    expect(await deliver({ type: 'lens-status' })).toEqual({ site: 'example.com', enabled: true });
+    expect(await deliver({ type: 'lens-status' })).toEqual({ site: 'example.com', enabled: true, paused: false });
+    await deliver({ type: 'toggle-page' });
+    expect(running()).toBe(0);
+    expect(await deliver({ type: 'lens-status' })).toEqual({ site: 'example.com', enabled: true, paused: true });
+    await deliver({ type: 'toggle-page' });
+    expect(running()).toBe(1);
     for (const [message, reason] of MALFORMED) {
       warnings.length = 0;
       expect(await deliver(message)).toBeUndefined();
@@ -102,17 +107,18 @@ describe('the content script', () => {
   });
 
   it('follows a damaged per-site list as "on everywhere", logging why, and repairs it on the next switch', async () => {
-    await fakeBrowser.storage.local.set({ disabledSites: 'example.com' }); // a string: `includes` would match any substring
+    await fakeBrowser.storage.sync.set({ disabledSites: 'example.com' }); // a string: `includes` would match any substring
     const { running, handle } = siteSwitch();
     await settle();
     expect(running()).toBe(1);
     expect(warnings.some((w) => w.startsWith('Policy Lens: ignored a malformed list of switched-off sites'))).toBe(true);
-    await fakeBrowser.storage.local.set({ disabledSites: { 'example.com': true } });
+    await fakeBrowser.storage.sync.set({ disabledSites: { 'example.com': true } });
+    await fakeBrowser.storage.local.set({ disabledSites: 42 }); // 0.1's list, as damaged
     await settle();
     expect(running()).toBe(1);
     await setSiteEnabled('example.com', false);
     await settle();
-    expect(await disabledSites.getValue()).toEqual(['example.com']);
+    expect((await readDisabledSites()).synced).toEqual(['example.com']);
     expect(running()).toBe(0);
     handle.unwatch();
   });

@@ -1,9 +1,10 @@
-/** The per-site switch as the content script follows it (WXT's fake browser stands in for storage). */
+/** The per-site switch and the lens settings as the content script follows them (WXT's fake browser stands in for storage). */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { disabledSites, setSiteEnabled } from '../../lib/disabled-sites';
+import { readDisabledSites, setSiteEnabled } from '../../lib/disabled-sites';
 import { followSiteSwitch } from '../../lib/content/site-switch';
+import { updateLensSettings, type LensSettings } from '../../lib/settings';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
@@ -16,10 +17,10 @@ describe('followSiteSwitch', () => {
     const handle = followSiteSwitch({
       site,
       runtime: browser.runtime,
-      start: () => {
+      start: (settings) => {
         const n = ++lenses;
-        log.push(`start ${n}`);
-        return { stop: () => log.push(`stop ${n}`) };
+        log.push(`start ${n} ${settings.highlightStyle}`);
+        return { stop: () => log.push(`stop ${n}`), configure: (next: LensSettings) => log.push(`configure ${n} ${next.highlightStyle}`) };
       },
     });
     return { log, handle };
@@ -28,24 +29,59 @@ describe('followSiteSwitch', () => {
   it('starts the lens where the site is not switched off, and follows the switch without a reload', async () => {
     const { log, handle } = watch('example.com');
     await settle();
-    expect(log).toEqual(['start 1']);
+    expect(log).toEqual(['start 1 underline']);
     await setSiteEnabled('example.com', false);
     await settle();
-    expect(log).toEqual(['start 1', 'stop 1']);
-    expect(await disabledSites.getValue()).toEqual(['example.com']);
+    expect(log).toEqual(['start 1 underline', 'stop 1']);
+    expect((await readDisabledSites()).synced).toEqual(['example.com']);
     await setSiteEnabled('other.org', false);
     await setSiteEnabled('example.com', true);
     await settle();
-    expect(log).toEqual(['start 1', 'stop 1', 'start 2']);
-    expect(await disabledSites.getValue()).toEqual(['other.org']);
+    expect(log).toEqual(['start 1 underline', 'stop 1', 'start 2 underline']);
+    expect((await readDisabledSites()).synced).toEqual(['other.org']);
     handle.unwatch();
   });
 
-  it('does not start on a site switched off before the page loaded', async () => {
-    await disabledSites.setValue(['example.com']);
+  it('does not start on a site switched off before the page loaded, by itself or by a domain above it', async () => {
+    await setSiteEnabled('example.com', false);
+    const { log, handle } = watch('www.example.com');
+    await settle();
+    expect(log).toEqual([]);
+    handle.unwatch();
+  });
+
+  it('follows a site list still in storage.local (0.1, before the move to sync)', async () => {
+    await fakeBrowser.storage.local.set({ disabledSites: ['example.com'] });
     const { log, handle } = watch('example.com');
     await settle();
     expect(log).toEqual([]);
+    await setSiteEnabled('example.com', true);
+    await settle();
+    expect(log).toEqual(['start 1 underline']);
+    expect(await fakeBrowser.storage.local.get('disabledSites')).toEqual({});
+    handle.unwatch();
+  });
+
+  it('starts with the stored settings and hands changed ones to the running lens', async () => {
+    await updateLensSettings({ highlightStyle: 'background' });
+    const { log, handle } = watch('example.com');
+    await settle();
+    expect(log).toEqual(['start 1 background']);
+    await updateLensSettings({ highlightStyle: 'none' });
+    await settle();
+    expect(log).toEqual(['start 1 background', 'configure 1 none']);
+    handle.unwatch();
+  });
+
+  it('pauses and resumes on this page with the keyboard command', async () => {
+    const { log, handle } = watch('example.com');
+    await settle();
+    await browser.runtime.sendMessage({ type: 'toggle-page' }).catch(() => {});
+    await settle();
+    expect(log).toEqual(['start 1 underline', 'stop 1']);
+    await browser.runtime.sendMessage({ type: 'toggle-page' }).catch(() => {});
+    await settle();
+    expect(log).toEqual(['start 1 underline', 'stop 1', 'start 2 underline']);
     handle.unwatch();
   });
 });

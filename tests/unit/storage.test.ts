@@ -123,7 +123,7 @@ describe('damaged and wrong-shaped values', () => {
       throw new Error('IO error: disk went away');
     };
     vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementationOnce(halfSet);
-    await expect(saveTerm('山药', NOW)).rejects.toThrow('山药 was not added to your study list (IO error: disk went away)');
+    await expect(saveTerm('山药', NOW)).rejects.toMatchObject({ kind: 'failed', what: { action: 'save-term', term: '山药' }, detail: 'IO error: disk went away' });
     const after = await readLearnerData();
     expect(after.studyList.map((s) => s.term)).toEqual(['焦作', '山药']);
     expect(after.cards.filter((c) => c.term === '焦作')).toEqual(before.cards); // review state untouched
@@ -191,18 +191,16 @@ describe('data from a newer version (after going back to an older extension)', (
 });
 
 describe('a full quota', () => {
-  it('refuses the change with a plain message, keeps what was saved, and says so to every page', async () => {
+  it('refuses the change, naming it for the pages to word, keeps what was saved, and says so to every page', async () => {
     await saveTerm('焦作', NOW);
     const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const failure = saveTerm('山药', NOW);
     await expect(failure).rejects.toBeInstanceOf(StorageFault);
     await expect(failure).rejects.toMatchObject({ kind: 'full' });
-    await expect(failure).rejects.toThrow(
-      'Storage is full: 山药 was not added to your study list. Export everything (Export and backup) to keep a copy, then erase the “where I met them” history to make room.',
-    );
-    await expect(setNote('焦作', 'x')).rejects.toThrow('Storage is full: Your note for 焦作 was not saved.');
+    await expect(failure).rejects.toMatchObject({ what: { action: 'save-term', term: '山药' }, detail: 'QUOTA_BYTES quota exceeded' });
+    await expect(setNote('焦作', 'x')).rejects.toMatchObject({ kind: 'full', what: { action: 'note', term: '焦作' } });
     expect((await readLearnerData()).studyList).toEqual([saved('焦作')]);
-    expect(await lastFault()).toMatchObject({ kind: 'full', message: expect.stringContaining('Your note for 焦作 was not saved') });
+    expect(await lastFault()).toMatchObject({ kind: 'full', what: { action: 'note', term: '焦作' }, detail: 'QUOTA_BYTES quota exceeded' });
 
     set.mockRestore();
     await saveTerm('山药', NOW);
@@ -215,21 +213,21 @@ describe('a full quota', () => {
     await saveTerm('焦作', NOW);
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const report = { type: 'terms-found' as const, terms: [], page: { url: 'https://a.example/', title: 't' }, sightings: [{ term: '焦作', sentence: '焦作。' }] };
-    await expect(recordSightings(report, NOW)).rejects.toThrow('Storage is full: New sightings were not recorded.');
-    expect((await lastFault())?.message).toContain('New sightings were not recorded');
+    await expect(recordSightings(report, NOW)).rejects.toMatchObject({ kind: 'full', what: { action: 'sightings' } });
+    expect(await lastFault()).toMatchObject({ kind: 'full', what: { action: 'sightings' } });
   });
 
-  it("of storage.sync refuses a setting with a plain message (per-item and total quotas, write rate)", async () => {
+  it('of storage.sync refuses a setting, naming why (per-item and total quotas, write rate)', async () => {
     const settings = await readLearningSettings();
     const set = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
     await expect(saveLearningSettings({ ...settings, speakOnReveal: true })).rejects.toMatchObject({
       kind: 'full',
-      message: expect.stringMatching(/^Storage is full: Your settings were not saved\./),
+      what: { action: 'settings' },
     });
     set.mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
     await expect(saveLearningSettings({ ...settings, speakOnReveal: true })).rejects.toMatchObject({
       kind: 'busy',
-      message: 'Your settings were not saved: too many changes in a short time. Wait a minute and try again.',
+      what: { action: 'settings' },
     });
     expect(await readLearningSettings()).toEqual(settings);
   });
@@ -240,7 +238,7 @@ describe('an unreadable store', () => {
     await saveTerm('焦作', NOW);
     vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('Corruption: block checksum mismatch'));
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await expect(loadData()).rejects.toMatchObject({ kind: 'unreadable', message: expect.stringContaining('could not be read (Corruption: block checksum mismatch)') });
+    await expect(loadData()).rejects.toMatchObject({ kind: 'unreadable', what: null, detail: 'Corruption: block checksum mismatch' });
     await expect(saveTerm('山药', NOW)).rejects.toMatchObject({ kind: 'unreadable' });
     expect(set).not.toHaveBeenCalled();
   });

@@ -11,10 +11,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { disabledSites, siteList } from '../../lib/disabled-sites';
+import { readDisabledSites } from '../../lib/disabled-sites';
 import { readLearnerData, recordReview, saveTerm } from '../../lib/learning/actions';
 import { readLearningSettings } from '../../lib/learning/settings';
 import { loadData } from '../../lib/learning/store';
+import { readLensSettings } from '../../lib/settings';
 import { startBackground } from './start-background';
 
 interface Fixture {
@@ -31,7 +32,9 @@ const READERS: Record<string, () => Promise<unknown>> = {
   log: async () => (await readLearnerData()).log,
   history: async () => (await readLearnerData()).history,
   settings: () => readLearningSettings(),
-  disabledSites: async () => siteList(await disabledSites.getValue()),
+  lensSettings: () => readLensSettings(),
+  // In storage.sync since 0.2 (0.1 kept it in storage.local): the background's start moves it.
+  disabledSites: async () => (await readDisabledSites()).synced,
 };
 
 const folder = join(__dirname, 'fixtures', 'storage');
@@ -44,7 +47,11 @@ async function update(fixture: Fixture) {
   await fakeBrowser.storage.sync.set(fixture.sync);
   startBackground();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+  await startUpDone();
 }
+
+/** The background's start-up work runs unawaited (as in a browser): let it finish (fake storage needs no timers). */
+const startUpDone = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function expectEverything(fixture: Fixture, name: string) {
   for (const [what, expected] of Object.entries(fixture.expect)) {
@@ -74,6 +81,7 @@ describe('stored data of every earlier version', () => {
     await recordReview(card!, 3, new Date());
     const stored = await fakeBrowser.storage.local.get(null);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await startUpDone();
     expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
     // The fixture's own data, with the new term and review added after it.
     const data = await readLearnerData();
@@ -82,6 +90,7 @@ describe('stored data of every earlier version', () => {
     expect(data.cards.slice(0, -3)).toMatchObject(expected.cards);
     expect(data.cards.slice(-3).map((c) => [c.term, c.reps])).toEqual([['山药', 1], ['山药', 0], ['山药', 0]]);
     expect(data.log.slice(0, -1)).toMatchObject(expected.log);
-    await expectEverything({ ...fixture, expect: { history: fixture.expect.history, settings: fixture.expect.settings } }, name);
+    const { history, settings, lensSettings, disabledSites } = fixture.expect;
+    await expectEverything({ ...fixture, expect: { history, settings, lensSettings, disabledSites } }, name);
   });
 });

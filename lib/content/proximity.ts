@@ -1,0 +1,104 @@
+/**
+ * Which blocks with terms are near the viewport (only theirs are registered with the highlight).
+ *
+ * Not one long-lived IntersectionObserver over every block: Chromium recomputes all of an observer's targets
+ * after every layout, so on a page that changes its own DOM each frame (a ticker, a live feed) thousands of
+ * targets cost the page about a millisecond and a half a frame, whether anything moved or not. Instead the
+ * observer is asked once about each block that needs a verdict, which is then unobserved: new blocks as
+ * they are found, and every block when the reader scrolls or the viewport changes size. Layout that moves
+ * blocks without a scroll (the page growing or shrinking above them) is caught by a slower recheck of all
+ * blocks; the margin of a screen above and below the viewport covers them meanwhile.
+ *
+ * One observer, whose targets are only the blocks asked about and not yet answered for: most frames it has
+ * none.
+ */
+
+/** The margin around the viewport (a screen above and below) in which terms are painted. */
+const NEAR_MARGIN = '100% 0px 100% 0px';
+/** At most one full recheck this often for changes other than scrolling and resizing. */
+const LAYOUT_RECHECK_MS = 500;
+
+export type Verdicts = (verdicts: { block: Element; near: boolean }[]) => void;
+
+export class Proximity {
+  private readonly tracked = new Set<Element>();
+  /** Blocks the observer was asked about and has not answered for yet. */
+  private readonly asked = new Set<Element>();
+  private recheckPending = false;
+  private readonly observer: IntersectionObserver;
+  private layoutTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastLayoutRecheck = -Infinity;
+  private stopped = false;
+
+  constructor(
+    private readonly view: Window,
+    private readonly onVerdicts: Verdicts,
+  ) {
+    // Each target is unobserved once answered: between questions the observer has nothing to compute.
+    this.observer = new IntersectionObserver((entries) => this.answered(entries), { rootMargin: NEAR_MARGIN });
+    view.addEventListener('scroll', this.recheckAll, { capture: true, passive: true });
+    view.addEventListener('resize', this.recheckAll, { passive: true });
+    // An image or font that loads moves what follows it without a DOM change (load does not bubble: capture).
+    view.addEventListener('load', this.layoutChanged, { capture: true, passive: true });
+  }
+
+  observe(block: Element): void {
+    this.tracked.add(block);
+    this.ask(block);
+  }
+
+  unobserve(block: Element): void {
+    this.tracked.delete(block);
+    // Asked already, it stays observed until answered; the answer is dropped (it is no longer tracked).
+  }
+
+  /** The page's layout may have moved blocks (the page changed its DOM, or something loaded). */
+  readonly layoutChanged = (): void => {
+    if (this.layoutTimer !== null || this.stopped) return;
+    const wait = Math.max(0, this.lastLayoutRecheck + LAYOUT_RECHECK_MS - performance.now());
+    this.layoutTimer = setTimeout(() => {
+      this.layoutTimer = null;
+      this.lastLayoutRecheck = performance.now();
+      this.recheckAll();
+    }, wait);
+  };
+
+  stop(): void {
+    this.stopped = true;
+    this.observer.disconnect();
+    if (this.layoutTimer !== null) clearTimeout(this.layoutTimer);
+    this.view.removeEventListener('scroll', this.recheckAll, { capture: true });
+    this.view.removeEventListener('resize', this.recheckAll);
+    this.view.removeEventListener('load', this.layoutChanged, { capture: true });
+  }
+
+  /** Every block again; while a recheck is out, the next waits for its answers (a frame at most). */
+  private readonly recheckAll = (): void => {
+    if (this.stopped) return;
+    if (this.asked.size > 0) {
+      this.recheckPending = true;
+      return;
+    }
+    for (const block of this.tracked) this.ask(block);
+  };
+
+  private ask(block: Element): void {
+    if (this.asked.has(block) || this.stopped) return;
+    this.asked.add(block);
+    this.observer.observe(block);
+  }
+
+  private answered(entries: IntersectionObserverEntry[]): void {
+    const verdicts: { block: Element; near: boolean }[] = [];
+    for (const entry of entries) {
+      this.observer.unobserve(entry.target);
+      this.asked.delete(entry.target);
+      if (this.tracked.has(entry.target)) verdicts.push({ block: entry.target, near: entry.isIntersecting });
+    }
+    if (verdicts.length > 0) this.onVerdicts(verdicts);
+    if (this.recheckPending && this.asked.size === 0) {
+      this.recheckPending = false;
+      this.recheckAll();
+    }
+  }
+}
