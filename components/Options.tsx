@@ -7,13 +7,15 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { countText, fill, i18n } from '../lib/i18n';
-import { DEFAULT_LEARNING_SETTINGS, learningSettings, type LearningSettings } from '../lib/learning/settings';
+import { DEFAULT_LEARNING_SETTINGS, saveLearningSettings, type LearningSettings } from '../lib/learning/settings';
+import { clearFault, noteFault, writeFault, type ChangeName } from '../lib/learning/store';
 import { numberedPinyin, pinyinTokens } from '../lib/pinyin-tones';
 import { updateLensSettings, resetLensSettings, type LensSettings } from '../lib/settings';
 import { glossary } from './glossary';
 import { SiteList } from './settings/SiteList';
 import { ChangeShortcuts, ShortcutList, useShortcuts } from './settings/shortcuts';
 import { useStoredSettings } from './settings/use-settings';
+import { StorageNotice } from './popup/StorageNotice';
 import { SourceList } from './SourceList';
 
 /** The key held with the shift-hover trigger, named as keyboards print it, in every language. */
@@ -23,6 +25,24 @@ const entryPinyin = (term: string) => glossary.entries.find((entry) => entry.ter
 const PINYIN_SAMPLE = entryPinyin('焦作');
 const TONE_SAMPLE = pinyinTokens(entryPinyin('一区五城'));
 
+const SETTINGS_CHANGE: ChangeName = { action: 'settings' };
+
+/**
+ * Stores a settings change. A refused write (storage.sync's quotas: 8 KB an item, ~100 KB in all, 120 writes a
+ * minute) is noted like every storage fault: the notice at the top of this page, the popup and the Learn page
+ * say why, until a settings change succeeds.
+ */
+async function storeSettings(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+  } catch (error) {
+    await noteFault(writeFault(error, SETTINGS_CHANGE));
+    return false;
+  }
+  await clearFault(SETTINGS_CHANGE);
+  return true;
+}
+
 export function Options() {
   const stored = useStoredSettings();
   const shortcuts = useShortcuts();
@@ -31,17 +51,17 @@ export function Options() {
   const { lens, learning } = stored;
   const setLens = (change: Partial<LensSettings>) => {
     setResetDone(false);
-    void updateLensSettings(change);
+    void storeSettings(updateLensSettings(change));
   };
   const setLearning = (change: Partial<LearningSettings>) => {
     setResetDone(false);
-    void learningSettings.setValue({ ...learning, ...change });
+    // Through saveLearningSettings: fields a newer version stored are kept.
+    void storeSettings(saveLearningSettings({ ...learning, ...change }));
   };
   const reset = async () => {
     // Only what this page sets: the Learn page's own settings (speaking, Anki) stay.
     const { historyEnabled, historyAllTerms } = DEFAULT_LEARNING_SETTINGS;
-    await Promise.all([resetLensSettings(), learningSettings.setValue({ ...learning, historyEnabled, historyAllTerms })]);
-    setResetDone(true);
+    setResetDone(await storeSettings(Promise.all([resetLensSettings(), saveLearningSettings({ ...learning, historyEnabled, historyAllTerms })])));
   };
 
   return (
@@ -50,6 +70,7 @@ export function Options() {
         <h1>{i18n.t('options.heading')}</h1>
         <p class="muted">{i18n.t('options.lead')}</p>
       </header>
+      <StorageNotice />
 
       <section aria-labelledby="on-pages">
         <h2 id="on-pages">{i18n.t('options.onPages')}</h2>

@@ -20,6 +20,7 @@ import { PopupMenu } from './popup/PopupMenu';
 import { PageTermOption, ResultOption, type Revealed } from './popup/options';
 import { usePageTerms } from './popup/page-terms';
 import { SiteSwitch } from './popup/SiteSwitch';
+import { StorageNotice } from './popup/StorageNotice';
 
 /** More results than this are not rendered: a longer query narrows them. */
 const MAX_RESULTS = 50;
@@ -222,6 +223,7 @@ export function Popup() {
         </main>
       )}
 
+      <StorageNotice />
       <footer class="popup-footer">
         {tab.kind === 'ready' ? (
           <SiteSwitch
@@ -230,7 +232,10 @@ export function Popup() {
             onChange={(on) => {
               setSwitchError(null);
               void setEnabled(on).then((result) => {
-                if (!result.ok) setSwitchError(result.reason === 'full' ? i18n.t('popup.siteListFull') : i18n.t('popup.siteSwitchFailed'));
+                // A storage fault is told by StorageNotice, with the browser's reason.
+                if (!result.ok && result.reason !== 'storage') {
+                  setSwitchError(result.reason === 'full' ? i18n.t('popup.siteListFull') : i18n.t('popup.siteSwitchFailed'));
+                }
               });
             }}
           />

@@ -7,16 +7,17 @@ import { formatRoute } from '../lib/glossary-route';
 import { i18n } from '../lib/i18n';
 import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
 import { recordSightings } from '../lib/learning/sightings';
+import { StorageFault, loadData } from '../lib/learning/store';
 import { selectionText } from '../lib/lookup';
-import { shouldWelcome } from '../lib/onboarding';
 import {
-  parseMessage,
+  receiveMessages,
   type EntryDetailsResponse,
   type PageTermsResponse,
   type SaveTermResponse,
   type StepTermMessage,
   type TogglePageMessage,
 } from '../lib/messages';
+import { shouldWelcome } from '../lib/onboarding';
 import { TabTerms } from '../lib/tab-terms';
 
 /** The context menu item on selected text. */
@@ -38,20 +39,19 @@ export default defineBackground(() => {
     void browser.action.setBadgeText({ tabId, text: distinct > 0 ? String(distinct) : '' });
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    // Only our own pages and content scripts can reach this listener (no externally_connectable).
-    const message = parseMessage(raw);
-    if ('invalid' in message) {
-      console.warn(`Policy Lens: ignored a message (${message.invalid})`);
-      return undefined;
-    }
+  // Only our own pages and content scripts can reach this listener (no externally_connectable).
+  receiveMessages(browser.runtime.onMessage, (message, sender) => {
     switch (message.type) {
       case 'terms-found': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return undefined;
         tabTerms.report(tabId, sender.frameId ?? 0, message.terms);
         showCount(tabId);
-        void recordSightings(message, new Date());
+        recordSightings(message, new Date()).catch((error: unknown) => {
+          // Storage full or failing (the popup and the Learn page say so): the page's terms are still shown.
+          if (error instanceof StorageFault) console.warn('Policy Lens: could not record where terms were met', error);
+          else console.error('Policy Lens: could not record where terms were met', error);
+        });
         return undefined;
       }
       case 'save-term':
@@ -111,6 +111,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Bring the stored data to this version's format at once (setting aside what cannot be read), rather than
+    // at the first read.
+    loadData().catch((error: unknown) => console.error('Policy Lens: could not check the stored data', error));
     void createMenu();
     // A welcome page on the first install only (lib/onboarding).
     void shouldWelcome(reason).then((welcome) => {

@@ -29,9 +29,15 @@ export function isSiteKey(value: unknown): value is string {
   return typeof value === 'string' && (HOST.test(value) || IPV6.test(value) || SCHEME.test(value));
 }
 
-/** The valid, distinct site keys of a stored value; anything else (a hand edit, corruption) is skipped. */
+/**
+ * The valid, distinct site keys of a stored value; anything else (a hand edit, corruption) is skipped, and a
+ * value that is no list at all is ignored with a logged reason: the lens then runs everywhere rather than failing.
+ */
 export function parseSiteList(stored: unknown): string[] {
-  if (!Array.isArray(stored)) return [];
+  if (!Array.isArray(stored)) {
+    if (stored != null) console.warn('Policy Lens: ignored a malformed list of switched-off sites', stored);
+    return [];
+  }
   return [...new Set(stored.filter(isSiteKey))];
 }
 

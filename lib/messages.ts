@@ -3,6 +3,7 @@
  * a logged reason, never acted on.
  */
 
+import type { Browser, browser } from 'wxt/browser';
 import type { EntryDetails } from './entry-details';
 
 export interface TermCount {
@@ -184,4 +185,30 @@ export function parseMessage(value: unknown): Message | { invalid: string } {
     default:
       return { invalid: `unknown type ${JSON.stringify(message.type)}` };
   }
+}
+
+/** What a part does with one of our messages: the answer (as a promise), or undefined for none. */
+export type MessageHandler = (message: Message, sender: Browser.runtime.MessageSender) => Promise<unknown> | undefined;
+
+/** runtime.onMessage, of the background, a page or a content script. */
+export type RuntimeMessageEvent = typeof browser.runtime.onMessage;
+
+/**
+ * The one way our parts receive messages: each is validated first, and a malformed one is ignored with a
+ * logged reason, so `handle` only ever sees a well-formed Message. Returns the function that stops listening.
+ */
+export function receiveMessages(onMessage: RuntimeMessageEvent, handle: MessageHandler): () => void {
+  const listener = (raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    const message = parseMessage(raw);
+    if ('invalid' in message) {
+      console.warn(`Policy Lens: ignored a message (${message.invalid})`);
+      return undefined;
+    }
+    return handle(message, sender);
+  };
+  // The webextension polyfill (and Firefox) answer with the promise a listener returns; Chrome's types know
+  // only sendResponse, hence the cast.
+  const answering = listener as unknown as Parameters<RuntimeMessageEvent['addListener']>[0];
+  onMessage.addListener(answering);
+  return () => onMessage.removeListener(answering);
 }

@@ -27,10 +27,15 @@ export function EntryDetail({ glossary, details, previous, onOpenEntry, onOpenGl
   const [saved, setSaved] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     setSaved(undefined);
-    void isSaved(details.term).then(setSaved);
+    // Unreadable storage: the star stays hidden.
+    isSaved(details.term).then(setSaved, (error: unknown) => console.warn('Policy Lens: could not read the study list', error));
   }, [details.term]);
   const toggleSave = async (save: boolean) => {
-    await (save ? saveTerm(details.term, new Date()) : removeTerm(details.term));
+    try {
+      await (save ? saveTerm(details.term, new Date()) : removeTerm(details.term));
+    } catch {
+      return !save; // not stored: the star keeps its state, and the popup's storage notice says why
+    }
     setSaved(save);
     return save;
   };

@@ -6,12 +6,14 @@ import { ANKI_CONNECT_ORIGIN, sendToAnki } from '../../lib/learning/anki-connect
 import { countText, i18n, type PlainKey } from '../../lib/i18n';
 import { makeBackup, parseBackup, type BackupProblem, type LearnerData } from '../../lib/learning/backup';
 import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
+import { errorText } from '../fault-text';
 import { glossary } from '../glossary';
+import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
 const index = indexGlossary(glossary);
 
-function download(name: string, text: string, type: string): void {
+export function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
@@ -30,7 +32,11 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
     if (!file) return;
     const parsed = parseBackup(await file.text());
     if ('problem' in parsed) return setMessage({ text: problemText(parsed.problem), error: true });
-    await restore(parsed.data);
+    try {
+      await restore(parsed.data);
+    } catch (error) {
+      return setMessage({ text: errorText(error), error: true });
+    }
     const { studyList, cards, history } = parsed.data;
     setMessage({
       text: i18n.t('export.restored', {
@@ -66,18 +72,18 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
         <button type="button" disabled={empty} onClick={() => download(`jiaozuo-policy-lens-${stamp()}.csv`, toCsv(rows()), 'text/csv')}>
           CSV
         </button>{' '}
-        <button type="button" disabled={empty} onClick={() => void toAnkiConnect()}>
+        <button type="button" disabled={empty} onClick={() => attempt(toAnkiConnect())}>
           {i18n.t('export.sendToAnki')}
         </button>
       </p>
       <p class="muted">{i18n.t('export.ankiHint')}</p>
       <h3>{i18n.t('export.backup')}</h3>
       <p>
-        <button type="button" onClick={() => void readLearnerData().then((data) => download(`jiaozuo-policy-lens-backup-${stamp()}.json`, makeBackup(data, now()), 'application/json'))}>
+        <button type="button" onClick={() => attempt(readLearnerData().then((data) => download(`jiaozuo-policy-lens-backup-${stamp()}.json`, makeBackup(data, now()), 'application/json')))}>
           {i18n.t('export.exportAll')}
         </button>{' '}
         <label class="file">
-          {i18n.t('export.importBackup')} <input type="file" accept="application/json,.json" onChange={(e) => void importBackup(e.currentTarget.files?.[0])} />
+          {i18n.t('export.importBackup')} <input type="file" accept="application/json,.json" onChange={(e) => attempt(importBackup(e.currentTarget.files?.[0]))} />
         </label>
       </p>
       <p class="muted">{i18n.t('export.importWarning')}</p>

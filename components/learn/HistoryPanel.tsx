@@ -1,6 +1,7 @@
 import { formatCount, i18n, messagesLanguage } from '../../lib/i18n';
 import { eraseHistory } from '../../lib/learning/actions';
 import type { LearningSettings } from '../../lib/learning/settings';
+import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
 export function HistoryPanel({ state, onSettings }: { state: LearnerState; onSettings: (s: LearningSettings) => void }) {
@@ -25,7 +26,7 @@ export function HistoryPanel({ state, onSettings }: { state: LearnerState; onSet
         {i18n.t('history.allTerms')}
       </label>
       <p>
-        <button type="button" disabled={state.history.length === 0} onClick={() => void eraseHistory()}>
+        <button type="button" disabled={state.history.length === 0} onClick={() => attempt(eraseHistory())}>
           {i18n.t('history.erase', { count: formatCount(state.history.length) })}
         </button>
       </p>

@@ -1,8 +1,12 @@
 import { useState } from 'preact/hooks';
-import { countText, formatCount, i18n } from '../../lib/i18n';
+import { formatCount, i18n } from '../../lib/i18n';
 import { dueCards } from '../../lib/learning/scheduling';
+import { dismissFault } from '../../lib/learning/store';
+import { faultText } from '../fault-text';
+import { attempt, useFailedChange } from './attempt';
 import { ExportPanel } from './ExportPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { RecoveredNotice } from './RecoveredNotice';
 import { ReviewPanel } from './ReviewPanel';
 import { StudyListPanel } from './StudyListPanel';
 import { useLearnerData } from './useLearnerData';
@@ -12,9 +16,13 @@ type Tab = (typeof TABS)[number];
 const now = () => new Date();
 
 export function LearnPage() {
-  const { state, saveSettings } = useLearnerData();
+  const { state, loadError, saveSettings } = useLearnerData();
+  const [failedChange, dismissFailedChange] = useFailedChange();
   const [tab, setTab] = useState<Tab>(() => (TABS.includes(location.hash.slice(1) as Tab) ? (location.hash.slice(1) as Tab) : 'review'));
-  if (!state) return <p class="muted">{i18n.t('common.loading')}</p>;
+  if (!state) return loadError ? <p role="alert" class="error">{loadError}</p> : <p class="muted">{i18n.t('common.loading')}</p>;
+  // A change that failed here, or (noted in session storage) in the popover or the background: told once.
+  const noted = state.fault ? faultText(state.fault) : null;
+  const fault = noted !== failedChange ? noted : null;
   const labels: Record<Tab, string> = {
     review: i18n.t('learn.reviewTab', { due: formatCount(dueCards(state.cards, now()).length) }),
     list: i18n.t('learn.listTab', { count: formatCount(state.studyList.length) }),
@@ -28,11 +36,23 @@ export function LearnPage() {
   return (
     <main class="learn">
       <h1>{i18n.t('learn.title')}</h1>
-      {state.setAside > 0 ? (
-        <p role="alert" class="error">
-          {countText('learn.setAside', state.setAside)}
+      {failedChange ? (
+        <p role="alert" class="error notice">
+          {failedChange}{' '}
+          <button type="button" onClick={dismissFailedChange}>
+            {i18n.t('common.dismiss')}
+          </button>
         </p>
       ) : null}
+      {fault ? (
+        <p role="alert" class="error notice">
+          {fault}{' '}
+          <button type="button" onClick={() => attempt(dismissFault())}>
+            {i18n.t('common.dismiss')}
+          </button>
+        </p>
+      ) : null}
+      {state.recovered.length > 0 ? <RecoveredNotice recovered={state.recovered} now={now} /> : null}
       <nav role="tablist" aria-label={i18n.t('learn.tabs')}>
         {TABS.map((t) => (
           <button type="button" role="tab" key={t} id={`tab-${t}`} aria-selected={tab === t} aria-controls="panel" onClick={() => select(t)}>
@@ -43,14 +63,14 @@ export function LearnPage() {
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'review' ? <ReviewPanel state={state} now={now} /> : null}
         {tab === 'list' ? <StudyListPanel state={state} now={now} /> : null}
-        {tab === 'history' ? <HistoryPanel state={state} onSettings={(s) => void saveSettings(s)} /> : null}
+        {tab === 'history' ? <HistoryPanel state={state} onSettings={(s) => attempt(saveSettings(s))} /> : null}
         {tab === 'export' ? <ExportPanel state={state} now={now} /> : null}
         {tab === 'review' ? (
           <label class="switch">
             <input
               type="checkbox"
               checked={state.settings.speakOnReveal}
-              onChange={(e) => void saveSettings({ ...state.settings, speakOnReveal: e.currentTarget.checked })}
+              onChange={(e) => attempt(saveSettings({ ...state.settings, speakOnReveal: e.currentTarget.checked }))}
             />
             {i18n.t('learn.speakOnReveal')}
           </label>

@@ -6,6 +6,7 @@ import type { StoredCard } from '../../lib/learning/model';
 import { dueCards, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
 import { speak } from '../../lib/speech';
 import { glossary } from '../glossary';
+import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
 const index = indexGlossary(glossary);
@@ -32,7 +33,7 @@ export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Da
     if (!card || !current.current.revealed) return;
     current.current.revealed = false; // a second key press before the next card renders must not rate twice
     setRevealed(false);
-    void recordReview(card, rating, now());
+    attempt(recordReview(card, rating, now()));
   };
   // One listener for the page's life, reading the current card through a ref: a listener re-registered after
   // each render would miss a key pressed between the answer appearing and the effect running.

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n, messagesLanguage } from '../../lib/i18n';
 import { removeTerm, saveTerm, setNote } from '../../lib/learning/actions';
+import { attempt } from './attempt';
 import { glossary } from '../glossary';
 import type { LearnerState } from './useLearnerData';
 
@@ -15,7 +16,12 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
     if (!byTerm.has(term)) return setProblem(i18n.t('studyList.notInGlossary', { term }));
     setProblem('');
     setAdding('');
-    void saveTerm(term, now());
+    attempt(
+      saveTerm(term, now()).catch((error: unknown) => {
+        setAdding(term); // not saved: the term stays in the field, to try again
+        throw error;
+      }),
+    );
   };
   return (
     <section aria-labelledby="list-heading">
@@ -65,11 +71,11 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
                     <input
                       aria-label={i18n.t('studyList.noteFor', { term: item.term })}
                       value={item.note}
-                      onChange={(e) => void setNote(item.term, e.currentTarget.value)}
+                      onChange={(e) => attempt(setNote(item.term, e.currentTarget.value))}
                     />
                   </td>
                   <td>
-                    <button type="button" aria-label={i18n.t('studyList.removeTerm', { term: item.term })} onClick={() => void removeTerm(item.term)}>
+                    <button type="button" aria-label={i18n.t('studyList.removeTerm', { term: item.term })} onClick={() => attempt(removeTerm(item.term))}>
                       {i18n.t('studyList.remove')}
                     </button>
                   </td>

@@ -1,9 +1,10 @@
 /** The learner's data for the Learn page: loaded once, kept current when storage changes elsewhere. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Encounter, ReviewLogEntry, SavedTerm, StoredCard } from '../../lib/learning/model';
-import { readLearningSettings, learningSettings, type LearningSettings } from '../../lib/learning/settings';
-import { CARDS, HISTORY, REVIEW_LOG, STUDY_LIST, readList } from '../../lib/learning/store';
+import { readLearningSettings, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
+import { lastFault, listsStoredUnder, loadLists, type ListName, type NotedFault, type SetAside } from '../../lib/learning/store';
+import { errorText } from '../fault-text';
 
 export interface LearnerState {
   studyList: SavedTerm[];
@@ -11,38 +12,48 @@ export interface LearnerState {
   log: ReviewLogEntry[];
   history: Encounter[];
   settings: LearningSettings;
-  /** Entries set aside as corrupt while loading, to tell the user. */
-  setAside: number;
+  /** What could not be read and was set aside (kept under `recovered`), to tell the learner and offer it. */
+  recovered: SetAside[];
+  /** The last change that could not be stored this session, in any part of the extension. */
+  fault: NotedFault | null;
 }
 
-export function useLearnerData(): { state: LearnerState | null; reload: () => Promise<void>; saveSettings: (s: LearningSettings) => Promise<void> } {
+const ALL_LISTS: ListName[] = ['studyList', 'cards', 'log', 'history'];
+
+export function useLearnerData(): {
+  state: LearnerState | null;
+  /** Why the data could not be loaded at all, in words. */
+  loadError: string | null;
+  saveSettings: (s: LearningSettings) => Promise<void>;
+} {
   const [state, setState] = useState<LearnerState | null>(null);
-  const reload = useCallback(async () => {
-    const [studyList, cards, log, history, settings] = await Promise.all([
-      readList(STUDY_LIST),
-      readList(CARDS),
-      readList(REVIEW_LOG),
-      readList(HISTORY),
-      readLearningSettings(),
-    ]);
-    setState({
-      studyList: studyList.values,
-      cards: cards.values,
-      log: log.values,
-      history: history.values,
-      settings,
-      setAside: studyList.setAside + cards.setAside + log.setAside + history.setAside,
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // Reads one after another, each applied in turn: a burst of changes cannot leave an older read on show.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const reload = useCallback((lists: readonly ListName[]) => {
+    queue.current = queue.current.then(async () => {
+      try {
+        const [loaded, settings, fault] = await Promise.all([loadLists(lists), readLearningSettings(), lastFault()]);
+        setState((shown) => ({ ...(shown ?? EMPTY), ...loaded.data, settings, recovered: loaded.recovered, fault }));
+        setLoadError(null);
+      } catch (error) {
+        setLoadError(errorText(error));
+      }
     });
   }, []);
   useEffect(() => {
-    void reload();
-    // Another tab, the popover or the background changed something: show it.
-    const onChanged = () => void reload();
+    reload(ALL_LISTS);
+    // Another tab, the popover or the background changed something: read again what it touched (the history
+    // alone can be megabytes), and the settings, the set-aside data and the last fault, which are small.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      const keys = Object.keys(changes);
+      if (area === 'local' && keys.includes('dataVersion')) return reload(ALL_LISTS);
+      reload(area === 'local' ? listsStoredUnder(keys) : []);
+    };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [reload]);
-  const saveSettings = useCallback(async (settings: LearningSettings) => {
-    await learningSettings.setValue(settings);
-  }, []);
-  return { state, reload, saveSettings };
+  return { state, loadError, saveSettings: saveLearningSettings };
 }
+
+const EMPTY: Omit<LearnerState, 'settings' | 'recovered' | 'fault'> = { studyList: [], cards: [], log: [], history: [] };

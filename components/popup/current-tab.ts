@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { setSiteEnabled, type SiteChange } from '../../lib/disabled-sites';
+import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/learning/store';
 import type { LensStatusMessage, LensStatusResponse, TogglePageMessage } from '../../lib/messages';
 import { ALL_SITES, originPattern, tabAccess, type TabAccess } from '../../lib/tab-access';
 
@@ -70,7 +71,15 @@ export function useCurrentTab(): CurrentTab {
       if (tab.kind !== 'ready') return { ok: true };
       setTab({ ...tab, enabled });
       const result = await setSiteEnabled(tab.site, enabled);
-      if (!result.ok) setTab({ ...tab, enabled: !enabled });
+      const what: ChangeName = { action: 'site-switch', site: tab.site, enabled };
+      if (result.ok) {
+        await clearFault(what);
+        return result;
+      }
+      setTab({ ...tab, enabled: !enabled }); // not stored: the switch goes back to what holds
+      // A refused write (storage.sync's quotas) is noted like any other, for the popup and the Learn page to say
+      // why; a full list or an invalid site is the popup's own message.
+      if (result.reason === 'storage') await noteFault(writeFault(result.detail, what));
       return result;
     },
     [tab],

@@ -7,7 +7,7 @@ import type { browser } from 'wxt/browser';
 import type { MatcherData } from '../glossary-types';
 import { Matcher } from '../matcher/matcher';
 import {
-  parseMessage,
+  receiveMessages,
   type EntryDetailsMessage,
   type EntryDetailsResponse,
   type OpenGlossaryMessage,
@@ -175,7 +175,8 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
     else if (shown && closeTimer === null && trigger !== 'click') closeTimer = setTimeout(close, CLOSE_DELAY_MS);
   };
   const onPointerMove = (event: PointerEvent) => {
-    if (event.pointerType === 'touch') return;
+    // A page's synthetic pointer events could open popovers at will (and read what they show): only real ones.
+    if (event.pointerType === 'touch' || !event.isTrusted) return;
     pointer = { x: event.clientX, y: event.clientY, overPopover: popover.contains(event), shift: event.shiftKey };
     if (frameRequested) return;
     frameRequested = true;
@@ -250,14 +251,11 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
     return { revealed: true, index: found.index + 1, count: found.count };
   }
 
-  const onMessage = (raw: unknown) => {
-    const message = parseMessage(raw);
-    if ('invalid' in message) return undefined;
+  const stopReceiving = receiveMessages(runtime.onMessage, (message) => {
     if (message.type === 'step-term') void step(message.direction);
     if (message.type === 'reveal-term') return reveal(message.term);
     return undefined;
-  };
-  runtime.onMessage.addListener(onMessage);
+  });
 
   void scanner.start();
   measure('setup', started);
@@ -285,7 +283,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
       view.removeEventListener('pointermove', onPointerMove, { capture: true });
       view.removeEventListener('click', onClick, { capture: true });
       view.removeEventListener('keydown', onKeyDown, { capture: true });
-      runtime.onMessage.removeListener(onMessage);
+      stopReceiving();
       highlights.remove();
     },
   };

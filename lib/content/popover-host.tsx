@@ -45,6 +45,9 @@ export class PopoverHost {
     doc.addEventListener('fullscreenchange', () => {
       if (this.shown) this.attach();
     });
+    // The page can reach into this open shadow root and dispatch events there (a script's button.click()):
+    // only the reader's own input may save a term, open a tab or copy, so synthetic events stop here.
+    for (const type of UI_EVENTS) shadow.addEventListener(type, dropSynthetic, { capture: true });
   }
 
   /** Colours the pinyin by tone (popover.css paints the tone classes under this attribute of our host). */
@@ -152,6 +155,12 @@ function visibleRect(doc: Document): { x: number; y: number; width: number; heig
   const visual = view.visualViewport;
   if (visual) return { x: visual.offsetLeft, y: visual.offsetTop, width: visual.width, height: visual.height };
   return { x: 0, y: 0, width: view.innerWidth, height: view.innerHeight };
+}
+
+const UI_EVENTS = ['click', 'auxclick', 'dblclick', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'input', 'change', 'submit'];
+
+function dropSynthetic(event: Event): void {
+  if (!event.isTrusted) event.stopImmediatePropagation();
 }
 
 /** floating-ui's virtual element for a range (a StaticRange has no rects: a live Range is made for them). */

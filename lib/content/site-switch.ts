@@ -7,7 +7,7 @@
  */
 import type { browser } from 'wxt/browser';
 import { allDisabled, isSiteEnabled, readDisabledSites, watchDisabledSites } from '../disabled-sites';
-import { parseMessage, type LensStatusResponse } from '../messages';
+import { receiveMessages, type LensStatusResponse } from '../messages';
 import { readLensSettings, watchLensSettings, type LensSettings } from '../settings';
 
 export interface SwitchableLens {
@@ -53,9 +53,7 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
     apply();
   });
 
-  const onMessage = (raw: unknown) => {
-    const message = parseMessage(raw);
-    if ('invalid' in message) return undefined;
+  const stopReceiving = receiveMessages(runtime.onMessage, (message) => {
     if (message.type === 'toggle-page') {
       paused = !paused;
       apply();
@@ -64,13 +62,12 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
     // `enabled` is the site's switch, which the popup shows (known once storage is read); `paused` says the lens
     // is off on this page alone.
     return firstRead.then<LensStatusResponse>(() => ({ site, enabled: siteEnabled === true, paused }));
-  };
-  runtime.onMessage.addListener(onMessage);
+  });
   return {
     unwatch() {
       unwatchSites();
       unwatchSettings();
-      runtime.onMessage.removeListener(onMessage);
+      stopReceiving();
       lens?.stop();
       lens = null;
     },

@@ -1,5 +1,6 @@
 /** The learner's choices, synced across their browsers (small: well within storage.sync's quotas). */
 import { storage } from 'wxt/utils/storage';
+import { writeFault } from './store';
 
 export interface LearningSettings {
   /** Keep where saved terms were met on the web. */
@@ -32,4 +33,19 @@ export async function readLearningSettings(): Promise<LearningSettings> {
     if (typeof stored?.[key] === 'boolean') merged[key] = stored[key];
   }
   return merged;
+}
+
+/**
+ * Saves the settings over what is stored, so that fields this version does not know (written by a newer one)
+ * survive. A refused write (storage.sync's quotas: 8 KB an item, ~100 KB in all, 120 writes a minute) throws a
+ * StorageFault that names it.
+ */
+export async function saveLearningSettings(settings: LearningSettings): Promise<void> {
+  try {
+    const stored: unknown = await learningSettings.getValue();
+    const kept = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
+    await learningSettings.setValue({ ...kept, ...settings });
+  } catch (error) {
+    throw writeFault(error, { action: 'settings' });
+  }
 }

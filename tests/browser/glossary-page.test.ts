@@ -103,7 +103,7 @@ describe('glossary page', () => {
     await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
     const [glossaryTab] = await Promise.all([
       h.context.waitForEvent('page'),
-      page.evaluate(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelector<HTMLButtonElement>('button.open-glossary')!.click()),
+      page.locator('jpl-lens button.open-glossary').click(),
     ]);
     await glossaryTab.waitForLoadState('load');
     expect(glossaryTab.url()).toBe(`${h.extensionOrigin}/glossary.html#term=${encodeURIComponent('焦作高新区')}`);
@@ -130,7 +130,7 @@ describe('glossary page', () => {
     const point = await pointOf(page, '#reader-headline', '三区一极');
     await page.mouse.move(point.x, point.y);
     await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Three Zones, One Pole');
-    await page.evaluate(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelector<HTMLButtonElement>('button.open-glossary')!.click());
+    await page.locator('jpl-lens button.open-glossary').click();
     await expect.poll(() => openEntries(page)).toEqual(['三区一极']);
     // Leaving the reader stops the lens: no highlights, no popover host.
     expect(await page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);

@@ -40,6 +40,9 @@ const EXPECTED = {
     listTab: '生词本（1）',
     reviewStats: /待复习 \d+ · 今日已复习 0 · 连续 0 天 · 生词 1/,
     optionsIntro: /^词汇表共收录 \d+ 个词条/,
+    setAside: '有 1 项存储数据无法读取，已单独保留；其余数据均已加载。',
+    storageFull: '存储空间已满：“三区一极”未能加入生词本。请先导出全部数据',
+    dismiss: '知道了',
   },
   'en-US': {
     title: 'Jiaozuo Policy Lens',
@@ -56,6 +59,9 @@ const EXPECTED = {
     listTab: 'Study list (1)',
     reviewStats: /\d+ due · 0 reviewed today · streak 0 days · 1 saved/,
     optionsIntro: /^The glossary holds \d+ terms/,
+    setAside: '1 stored item could not be read and was set aside; everything else loaded.',
+    storageFull: 'Storage is full: 三区一极 was not added to your study list. Export everything',
+    dismiss: 'Dismiss',
   },
 } as const;
 
@@ -155,6 +161,26 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     await photograph(page, 'learn-review', language);
     await page.locator('#tab-export').click();
     await photograph(page, 'learn-export', language);
+    await page.close();
+  });
+
+  test('storage notices on the Learn page', async () => {
+    const page = await h.openExtensionPage('learn.html#list');
+    await page.waitForSelector('#add-term');
+    // A damaged list, and a save refused for want of room (as store.ts notes it for every page).
+    await page.evaluate(async () => {
+      await chrome.storage.local.set({ reviewLog: 'garbage' });
+      const fault = { kind: 'full', what: { action: 'save-term', term: '三区一极' }, detail: 'QUOTA_BYTES quota exceeded', at: new Date().toISOString() };
+      await chrome.storage.session.set({ storageFault: fault });
+    });
+    await page.reload();
+    await expect.poll(() => page.locator('.notice.recovered').textContent(), { timeout: 5000 }).toContain(expected.setAside);
+    const full = page.getByRole('alert').filter({ hasText: expected.storageFull });
+    await expect.poll(() => full.count()).toBe(1);
+    await photograph(page, 'learn-notices', language);
+    await full.getByRole('button', { name: expected.dismiss }).click();
+    await expect.poll(() => full.count()).toBe(0);
+    await page.evaluate(() => chrome.storage.local.remove(['reviewLog', 'recovered']));
     await page.close();
   });
 

@@ -1,13 +1,12 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import type { EntryDetails } from '../../lib/entry-details';
 import { makeBackup, parseBackup, type LearnerData } from '../../lib/learning/backup';
 import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
 import type { Encounter, SavedTerm } from '../../lib/learning/model';
 import { cardsFor, dueCards, rate, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
-import { CARDS, HISTORY, REVIEW_LOG, STUDY_LIST, capHistory, readList, setAsideEntries, writeList } from '../../lib/learning/store';
+import { capHistory } from '../../lib/learning/store';
 import { ankiNote, sendToAnki } from '../../lib/learning/anki-connect';
 import { numberedPinyin } from '../../lib/pinyin-tones';
 
@@ -166,46 +165,11 @@ describe('backup', () => {
   });
 });
 
-describe('storage', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  it('reads what it wrote', async () => {
-    const saved = [{ term: '焦作', savedAt: NOW.toISOString(), note: '' }];
-    await writeList(STUDY_LIST, saved);
-    expect(await readList(STUDY_LIST)).toEqual({ values: saved, setAside: 0 });
-  });
-
-  it('sets corrupt entries aside instead of failing, keeping the good ones', async () => {
-    const good = { term: '焦作', savedAt: NOW.toISOString(), note: '' };
-    await fakeBrowser.storage.local.set({ studyList: [good, { term: 42 }, 'garbage'] });
-    expect(await readList(STUDY_LIST)).toEqual({ values: [good], setAside: 2 });
-    expect((await setAsideEntries()).map((e) => e.value)).toEqual([{ term: 42 }, 'garbage']);
-    expect(await readList(STUDY_LIST)).toEqual({ values: [good], setAside: 0 }); // repaired in place
-
-    await fakeBrowser.storage.local.set({ reviewCards: 'not a list' });
-    expect(await readList(CARDS)).toEqual({ values: [], setAside: 1 });
-  });
-
-  it('reads the data of every stored version (fixtures/storage/v*.json) through the migrations', async () => {
-    const fixtures = readdirSync(join(__dirname, 'fixtures', 'storage')).filter((name) => /^v\d+\.json$/.test(name));
-    expect(fixtures).toContain('v1.json');
-    for (const name of fixtures) {
-      fakeBrowser.reset();
-      const stored = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'storage', name), 'utf8')) as Record<string, unknown>;
-      await fakeBrowser.storage.local.set(stored);
-      for (const spec of [STUDY_LIST, CARDS, REVIEW_LOG, HISTORY]) {
-        const { values, setAside } = await readList(spec as typeof STUDY_LIST);
-        expect(setAside, `${name} ${spec.key}`).toBe(0);
-        expect(values, `${name} ${spec.key}`).toHaveLength(1);
-      }
-    }
-  });
-
+describe('history caps', () => {
   it('caps the history per term and overall, keeping the newest', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ term: '焦作', url: 'u', title: 't', at: minutes(i).toISOString(), sentence: String(i) }));
     const capped = capHistory(many);
     expect(capped).toHaveLength(20);
     expect(capped.at(-1)!.sentence).toBe('29');
-    expect(HISTORY.key).toBe('local:history');
   });
 });

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveTerm } from '../../lib/learning/actions';
+import { readLearnerData, saveTerm } from '../../lib/learning/actions';
 import { learningSettings, DEFAULT_LEARNING_SETTINGS } from '../../lib/learning/settings';
 import { recordSightings } from '../../lib/learning/sightings';
-import { HISTORY, readList } from '../../lib/learning/store';
 import { parseMessage, type TermsFoundMessage } from '../../lib/messages';
 
 const NOW = new Date('2026-05-01T10:00:00Z');
@@ -23,7 +22,7 @@ describe('recording where terms were met', () => {
   it('keeps sightings of saved terms only, by default', async () => {
     await saveTerm('焦作高新区', NOW);
     expect(await recordSightings(report(), NOW)).toBe(1);
-    expect((await readList(HISTORY)).values).toEqual([
+    expect((await readLearnerData()).history).toEqual([
       { term: '焦作高新区', url: 'https://news.example/a', title: '新闻', at: NOW.toISOString(), sentence: '焦作高新区推进高质量发展。' },
     ]);
   });

@@ -1,0 +1,95 @@
+/**
+ * Lint: the safety rules the team does not negotiate. No HTML from strings anywhere (the host page is not
+ * ours, and our own pages hold the learner's data), no code from strings, and no promise left to fail
+ * unheard. A test (tests/unit/lint-rules.test.ts) lints known-bad snippets, so that switching a rule off
+ * fails the build. Style is not linted here: the code follows the style around it.
+ */
+import { defineConfig } from 'eslint/config';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
+import tseslint from 'typescript-eslint';
+
+/** Writing HTML or script from a string: banned whatever the string, so nobody has to prove it harmless. */
+const htmlSinks = [
+  {
+    selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]",
+    message: 'No HTML from strings: build elements with createElement/textContent, or with Preact.',
+  },
+  {
+    selector: "AssignmentExpression > MemberExpression.left[computed=true][property.value=/^(innerHTML|outerHTML|srcdoc)$/]",
+    message: 'No HTML from strings: build elements with createElement/textContent, or with Preact.',
+  },
+  {
+    selector: "CallExpression > MemberExpression.callee[property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe)$/]",
+    message: 'No HTML from strings (insertAdjacentHTML, createContextualFragment, setHTMLUnsafe).',
+  },
+  {
+    // document.write, doc.write, frame.contentDocument.write; a stream's write (process.stdout.write) is fine.
+    selector:
+      "CallExpression > MemberExpression.callee[property.name=/^(write|writeln)$/]:matches([object.name=/^doc(ument)?$/i], [object.property.name=/document$/i])",
+    message: 'No document.write/writeln: build elements with createElement/textContent, or with Preact.',
+  },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'No dangerouslySetInnerHTML: render text and elements with Preact.',
+  },
+];
+
+/** The rules every file of ours keeps, tests and benchmarks included. */
+const codeFromStrings = {
+  'no-eval': 'error',
+  'no-new-func': 'error',
+  'no-script-url': 'error',
+  // The type-aware version: also catches setTimeout/setInterval/execScript given a string through a variable.
+  'no-implied-eval': 'off',
+  '@typescript-eslint/no-implied-eval': 'error',
+};
+
+const promisesHandled = {
+  // `void` marks a promise whose failure truly does not matter (a badge on a closed tab); anything else is
+  // awaited or gets a .catch that tells someone.
+  '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+  // An async function where a void callback is expected (an event handler, a listener) hides its rejection.
+  '@typescript-eslint/no-misused-promises': 'error',
+};
+
+export default defineConfig(
+  {
+    ignores: ['node_modules/', '.output/', '.wxt/', 'glossary/generated/', 'bench/tmp/', 'test-results/', '**/*.js', '**/*.mjs'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    // No inline eslint-disable: an exception is made here, in one place, with its reason.
+    linterOptions: { noInlineConfig: true },
+    plugins: { '@typescript-eslint': tseslint.plugin, 'no-unsanitized': noUnsanitized },
+    rules: {
+      'no-unsanitized/method': 'error',
+      'no-unsanitized/property': 'error',
+      'no-restricted-syntax': ['error', ...htmlSinks],
+      ...codeFromStrings,
+      ...promisesHandled,
+    },
+  },
+  {
+    // Browser tests and benchmarks play the host page: what they run inside page.evaluate is the page's own
+    // script, which may build its markup from strings as real pages do. Code from strings stays banned, and
+    // every promise is still awaited or handled.
+    files: ['tests/browser/**', 'bench/**'],
+    rules: {
+      'no-unsanitized/method': 'off',
+      'no-unsanitized/property': 'off',
+      'no-restricted-syntax': 'off',
+    },
+  },
+  {
+    // Tests replace overloaded browser APIs with async fakes (vi.spyOn(storage.local, 'set')…), and the
+    // overloads' callback forms return void: an async function passed as an argument is allowed there.
+    files: ['tests/**'],
+    rules: {
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+);

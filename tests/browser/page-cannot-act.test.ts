@@ -1,0 +1,54 @@
+/**
+ * The page cannot act through our UI: its scripts can reach the popover's open shadow root and dispatch events,
+ * but synthetic pointer moves open no popover, and synthetic clicks neither save a term nor open a tab. The
+ * reader's own input (Playwright's, which the browser marks trusted) still does.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionHarness } from './harness';
+import { highlightedTexts, pointOf, popoverText } from './page-tools';
+
+describe('a page cannot act through our UI', () => {
+  let h: ExtensionHarness;
+  beforeAll(async () => {
+    h = await launchExtension();
+  }, 90_000);
+  afterAll(async () => {
+    await h?.close();
+  }, 60_000);
+
+  test('synthetic pointer moves and clicks are ignored; real ones work', async () => {
+    const page = await h.openPage('/article.html');
+    await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toContain('焦作高新区');
+    const point = await pointOf(page, '#zone', '焦作高新区');
+
+    // The page's script moves a "pointer" over the term: no popover.
+    await page.evaluate(({ x, y }) => {
+      for (let i = 0; i < 3; i++) window.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y + i, pointerType: 'mouse', bubbles: true }));
+    }, point);
+    await page.waitForTimeout(300);
+    expect(await popoverText(page)).toBeNull();
+
+    // The reader hovers: the popover opens. The page then clicks its buttons from script: nothing happens.
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    const pagesBefore = h.context.pages().length;
+    await page.evaluate(() => {
+      const root = document.querySelector('jpl-lens')!.shadowRoot!;
+      for (const button of root.querySelectorAll<HTMLButtonElement>('button.open-glossary, button[aria-label^="Save"]')) {
+        button.click();
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      }
+    });
+    await page.waitForTimeout(500);
+    expect(h.context.pages().length).toBe(pagesBefore);
+    const learn = await h.openExtensionPage('learn.html#list');
+    await expect.poll(() => learn.locator('.muted', { hasText: 'No saved terms yet.' }).count()).toBe(1);
+
+    // The reader's own click saves.
+    await page.bringToFront();
+    await page.mouse.move(point.x, point.y);
+    await page.locator('jpl-lens').getByRole('button', { name: 'Save 焦作高新区 to your study list' }).click();
+    await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 5000 }).toBe(1);
+    expect(h.extensionErrors).toEqual([]);
+  });
+});

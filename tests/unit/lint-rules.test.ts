@@ -1,0 +1,110 @@
+/**
+ * The lint rules bite: known-bad snippets, linted with the project's own eslint.config.js as if they were files
+ * of each part of the code (an existing path, so that the type-aware rules see the project), must each be
+ * reported. Switching a rule off, or narrowing its files, fails here.
+ */
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..', '..');
+
+/** One existing file of each part; the snippet stands in for its text (nothing is written to disk). */
+const AREAS = {
+  entrypoints: 'entrypoints/background.ts',
+  components: 'components/learn/LearnPage.tsx',
+  lib: 'lib/learning/store.ts',
+  content: 'lib/content/lens.ts',
+  glossaryBuild: 'glossary/build/build.ts',
+  unitTests: 'tests/unit/learning.test.ts',
+  browserTests: 'tests/browser/harness.ts',
+  bench: 'bench/run.ts',
+} as const;
+type Area = keyof typeof AREAS;
+const ALL = Object.keys(AREAS) as Area[];
+/** Browser tests and benchmarks play the host page, whose own scripts may write markup (eslint.config.js). */
+const OUR_CODE = ALL.filter((area) => area !== 'browserTests' && area !== 'bench');
+
+interface BadSnippet {
+  name: string;
+  code: string;
+  /** Every one of these rules must report the snippet. */
+  rules: string[];
+  areas: readonly Area[];
+}
+
+const BAD: BadSnippet[] = [
+  { name: 'innerHTML from a variable', code: 'export function f(html: string) { document.body.innerHTML = html; }', rules: ['no-unsanitized/property', 'no-restricted-syntax'], areas: OUR_CODE },
+  { name: 'innerHTML from a literal', code: "document.body.innerHTML = '';", rules: ['no-restricted-syntax'], areas: OUR_CODE },
+  { name: 'innerHTML by a computed name', code: "document.body['innerHTML'] = '<b>x</b>';", rules: ['no-restricted-syntax'], areas: OUR_CODE },
+  { name: 'outerHTML', code: 'export function f(html: string) { document.body.outerHTML = html; }', rules: ['no-unsanitized/property', 'no-restricted-syntax'], areas: OUR_CODE },
+  { name: 'insertAdjacentHTML', code: "export function f(html: string) { document.body.insertAdjacentHTML('beforeend', html); }", rules: ['no-unsanitized/method', 'no-restricted-syntax'], areas: OUR_CODE },
+  { name: 'document.write', code: 'export function f(html: string) { document.write(html); }', rules: ['no-unsanitized/method', 'no-restricted-syntax'], areas: OUR_CODE },
+  { name: 'document.writeln', code: "document.writeln('<p>x</p>');", rules: ['no-restricted-syntax'], areas: OUR_CODE },
+  { name: 'iframe srcdoc', code: "document.createElement('iframe').srcdoc = '<p>x</p>';", rules: ['no-restricted-syntax'], areas: OUR_CODE },
+  { name: 'eval', code: "export const x: unknown = eval('1 + 1');", rules: ['no-eval'], areas: ALL },
+  { name: 'new Function', code: "export const f = new Function('return 1');", rules: ['no-new-func', '@typescript-eslint/no-implied-eval'], areas: ALL },
+  { name: 'setTimeout with a string', code: "setTimeout('alert(1)', 10);", rules: ['@typescript-eslint/no-implied-eval'], areas: ALL },
+  { name: 'setInterval with a string variable', code: "const code = 'alert(1)';\nsetInterval(code, 10);", rules: ['@typescript-eslint/no-implied-eval'], areas: ALL },
+  { name: 'a javascript: URL', code: "location.href = 'javascript:alert(1)';", rules: ['no-script-url'], areas: ALL },
+  { name: 'a floating promise', code: "export async function save(): Promise<void> {}\nsave();", rules: ['@typescript-eslint/no-floating-promises'], areas: ALL },
+  { name: 'a floating .then without a rejection handler', code: "fetch('/x').then(() => undefined);", rules: ['@typescript-eslint/no-floating-promises'], areas: ALL },
+  {
+    name: 'an async listener where a void one is expected',
+    code: "addEventListener('click', async () => { await fetch('/x'); });",
+    rules: ['@typescript-eslint/no-misused-promises'],
+    areas: ALL.filter((area) => area !== 'unitTests' && area !== 'browserTests'), // tests pass async fakes to vi.spyOn
+  },
+  {
+    name: 'an async function stored where a void one is expected',
+    code: "export const onDone: () => void = async () => {\n  await fetch('/x');\n};",
+    rules: ['@typescript-eslint/no-misused-promises'],
+    areas: ALL,
+  },
+];
+
+const BAD_JSX: BadSnippet = {
+  name: 'dangerouslySetInnerHTML',
+  code: "export const x = <div dangerouslySetInnerHTML={{ __html: '<b>x</b>' }} />;",
+  rules: ['no-restricted-syntax'],
+  areas: ['components'],
+};
+
+describe('lint rules (eslint.config.js)', () => {
+  let eslint: ESLint;
+  beforeAll(() => {
+    eslint = new ESLint({ cwd: root });
+  });
+
+  async function reported(code: string, area: Area): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: join(root, AREAS[area]) });
+    const fatal = result!.messages.find((m) => m.fatal);
+    expect(fatal?.message, `${area}: the snippet must parse`).toBeUndefined();
+    return result!.messages.map((m) => m.ruleId ?? '');
+  }
+
+  it.each([...BAD, BAD_JSX].map((bad) => [bad.name, bad] as const))('reports %s', async (_name, bad) => {
+    for (const area of bad.areas) {
+      const rules = await reported(bad.code, area);
+      for (const rule of bad.rules) expect(rules, `${bad.name} in ${AREAS[area]}`).toContain(rule);
+    }
+  }, 60_000);
+
+  it('accepts the safe forms: text, elements, a handled or deliberately ignored promise', async () => {
+    const good = [
+      "const p = document.createElement('p');",
+      "p.textContent = '<b>not markup</b>';",
+      'document.body.append(p);',
+      'export const markup = document.body.outerHTML;',
+      'setTimeout(() => p.remove(), 10);',
+      "fetch('/x').catch((error: unknown) => console.error(error));",
+      "void fetch('/badge');",
+    ].join('\n');
+    for (const area of ALL) expect(await reported(good, area), AREAS[area]).toEqual([]);
+  }, 60_000);
+
+  it('ignores inline eslint-disable comments: an exception is made, and justified, in eslint.config.js', async () => {
+    const rules = await reported("// eslint-disable-next-line no-eval\nexport const x: unknown = eval('1');", 'lib');
+    expect(rules).toContain('no-eval');
+  }, 60_000);
+});
