@@ -12,7 +12,7 @@ import { EXTENSION_DIR } from './harness';
 const FIREFOX_DIR = resolve(EXTENSION_DIR, '..', 'firefox-mv3');
 
 const CONTENT_SCRIPTS = [
-  { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] },
+  { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, match_origin_as_fallback: true, run_at: 'document_idle', js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] },
 ];
 
 /** What each build must declare; `undefined` means the key must be absent. */
