@@ -87,7 +87,10 @@ export class Matcher {
     const edgeTarget = this.edgeTarget;
     let i = from;
     let code = i < length ? text.charCodeAt(i) : 0;
-    while (i < until) {
+    // Bounded by the text's length, with `until` tested inside: V8 then drops the bounds checks of charCodeAt
+    // (a loop bounded by `until` alone measured 5-10% slower on sparse text).
+    while (i < length) {
+      if (i >= until) break;
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
       const bit = pairHash(code, next);
       if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) {
