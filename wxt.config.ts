@@ -6,7 +6,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // JSON modules as JSON.parse('…'): V8 parses that faster than the same data as an object literal (the
+  // content script's matcher tables are most of its start-up otherwise).
+  vite: () => ({ plugins: [preact()], json: { stringify: true } }),
   // The Firefox sources zip (npm run zip) holds what rebuilds the extension, README → Releases: no tests,
   // benchmarks, store material or generated glossary tables (the build writes them).
   zip: { excludeSources: ['tests/**', 'bench/**', 'store/**', 'scripts/**', 'test-results/**', 'glossary/generated/**', 'vitest.config.ts'] },

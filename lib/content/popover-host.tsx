@@ -15,44 +15,66 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Fullscreen elements whose children are not rendered: the host stays at the root then. */
 const HOLDS_NO_CHILDREN = new Set(['video', 'canvas', 'iframe', 'img', 'object', 'embed']);
 
-export class PopoverHost {
-  readonly host: HTMLElement;
+/** Our elements: built on the first show, so that a page where the reader never points at a term pays nothing. */
+interface HostParts {
+  host: HTMLElement;
   /** What goes into the page: the host, or in an SVG document the <foreignObject> that holds it. */
-  private readonly outer: Element;
-  private readonly panel: HTMLElement;
+  outer: Element;
+  panel: HTMLElement;
+}
+
+export class PopoverHost {
+  private parts: HostParts | null = null;
+  private toneColours = false;
   private stopAutoUpdate: (() => void) | null = null;
   private shown = false;
 
-  constructor(private readonly doc: Document) {
+  constructor(private readonly doc: Document) {}
+
+  /** Our host element (the copy fallback puts a textarea in its shadow root). */
+  get host(): HTMLElement {
+    return this.ui.host;
+  }
+
+  private get ui(): HostParts {
+    this.parts ??= this.build();
+    return this.parts;
+  }
+
+  private build(): HostParts {
+    const doc = this.doc;
     // Made in an inert HTML document of our own, then adopted when shown. The page's document would hand the
     // page's class an element whose tag name the page has defined as a custom element (whose constructor may
     // take the one shadow root first), and in an SVG or other XML document would make elements outside the
     // HTML namespace, which can neither host a shadow root nor be a popover.
     const maker = doc.implementation.createHTMLDocument('');
-    this.host = maker.createElement(HOST_TAG);
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    const host = maker.createElement(HOST_TAG);
+    host.toggleAttribute('data-tone-colours', this.toneColours);
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = maker.createElement('style');
     style.textContent = popoverCss;
-    this.panel = maker.createElement('div');
-    this.panel.className = 'panel';
-    this.panel.setAttribute('popover', 'manual');
-    this.panel.setAttribute('role', 'dialog');
-    this.panel.setAttribute('aria-modal', 'false');
+    const panel = maker.createElement('div');
+    panel.className = 'panel';
+    panel.setAttribute('popover', 'manual');
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-modal', 'false');
     // The host page's language is not the UI's: Chinese UI text must get Chinese glyphs on any page.
-    this.panel.setAttribute('lang', messagesLanguage());
-    shadow.append(style, this.panel);
-    this.outer = doc.documentElement.namespaceURI === SVG_NS ? inForeignObject(doc, this.host) : this.host;
+    panel.setAttribute('lang', messagesLanguage());
+    shadow.append(style, panel);
+    const outer = doc.documentElement.namespaceURI === SVG_NS ? inForeignObject(doc, host) : host;
     doc.addEventListener('fullscreenchange', () => {
       if (this.shown) this.attach();
     });
     // The page can reach into this open shadow root and dispatch events there (a script's button.click()):
     // only the reader's own input may save a term, open a tab or copy, so synthetic events stop here.
     for (const type of UI_EVENTS) shadow.addEventListener(type, dropSynthetic, { capture: true });
+    return { host, outer, panel };
   }
 
   /** Colours the pinyin by tone (popover.css paints the tone classes under this attribute of our host). */
   setToneColours(on: boolean): void {
-    this.host.toggleAttribute('data-tone-colours', on);
+    this.toneColours = on;
+    this.parts?.host.toggleAttribute('data-tone-colours', on);
   }
 
   get isOpen(): boolean {
@@ -61,8 +83,9 @@ export class PopoverHost {
 
   /** Shows the entry beside the range (a term on the page), without taking focus from the page. */
   show(props: PopoverProps, anchor: AbstractRange): void {
-    render(<Popover {...props} />, this.panel);
-    this.panel.setAttribute('aria-label', `${props.details.term}: ${props.details.gloss}`);
+    const { panel } = this.ui;
+    render(<Popover {...props} />, panel);
+    panel.setAttribute('aria-label', `${props.details.term}: ${props.details.gloss}`);
     this.shown = true;
     this.attach();
     const reference = rangeReference(this.doc, anchor);
@@ -70,7 +93,7 @@ export class PopoverHost {
     // floating-ui finds the scrolling ancestors to follow by walking up to document.body, and throws where
     // there is none (a page that removed it, an SVG document): there, it follows the term every frame instead.
     const hasBody = this.doc.body !== null;
-    this.stopAutoUpdate = autoUpdate(reference, this.panel, () => void this.place(reference), {
+    this.stopAutoUpdate = autoUpdate(reference, panel, () => void this.place(panel, reference), {
       ancestorScroll: hasBody,
       ancestorResize: hasBody,
       animationFrame: !hasBody,
@@ -80,7 +103,7 @@ export class PopoverHost {
   /** Takes our element(s) out of the page. */
   remove(): void {
     this.hide();
-    this.outer.remove();
+    this.parts?.outer.remove();
   }
 
   /**
@@ -89,29 +112,29 @@ export class PopoverHost {
    * through it to the page): ours moves into it, and back to the root afterwards.
    */
   private attach(): void {
+    const { outer, panel } = this.ui;
     const fullscreen = this.doc.fullscreenElement;
     const parent = fullscreen && !HOLDS_NO_CHILDREN.has(fullscreen.localName) ? fullscreen : this.doc.documentElement;
-    if (this.outer.parentNode !== parent) parent.append(this.outer);
+    if (outer.parentNode !== parent) parent.append(outer);
     // Leaving the document hid the panel; so does the browser now and then (a modal dialog opening).
-    if (this.shown && !this.panel.matches(':popover-open')) this.panel.showPopover();
+    if (this.shown && !panel.matches(':popover-open')) panel.showPopover();
   }
 
   hide(): void {
-    if (!this.shown) return;
+    if (!this.shown || !this.parts) return;
     this.shown = false;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
-    this.panel.hidePopover();
-    render(null, this.panel);
+    this.parts.panel.hidePopover();
+    render(null, this.parts.panel);
   }
 
   /** True when an event's path goes through our UI. */
   contains(event: Event): boolean {
-    return event.composedPath().includes(this.host);
+    return this.parts !== null && event.composedPath().includes(this.parts.host);
   }
 
-  private async place(reference: ReturnType<typeof rangeReference>): Promise<void> {
-    const panel = this.panel;
+  private async place(panel: HTMLElement, reference: ReturnType<typeof rangeReference>): Promise<void> {
     // floating-ui measures the viewport with the help of document.body's style; without a body it is given.
     const bounds = { padding: 8, rootBoundary: this.doc.body ? ('viewport' as const) : visibleRect(this.doc) };
     const { x, y } = await computePosition(reference, panel, {
