@@ -140,22 +140,28 @@ export async function removeSiteEntry(entry: string): Promise<void> {
 /**
  * Moves 0.1's local list into the synced one (the background runs it at every start: it costs one read when
  * there is nothing to move). The synced list is written first and the local one shrunk after, so that a
- * failure in between leaves a site in both lists, never in neither; what does not fit stays local.
+ * failure in between leaves a site in both lists, never in neither; what does not fit stays local. The local
+ * list is read once for the move, and only what was moved is taken out of it: an entry written meanwhile
+ * stays (it moves at the next start). A synced list that cannot be read stops the move rather than being
+ * overwritten.
  */
 export async function migrateDisabledSites(): Promise<{ moved: number; kept: number }> {
-  const { synced, local } = await readDisabledSites();
-  const raw = await localSitesItem.getValue().catch(() => null);
-  if (raw === null || raw === undefined) return { moved: 0, kept: 0 };
+  const stored = await localSitesItem.getValue();
+  if (stored === null || stored === undefined) return { moved: 0, kept: 0 };
+  const synced = parseSiteList(await syncedSitesItem.getValue());
   const merged = [...synced];
-  const kept: string[] = [];
-  for (const site of local) {
-    if (merged.includes(site)) continue;
-    if (fitsInSync([...merged, site])) merged.push(site);
-    else kept.push(site);
+  const moved = new Set<string>();
+  let kept = 0;
+  for (const site of parseSiteList(stored)) {
+    if (merged.includes(site)) moved.add(site);
+    else if (fitsInSync([...merged, site])) {
+      merged.push(site);
+      moved.add(site);
+    } else kept++;
   }
   if (merged.length !== synced.length) await syncedSitesItem.setValue(merged);
-  await writeLocal(kept);
-  return { moved: merged.length - synced.length, kept: kept.length };
+  await writeLocal(parseSiteList(await localSitesItem.getValue()).filter((site) => !moved.has(site)));
+  return { moved: merged.length - synced.length, kept };
 }
 
 async function writeLocal(sites: string[]): Promise<void> {

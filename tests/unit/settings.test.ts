@@ -150,6 +150,30 @@ describe('moving 0.1’s local site list to sync', () => {
     for (const site of huge) expect(isSiteEnabled(allDisabled({ synced, local }), site)).toBe(false);
   });
 
+  it('loses no site written to the local list while the move runs', async () => {
+    await fakeBrowser.storage.local.set({ disabledSites: ['news.example.cn'] });
+    const set = fakeBrowser.storage.sync.set;
+    fakeBrowser.storage.sync.set = async (items) => {
+      await set(items);
+      await fakeBrowser.storage.local.set({ disabledSites: ['news.example.cn', 'late.example'] }); // between the two writes
+    };
+    await migrateDisabledSites();
+    fakeBrowser.storage.sync.set = set;
+    expect(await readDisabledSites()).toEqual({ synced: ['news.example.cn'], local: ['late.example'] });
+    await migrateDisabledSites();
+    expect(await readDisabledSites()).toEqual({ synced: ['news.example.cn', 'late.example'], local: [] });
+  });
+
+  it('does not overwrite a synced list it cannot read', async () => {
+    await fakeBrowser.storage.local.set(fixture.local);
+    await fakeBrowser.storage.sync.set({ disabledSites: ['other.example'] });
+    const get = fakeBrowser.storage.sync.get;
+    fakeBrowser.storage.sync.get = () => Promise.reject(new Error('sync storage unavailable'));
+    await expect(migrateDisabledSites()).rejects.toThrow('unavailable');
+    fakeBrowser.storage.sync.get = get;
+    expect(await readDisabledSites()).toEqual({ synced: ['other.example'], local: fixture.local.disabledSites });
+  });
+
   it('keeps the local list when writing to sync fails', async () => {
     await fakeBrowser.storage.local.set(fixture.local);
     const set = fakeBrowser.storage.sync.set;
