@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GlossaryData } from '../lib/glossary-types';
 import { GLOSSARY_JSON, launchExtension, type ExtensionHarness } from '../tests/browser/harness';
+import { textCentreInPage } from '../tests/browser/page-tools';
 import { openPopupOver } from '../tests/browser/popup-tools';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -50,19 +51,7 @@ function escapeHtml(text: string): string {
 
 /** Points the mouse at the first occurrence of `term` in the page's text. */
 async function hover(page: Page, term: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 2);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`no ${wanted} on the page`);
-  }, term);
+  const point = await page.evaluate(textCentreInPage, ['body', term] as const);
   await page.mouse.move(point.x, point.y);
   await page.waitForFunction(() => document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel:popover-open .card'));
   await page.waitForTimeout(300);

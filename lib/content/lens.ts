@@ -205,6 +205,9 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
   view.addEventListener('click', onClick, { capture: true });
   view.addEventListener('keydown', onKeyDown, { capture: true });
 
+  const isAboveView = (match: TermMatch) => rectOf(doc, match.range).bottom < 0;
+  const isBelowView = (match: TermMatch) => rectOf(doc, match.range).top > view.innerHeight;
+
   // ---- Keyboard stepping (a browser command, relayed by the background to the top frame).
   let stepped: TermMatch | null = null;
   async function step(direction: 1 | -1) {
@@ -213,8 +216,8 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
       annotations.inDocumentOrder(),
       stepped,
       direction,
-      (m) => rectOf(doc, m.range).bottom < 0,
-      (m) => rectOf(doc, m.range).top > view.innerHeight,
+      isAboveView,
+      isBelowView,
     );
     if (!target) return;
     stepped = target;
@@ -234,8 +237,8 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
       annotations.inDocumentOrder(),
       entry,
       revealed,
-      (m) => rectOf(doc, m.range).bottom < 0,
-      (m) => rectOf(doc, m.range).top > view.innerHeight,
+      isAboveView,
+      isBelowView,
     );
     if (!found) return { revealed: false };
     const target = found.match;

@@ -1,4 +1,5 @@
 /** The page's own sentence around a term, for the learner's history: cut at 。！？ or the block's ends. */
+import { INVISIBLE } from '../matcher/visible';
 import { blockOf } from './text-runs';
 
 const SENTENCE_END = /[。！？!?\n]/;
@@ -26,7 +27,8 @@ export function sentenceAround(range: AbstractRange): string {
  */
 function readable(text: string): string {
   return text
-    .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+    .replace(INVISIBLE, '')
+    .replace(/[\u200E\u200F\u202A-\u202E\u2061-\u2069]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/\s+/g, ' ')
     .trim();

@@ -9,7 +9,7 @@
  */
 import type { Match } from './matcher';
 
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 export interface VisibleText {
   text: string;
@@ -18,22 +18,16 @@ export interface VisibleText {
 }
 
 export function visibleText(original: string): VisibleText {
-  if (!INVISIBLE.test(original)) return { text: original, origin: null };
-  const pieces: string[] = [];
+  if (original.search(INVISIBLE) < 0) return { text: original, origin: null };
   const origin = new Int32Array(original.length);
   let kept = 0;
-  let pieceStart = 0;
-  for (let i = 0; i <= original.length; i++) {
-    if (i < original.length && !isInvisible(original.charCodeAt(i))) continue;
-    pieces.push(original.slice(pieceStart, i));
-    for (let j = pieceStart; j < i; j++) origin[kept++] = j;
-    pieceStart = i + 1;
+  let from = 0;
+  for (const { index } of original.matchAll(INVISIBLE)) {
+    for (let j = from; j < index; j++) origin[kept++] = j;
+    from = index + 1;
   }
-  return { text: pieces.join(''), origin: origin.subarray(0, kept) };
-}
-
-function isInvisible(code: number): boolean {
-  return code === 0x200b || code === 0x00ad || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff;
+  for (let j = from; j < original.length; j++) origin[kept++] = j;
+  return { text: original.replace(INVISIBLE, ''), origin: origin.subarray(0, kept) };
 }
 
 /** Matches found in the visible text, as offsets in the original. */

@@ -22,7 +22,7 @@
 import { expect } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionHarness } from './harness';
-import { tabIdOf } from './page-tools';
+import { askPageTerms, highlightTextsInPage, sameCounts, tabIdOf, textCentreInPage } from './page-tools';
 
 /**
  * Installed in the main world before any page script (in every frame). It plays the part of a page that
@@ -220,40 +220,12 @@ export class WatchedPage {
 
   /** The texts of our highlight's ranges in the top frame, in document order. */
   highlighted(name = 'jpl-term'): Promise<string[]> {
-    return this.run((highlightName) => {
-      const highlight = CSS.highlights.get(highlightName);
-      if (!highlight) return [];
-      const ranges = [...highlight].map((r) => {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live;
-      });
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      return ranges.map((r) => r.toString());
-    }, name);
+    return this.run(highlightTextsInPage, name);
   }
 
-  /** The viewport point at the middle of the first `text` inside `selector` (a Range's rectangle). */
+  /** The viewport point at the middle of the first `text` inside `selector`. */
   pointOf(selector: string, text: string): Promise<{ x: number; y: number }> {
-    return this.run(
-      ([sel, wanted]) => {
-        const root = document.querySelector(sel);
-        if (!root) throw new Error(`no ${sel}`);
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-          const at = node.data.indexOf(wanted);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + wanted.length);
-          const rect = range.getClientRects()[0]!;
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-        throw new Error(`no "${wanted}" in ${sel}`);
-      },
-      [selector, text] as [string, string],
-    );
+    return this.run(textCentreInPage, [selector, text] as const);
   }
 
   /** Moves the pointer onto `text` and waits for the popover to show `expected` (default: the text itself). */
@@ -398,11 +370,6 @@ export function expectNoRequests(h: ExtensionHarness): void {
   expect(h.externalRequests).toEqual([]);
 }
 
-function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
 /** The background's answer to the popup's `page-terms` question, asked from an extension page kept open. */
 let askPage: Page | null = null;
 async function askBackground(h: ExtensionHarness, tabId: number): Promise<Record<string, number>> {
@@ -410,11 +377,7 @@ async function askBackground(h: ExtensionHarness, tabId: number): Promise<Record
     askPage = await h.context.newPage();
     await askPage.goto(`${h.extensionOrigin}/options.html`);
   }
-  const terms = await askPage.evaluate(async (id) => {
-    const response = (await chrome.runtime.sendMessage({ type: 'page-terms', tabId: id })) as { terms: { term: string; count: number }[] };
-    return response.terms;
-  }, tabId);
-  return Object.fromEntries(terms.map(({ term, count }) => [term, count]));
+  return askPageTerms(askPage, tabId);
 }
 
 /** Forgets the extension page used for questions (call when the browser closes). */

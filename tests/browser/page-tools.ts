@@ -21,11 +21,17 @@ export async function pageTerms(h: ExtensionHarness, page: Page): Promise<Record
   const tabId = await tabIdOf(h, page);
   const extensionPage = await h.context.newPage();
   await extensionPage.goto(`${h.extensionOrigin}/options.html`);
+  const terms = await askPageTerms(extensionPage, tabId);
+  await extensionPage.close();
+  return terms;
+}
+
+/** The popup's `page-terms` question for a tab, asked from one of our pages (`extensionPage`). */
+export async function askPageTerms(extensionPage: Page, tabId: number): Promise<Record<string, number>> {
   const terms = await extensionPage.evaluate(async (id) => {
     const response = (await chrome.runtime.sendMessage({ type: 'page-terms', tabId: id })) as { terms: TermCount[] };
     return response.terms;
   }, tabId);
-  await extensionPage.close();
   return Object.fromEntries(terms.map(({ term, count }) => [term, count]));
 }
 
@@ -35,51 +41,62 @@ export async function waitForPageTerms(h: ExtensionHarness, page: Page, expected
   let last: Record<string, number> = {};
   while (Date.now() < deadline) {
     last = await pageTerms(h, page);
-    if (JSON.stringify(sorted(last)) === JSON.stringify(sorted(expected))) return last;
+    if (sameCounts(last, expected)) return last;
     await page.waitForTimeout(200);
   }
   return last;
 }
 
-function sorted(record: Record<string, number>): [string, number][] {
-  return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+export function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Run inside the page (page.evaluate, or a probe's isolated world): the texts of the ranges registered under
+ * a highlight name, in document order. Self-contained, as a function sent to a page must be.
+ */
+export function highlightTextsInPage(highlightName: string): string[] {
+  const highlight = CSS.highlights.get(highlightName);
+  if (!highlight) return [];
+  const ranges = [...highlight].map((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return live;
+  });
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((r) => r.toString());
+}
+
+/**
+ * Run inside the page: the viewport point at the middle of the first occurrence of `text` inside the element
+ * matching `selector` (of its first line, should it wrap). The text must sit in one text node.
+ */
+export function textCentreInPage([selector, text]: readonly [string, string]): { x: number; y: number } {
+  const root = document.querySelector(selector);
+  if (!root) throw new Error(`no ${selector}`);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  throw new Error(`no "${text}" in ${selector}`);
 }
 
 /** The texts of the ranges registered under a highlight name, in document order. */
 export function highlightedTexts(page: Page, name = 'jpl-term'): Promise<string[]> {
-  return page.evaluate((highlightName) => {
-    const highlight = CSS.highlights.get(highlightName);
-    if (!highlight) return [];
-    const ranges = [...highlight].map((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      return live;
-    });
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.map((r) => r.toString());
-  }, name);
+  return page.evaluate(highlightTextsInPage, name);
 }
 
 /** The centre of the first occurrence of `text` inside the element matching `selector`. */
-export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([sel, wanted]) => {
-      const root = document.querySelector(sel)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(wanted!.charAt(0));
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, Math.min(node.data.length, at + wanted!.length));
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      throw new Error(`no "${wanted}" in ${sel}`);
-    },
-    [selector, text] as const,
-  );
+export function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(textCentreInPage, [selector, text] as const);
 }
 
 /** The popover's card, or null when it is closed. */
@@ -87,15 +104,6 @@ export async function popoverText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
     return panel?.matches(':popover-open') ? (panel.textContent ?? '') : null;
-  });
-}
-
-export async function popoverBox(page: Page): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.card');
-    if (!card) return null;
-    const r = card.getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
   });
 }
 
