@@ -79,7 +79,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
   const annotations = new Annotations(highlights.terms, proximity);
   const scanner = new PageScanner(doc, new Matcher(matcherData.trie), annotations, {
     onChange: () => scheduleReport(),
-    onPageChange: () => proximity.layoutChanged(),
+    onPageChange: (removed) => proximity.layoutChanged(removed),
   });
   const popover = new PopoverHost(doc);
   popover.setToneColours(initial.toneColours);

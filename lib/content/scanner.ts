@@ -37,8 +37,8 @@ export class PageScanner {
     private readonly listeners: {
       /** Called after each batch of work that changed the annotations. */
       onChange(): void;
-      /** Called when the page changed its DOM (its layout may have moved blocks). */
-      onPageChange?(): void;
+      /** Called when the page changed its DOM (its layout may have moved blocks); `removed`: it took elements out. */
+      onPageChange?(removed: boolean): void;
     },
   ) {
     this.observer = new MutationObserver((records) => this.noteMutations(records));
@@ -192,13 +192,14 @@ export class PageScanner {
   }
 
   private noteMutations(records: MutationRecord[]): void {
+    let removed = false;
     for (const record of records) {
       const target = record.target;
       if (isOurs(target) || inSkippedSubtree(target)) continue;
       if (record.type === 'childList') {
         if ([...record.addedNodes, ...record.removedNodes].every(isOurs)) continue;
         // Only a removed element can have taken blocks with it (a ticker replacing its text removes none).
-        if ([...record.removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE)) this.sweepNeeded = true;
+        if ([...record.removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE)) removed = this.sweepNeeded = true;
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE && !isOurs(node)) this.deepDirty.add(node as Element);
         }
@@ -209,7 +210,7 @@ export class PageScanner {
       const block = blockOf(target);
       if (block) this.shallowDirty.add(block);
     }
-    this.listeners.onPageChange?.();
+    this.listeners.onPageChange?.(removed);
     this.scheduleFlush();
   }
 

@@ -87,6 +87,13 @@ describe('content script', () => {
     await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城']);
     await page.evaluate(() => document.querySelectorAll('#article > p:not(:first-child):not(:last-child)').forEach((p) => p.remove()));
     await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城', '太极拳', '三区一极']);
+    // Content added above them pushes them out of view (only the near blocks are asked first: they moved).
+    await page.evaluate(() => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '5000px';
+      document.getElementById('article')!.prepend(spacer);
+    });
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区']);
     await page.close();
   });
 
