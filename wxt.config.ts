@@ -50,6 +50,17 @@ export default defineConfig({
       },
     },
     description: '__MSG_extension_description__',
+    // The popover's UI, which the content script imports on the first term pointed at (lib/content/popover-host.ts):
+    // a content script can import only web-accessible files. In Chrome only through an address that changes
+    // each session, so that a page cannot probe a fixed one to learn the extension is installed (Firefox's
+    // addresses differ per install already).
+    web_accessible_resources: [
+      {
+        resources: ['popover-view.js'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

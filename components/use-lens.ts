@@ -17,7 +17,14 @@ export function useLens(openGlossary: (term: string) => void): LensSettings | nu
     void readLensSettings().then((stored) => {
       if (stopped) return;
       setSettings(stored);
-      lens = startLens({ doc: document, matcherData: matcherData as MatcherData, runtime: browser.runtime, settings: stored, openGlossary });
+      lens = startLens({
+        doc: document,
+        matcherData: matcherData as MatcherData,
+        runtime: browser.runtime,
+        settings: stored,
+        openGlossary,
+        loadPopoverView: () => import('../lib/content/popover-view').then((module) => module.PopoverView),
+      });
     });
     const unwatch = watchLensSettings((next) => {
       setSettings(next);

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import matcherData from '../../glossary/generated/matcher.json';
 import { startLens } from '../../lib/content/lens';
+import { POPOVER_VIEW_FILE, importPopoverView } from '../../lib/content/popover-host';
 import { siteOf } from '../../lib/content/site';
 import { followSiteSwitch } from '../../lib/content/site-switch';
 import { mark } from '../../lib/content/timing';
@@ -21,7 +22,14 @@ export default defineContentScript({
     followSiteSwitch({
       site: siteOf(location),
       runtime: browser.runtime,
-      start: (settings) => startLens({ doc: document, matcherData: matcherData as MatcherData, runtime: browser.runtime, settings }),
+      start: (settings) =>
+        startLens({
+          doc: document,
+          matcherData: matcherData as MatcherData,
+          runtime: browser.runtime,
+          settings,
+          loadPopoverView: () => importPopoverView(browser.runtime.getURL(POPOVER_VIEW_FILE)),
+        }),
     });
   },
 });

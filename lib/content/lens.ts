@@ -21,7 +21,7 @@ import { DEFAULT_LENS_SETTINGS, type HighlightStyle, type LensSettings } from '.
 import { speak } from '../speech';
 import { Annotations, type HighlightSink, type TermMatch } from './annotations';
 import { matchAtPoint } from './pointer';
-import { PopoverHost } from './popover-host';
+import { PopoverHost, type PopoverViewClass } from './popover-host';
 import { Proximity } from './proximity';
 import { nextOccurrence, scrollRangeIntoView } from './reveal';
 import { rectOf } from './ranges';
@@ -57,6 +57,8 @@ export interface LensOptions {
   openGlossary?: (term: string) => void;
   /** The reader's settings (lib/settings); a running lens takes new ones through configure(). */
   settings?: LensSettings;
+  /** Loads the popover's UI (lib/content/popover-host.ts), the first time a popover is wanted. */
+  loadPopoverView: () => Promise<PopoverViewClass>;
 }
 
 export interface Lens {
@@ -65,7 +67,7 @@ export interface Lens {
   stop(): void;
 }
 
-export function startLens({ doc, matcherData, runtime, openGlossary, settings: initial = DEFAULT_LENS_SETTINGS }: LensOptions): Lens {
+export function startLens({ doc, matcherData, runtime, openGlossary, settings: initial = DEFAULT_LENS_SETTINGS, loadPopoverView }: LensOptions): Lens {
   const started = performance.now();
   mark('start');
   const view = doc.defaultView!;
@@ -81,7 +83,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
     onChange: () => scheduleReport(),
     onPageChange: (removed) => proximity.layoutChanged(removed),
   });
-  const popover = new PopoverHost(doc);
+  const popover = new PopoverHost(doc, loadPopoverView);
   popover.setToneColours(initial.toneColours);
 
   // ---- Telling the background what the page holds.
@@ -132,10 +134,11 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
     cancelClose();
     shown = match;
     const mine = ++request;
+    void popover.prepare(); // the first time: loaded while the details come
     const message: EntryDetailsMessage = { type: 'entry-details', term };
     const response = (await runtime.sendMessage(message).catch(() => null)) as EntryDetailsResponse | null;
     if (mine !== request || shown !== match || !response?.details) return;
-    popover.show(
+    await popover.show(
       {
         details: response.details,
         saved: response.saved,
@@ -337,14 +340,15 @@ function makeHighlights(style: HighlightStyle): Highlights {
 
 
 /** The Clipboard API where the page is a secure context; otherwise a textarea inside our own shadow root. */
-async function copyText(doc: Document, host: HTMLElement, text: string): Promise<boolean> {
+async function copyText(doc: Document, host: HTMLElement | null, text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
     const area = doc.createElement('textarea');
     area.value = text;
-    host.shadowRoot!.append(area);
+    if (!host?.shadowRoot) return false;
+    host.shadowRoot.append(area);
     area.select();
     const ok = doc.execCommand('copy');
     area.remove();

@@ -1,7 +1,8 @@
 /**
  * The Firefox package as addons.mozilla.org will check it: `web-ext lint` (Mozilla's addons-linter) on the
- * Firefox MV3 build finds no error, and no warning but the one README → Releases explains (Preact's own
- * support for dangerouslySetInnerHTML, which our code never uses).
+ * Firefox MV3 build finds no error, and no warning but the two README → Releases explains: Preact's own
+ * support for dangerouslySetInnerHTML, which our code never uses, and the content script's import() of its
+ * popover file by a computed address.
  *
  * Builds .output/firefox-mv3 first (JPL_SKIP_BUILD=1 reuses an existing one).
  */
@@ -9,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { POPOVER_VIEW_GLOBAL } from '../../lib/content/popover-host';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIREFOX_DIR = join(ROOT, '.output/firefox-mv3');
@@ -28,7 +30,7 @@ describe('Firefox package', () => {
     if (build.status !== 0) throw new Error(`wxt build -b firefox failed:\n${build.stdout}\n${build.stderr}`);
   }, 120_000);
 
-  test('passes web-ext lint: no errors, and no warnings but Preact’s innerHTML support', () => {
+  test('passes web-ext lint: no errors, and no warnings but Preact’s innerHTML support and our popover’s import', () => {
     const lint = spawnSync(join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', FIREFOX_DIR, '--self-hosted=false', '--output', 'json'], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -41,6 +43,9 @@ describe('Firefox package', () => {
       // The flagged assignment must be Preact's diff applying a dangerouslySetInnerHTML prop (minified on line 1).
       const code = readFileSync(join(FIREFOX_DIR, warning.file), 'utf8').split('\n')[(warning.line ?? 1) - 1] ?? '';
       const around = code.slice(Math.max(0, (warning.column ?? 0) - 300), (warning.column ?? 0) + 100);
+      // Or the content script importing its own popover file (lib/content/popover-host.ts): the address is
+      // runtime.getURL's, which the linter cannot know.
+      if (warning.message.includes('import')) return !(warning.file === 'content-scripts/content.js' && around.includes(POPOVER_VIEW_GLOBAL));
       return !around.includes('dangerouslySetInnerHTML');
     });
     expect(unexplained.map((warning) => `${warning.code} ${warning.file ?? ''}: ${warning.message}`)).toEqual([]);

@@ -22,13 +22,16 @@ const PINNED = {
   optional_permissions: undefined,
   optional_host_permissions: ['http://127.0.0.1:8765/*'],
   content_scripts: CONTENT_SCRIPTS,
-  web_accessible_resources: undefined,
+  // The popover's UI, imported by the content script on first use (lib/content/popover-host.ts).
+  web_accessible_resources: [{ resources: ['popover-view.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
   externally_connectable: undefined,
   content_security_policy: undefined,
   sandbox: undefined,
 };
 
 const FIREFOX_ONLY = {
+  // Firefox's extension addresses are per install already; it has no use_dynamic_url.
+  web_accessible_resources: [{ resources: ['popover-view.js'], matches: ['<all_urls>'] }],
   browser_specific_settings: {
     gecko: { id: 'jiaozuo-policy-lens@policy-lens.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
     gecko_android: { strict_min_version: '142.0' },

@@ -51,4 +51,27 @@ describe('a page cannot act through our UI', () => {
     await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 5000 }).toBe(1);
     expect(h.extensionErrors).toEqual([]);
   });
+
+  test('cannot find the popover’s file, which the content script imports on the first hover', async () => {
+    const page = await h.openPage('/article.html');
+    await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toContain('焦作高新区');
+    const point = await pointOf(page, '#zone', '焦作高新区');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    // Loaded by the content script, it leaves no trace in the page's resource timing…
+    const seen = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(seen.filter((name) => name.includes('popover-view'))).toEqual([]);
+    // …nor a global in the page's world, and its fixed address answers nothing (Chrome: use_dynamic_url).
+    expect(await page.evaluate(() => '__jplPopoverView' in window)).toBe(false);
+    const fetched = await page.evaluate(async (url) => {
+      try {
+        return (await fetch(url)).status;
+      } catch {
+        return 'refused';
+      }
+    }, `chrome-extension://${h.extensionId}/popover-view.js`);
+    expect(fetched).toBe('refused');
+    expect(h.extensionErrors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Our one piece of UI on the page: a <jpl-lens> host with an open shadow root, holding a popover="manual"
  * panel (top layer: no z-index fights, escapes overflow and transforms), rendered with Preact and placed
- * beside the term with floating-ui.
+ * beside the term with floating-ui. Not part of the content script: entrypoints/popover-view.ts bundles it
+ * into a file of its own, which popover-host.ts loads the first time the reader points at a term.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -15,7 +16,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Fullscreen elements whose children are not rendered: the host stays at the root then. */
 const HOLDS_NO_CHILDREN = new Set(['video', 'canvas', 'iframe', 'img', 'object', 'embed']);
 
-/** Our elements: built on the first show, so that a page where the reader never points at a term pays nothing. */
+/** Our elements: built on the first show. */
 interface HostParts {
   host: HTMLElement;
   /** What goes into the page: the host, or in an SVG document the <foreignObject> that holds it. */
@@ -23,7 +24,7 @@ interface HostParts {
   panel: HTMLElement;
 }
 
-export class PopoverHost {
+export class PopoverView {
   private parts: HostParts | null = null;
   private toneColours = false;
   private stopAutoUpdate: (() => void) | null = null;
