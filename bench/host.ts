@@ -31,14 +31,16 @@ export interface HostSample {
 }
 
 /**
- * Runs with and without the extension, alternately (two browsers open, one working at a time): the
- * baseline's busy time drifts by half from one stretch of minutes to the next, so both must share them.
+ * Runs with the extension, with an empty content script (floor.ts) and without any, in turn (three browsers
+ * open, one working at a time): the baseline's busy time drifts by half from one stretch of minutes to the
+ * next, so all must share them.
  */
-export async function sampleHostPair(withExtension: BenchBrowser, without: BenchBrowser, path: string, runs: number) {
-  const samples = { with: [] as HostSample[], without: [] as HostSample[] };
+export async function sampleHostInTurn(browsers: { withExtension: BenchBrowser; floor: BenchBrowser; without: BenchBrowser }, path: string, runs: number) {
+  const samples = { with: [] as HostSample[], floor: [] as HostSample[], without: [] as HostSample[] };
   for (let i = 0; i < runs; i++) {
-    samples.with.push(...(await sampleHost(withExtension, path, 1, 0)));
-    samples.without.push(...(await sampleHost(without, path, 1, 800)));
+    samples.with.push(...(await sampleHost(browsers.withExtension, path, 1, 0)));
+    samples.floor.push(...(await sampleHost(browsers.floor, path, 1, 0)));
+    samples.without.push(...(await sampleHost(browsers.without, path, 1, 800)));
   }
   return samples;
 }
@@ -72,17 +74,23 @@ export async function sampleHost(browser: BenchBrowser, path: string, runs: numb
   return samples;
 }
 
-export function summariseHost(withExtension: HostSample[], without: HostSample[]) {
+export function summariseHost(withExtension: HostSample[], without: HostSample[], floor: HostSample[]) {
   const m = (samples: HostSample[], key: keyof HostSample) => median(samples.map((s) => s[key]));
   const withBusy = m(withExtension, 'cpuMsPerFrame');
   const withoutBusy = m(without, 'cpuMsPerFrame');
+  const floorBusy = m(floor, 'cpuMsPerFrame');
   return {
     frames: FRAMES,
-    runs: { with: withExtension.length, without: without.length },
+    runs: { with: withExtension.length, without: without.length, floor: floor.length },
     frameTimeMs: round(withBusy),
     baselineFrameTimeMs: round(withoutBusy),
     /** Main-thread CPU time per frame with the extension / without (aim: at most 1.1). */
     frameTimeRatio: round(withBusy / withoutBusy, 3),
+    /** With a content script that does nothing (floor.ts): what any content script costs the page. */
+    floorFrameTimeMs: round(floorBusy),
+    floorRatio: round(floorBusy / withoutBusy, 3),
+    /** Ours against that floor: what our work costs beyond being a content script at all. */
+    ratioToFloor: round(withBusy / floorBusy, 3),
     wallTimeMs: round(m(withExtension, 'busyMsPerFrame')),
     baselineWallTimeMs: round(m(without, 'busyMsPerFrame')),
     oursMsPerFrame: round(m(withExtension, 'oursMsPerFrame')),

@@ -13,6 +13,7 @@ import type { matcherBench } from './matcher';
 import type { PageResult } from './page';
 import type { PageSize } from './pages';
 import type { summarisePeer } from './peer';
+import type { summarisePopover } from './popover';
 import type { contentScriptSize, summariseStartup } from './size';
 
 export interface Results {
@@ -36,7 +37,7 @@ export interface Results {
   host: ReturnType<typeof summariseHost>;
   dynamic: ReturnType<typeof summariseDynamic>;
   size: ReturnType<typeof contentScriptSize>;
-  startup: ReturnType<typeof summariseStartup> & { ratioToRelayout1mb?: number };
+  startup: ReturnType<typeof summariseStartup> & { ratioToRelayout1mb?: number; popover?: ReturnType<typeof summarisePopover> };
   search?: { output: string; results?: unknown };
   aims: Aim[];
 }
@@ -326,6 +327,12 @@ function markdown(r: Results): string {
         ['**main-thread CPU time per frame**', `${format(h.frameTimeMs)} ms`, `${format(h.baselineFrameTimeMs)} ms`, `**${format(h.frameTimeRatio)}×**`],
         ['main-thread wall time in tasks per frame', `${format(h.wallTimeMs)} ms`, `${format(h.baselineWallTimeMs)} ms`, `${format(h.wallTimeMs / h.baselineWallTimeMs)}×`],
         ['of which our measured JS', `${format(h.oursMsPerFrame)} ms`, '', ''],
+        [
+          'floor: an extension whose content script does nothing',
+          `${format(h.floorFrameTimeMs)} ms`,
+          `${format(h.baselineFrameTimeMs)} ms`,
+          `${format(h.floorRatio)}× (ours ÷ floor: ${format(h.ratioToFloor)}×)`,
+        ],
         ['frame interval, median', `${format(h.intervalMs)} ms`, `${format(h.baselineIntervalMs)} ms`, ''],
         ['frame interval, 95th percentile', `${format(h.intervalP95Ms)} ms`, `${format(h.baselineIntervalP95Ms)} ms`, ''],
       ],
@@ -363,10 +370,19 @@ function markdown(r: Results): string {
         ['content script, raw', kb(s.contentScriptBytes)],
         ['**content script, gzip -9**', `**${kb(s.contentScriptGzipBytes)}**`],
         ['content.css', `${s.contentCssBytes} B`],
+        ['popover-view.js (the popover, imported on the first term pointed at), raw / gzip', `${kb(s.popoverViewBytes)} / ${kb(s.popoverViewGzipBytes)}`],
         ['**start-up: our CPU before the first scan**', `**${format(st.contentScriptMs)} ms**${st.ratioToRelayout1mb ? ` (${format(st.ratioToRelayout1mb)}× the 1 MB relayout)` : ''}; wall ${format(st.contentScriptWallMs)} ms`],
         ['of which: evaluating the bundle (compile, top level, main())', `${format(st.evaluateCpuMs)} ms (compile ${format(st.compileCpuMs)} ms)`],
         ['of which: the task that runs startLens', `${format(st.laterSetupTaskCpuMs)} ms (startLens itself: ${format(st.setupMs)} ms wall)`],
         ['main() → first scan (wall: storage read, startLens, a frame)', `${format(st.toFirstScanMs)} ms`],
+        ...(st.popover
+          ? [
+              [
+                'pointer onto a term → popover open: the first (imports popover-view.js) / a later one',
+                `${format(st.popover.firstShowMs)} / ${format(st.popover.laterShowMs)} ms (${format(st.popover.firstToLater)}×)`,
+              ],
+            ]
+          : []),
       ],
     ),
     '',
@@ -459,7 +475,7 @@ const METHOD = `## How it is measured
 - **Start-up** is thread (CPU) time from Chromium's trace; every other time is wall time.
 - **The matcher** runs in a Node process of its own: in the same process as Playwright (a lot of loaded code) it
   measured 7% slower.
-- **The host page** is measured with two browsers open, with and without the extension, used in turn: the baseline's
+- **The host page** is measured with three browsers open (with the extension, with an empty content script, without any) used in turn: the baseline's
   busy time per frame drifts by half between stretches of a few minutes.
 - **The load event** comes 150–200 ms later on the 1 MB page with the extension than without. That is Chromium's content
   script injection, not our code: an extension whose content script is \`void 0;\` moves it as much, at document_idle or

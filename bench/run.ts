@@ -20,11 +20,13 @@ import { join, resolve } from 'node:path';
 import { buildExtension, chromiumVersion, withBrowser } from './browser';
 import { BENCH_DIR, REPO_ROOT, TMP_DIR, log, readMatcherData } from './common';
 import { sampleDynamic, summariseDynamic } from './dynamic';
-import { sampleHostPair, summariseHost } from './host';
+import { emptyContentScriptExtension } from './floor';
+import { sampleHostInTurn, summariseHost } from './host';
 import type { matcherBench } from './matcher';
 import { samplePage, settleAfterLoad, summarisePage, type PageResult, type PageSample } from './page';
 import { generatePages, type PageSize } from './pages';
 import { sampleMarkJs, summarisePeer, type MarkJsSample } from './peer';
+import { samplePopover, summarisePopover } from './popover';
 import { aimsOf, machineAndVersions, printTable, writeReports, type Results } from './report';
 import { contentScriptSize, sampleStartup, summariseStartup } from './size';
 import { trieKeys } from './terms';
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   // ---- With the extension.
   const ours: Partial<Record<PageSize, PageSample[]>> = {};
   let startup: ReturnType<typeof summariseStartup> | undefined;
+  let popover: ReturnType<typeof summarisePopover> | undefined;
   let dynamic: number[][] | undefined;
   const needsPages = parts.has('page') || parts.has('peer');
   if (needsPages || parts.has('size') || parts.has('dynamic')) {
@@ -70,6 +73,8 @@ async function main(): Promise<void> {
       if (parts.has('size')) {
         log('start-up (traced)');
         startup = summariseStartup(await sampleStartup(browser, pages.small.path, RUNS.startup));
+        log('popover, first show and a later one');
+        popover = summarisePopover(await samplePopover(browser, pages.small.path, RUNS.startup));
       }
       if (parts.has('dynamic')) {
         log('dynamic page');
@@ -95,13 +100,15 @@ async function main(): Promise<void> {
   }
 
   // ---- Both at once, used in turn: the host page's frames.
-  let host: Awaited<ReturnType<typeof sampleHostPair>> | undefined;
+  let host: Awaited<ReturnType<typeof sampleHostInTurn>> | undefined;
   if (parts.has('host')) {
-    log('host page, with and without the extension in turn (traced)');
+    log('host page, with the extension, with an empty content script and without, in turn (traced)');
     await withBrowser(extensionDir, (withExtension) =>
-      withBrowser(null, async (without) => {
-        host = await sampleHostPair(withExtension, without, pages['1mb'].path, RUNS.host);
-      }),
+      withBrowser(emptyContentScriptExtension(extensionDir), (floor) =>
+        withBrowser(null, async (without) => {
+          host = await sampleHostInTurn({ withExtension, floor, without }, pages['1mb'].path, RUNS.host);
+        }),
+      ),
     );
   }
 
@@ -126,10 +133,10 @@ async function main(): Promise<void> {
   }
   if (startup) {
     const relayout = results.page?.['1mb']?.baselineRelayoutMs;
-    results.startup = { ...startup, ...(relayout ? { ratioToRelayout1mb: Math.round((startup.contentScriptMs / relayout) * 1000) / 1000 } : {}) };
+    results.startup = { ...startup, ...(popover ? { popover } : {}), ...(relayout ? { ratioToRelayout1mb: Math.round((startup.contentScriptMs / relayout) * 1000) / 1000 } : {}) };
   }
   if (dynamic) results.dynamic = summariseDynamic(dynamic);
-  if (host) results.host = summariseHost(host.with, host.without);
+  if (host) results.host = summariseHost(host.with, host.without, host.floor);
   if (parts.has('search')) results.search = searchBench();
 
   const data = readMatcherData();

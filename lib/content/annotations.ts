@@ -121,6 +121,11 @@ export class Annotations {
     return null;
   }
 
+  /** Whether a text node holds (part of) a term. */
+  holdsTerms(node: Text): boolean {
+    return (this.byNode.get(node) ?? []).some((span) => span.match.live);
+  }
+
   /** Entry index → occurrences on the page. */
   entryCounts(): ReadonlyMap<number, number> {
     return this.counts;

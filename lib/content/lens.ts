@@ -20,7 +20,7 @@ import {
 import { DEFAULT_LENS_SETTINGS, type HighlightStyle, type LensSettings } from '../settings';
 import { speak } from '../speech';
 import { Annotations, type HighlightSink, type TermMatch } from './annotations';
-import { matchAtPoint } from './pointer';
+import { lookAtPoint, matchAtPoint } from './pointer';
 import { PopoverHost, type PopoverViewClass } from './popover-host';
 import { Proximity } from './proximity';
 import { nextOccurrence, scrollRangeIntoView } from './reveal';
@@ -169,7 +169,8 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
   const lookAtPointer = () => {
     if (!pointer) return;
     if (pointer.overPopover) return cancelClose();
-    const match = matchAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots);
+    const { match, overTermText } = lookAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots);
+    if (overTermText) popover.warmUp();
     const trigger = settings.popoverTrigger;
     if (match && match === shown) cancelClose();
     else if (match && (trigger === 'hover' || (trigger === 'shift-hover' && pointer.shift))) void open(match);

@@ -10,17 +10,27 @@ import { caretAt } from './scanner';
 /** How far outside a term's box (px) the pointer may be and still count as on it. */
 const SLACK = 1;
 
-export function matchAtPoint(doc: Document, annotations: Annotations, x: number, y: number, shadowRoots: ShadowRoot[]): TermMatch | null {
+export interface Pointed {
+  match: TermMatch | null;
+  /** The text under the pointer holds a term: the pointer may be on its way to one. */
+  overTermText: boolean;
+}
+
+export function lookAtPoint(doc: Document, annotations: Annotations, x: number, y: number, shadowRoots: ShadowRoot[]): Pointed {
   const caret = caretAt(doc, x, y, shadowRoots);
-  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return { match: null, overTermText: false };
   const text = caret.node as Text;
   // The caret may sit just after the character under the pointer (its right half).
   for (const offset of [caret.offset, caret.offset - 1]) {
     if (offset < 0) continue;
     const match = annotations.matchAt(text, offset);
-    if (match && rangeContainsPoint(doc, match.range, x, y)) return match;
+    if (match && rangeContainsPoint(doc, match.range, x, y)) return { match, overTermText: true };
   }
-  return null;
+  return { match: null, overTermText: annotations.holdsTerms(text) };
+}
+
+export function matchAtPoint(doc: Document, annotations: Annotations, x: number, y: number, shadowRoots: ShadowRoot[]): TermMatch | null {
+  return lookAtPoint(doc, annotations, x, y, shadowRoots).match;
 }
 
 export function rangeContainsPoint(doc: Document, range: AbstractRange, x: number, y: number): boolean {
