@@ -439,22 +439,18 @@ const WHY: Record<string, string> = {
     'ratio moves by a third between runs. The settings (highlight style, trigger…) added a storage read before the ' +
     'first scan. On the 5 MB page it is 15× or more.',
   'host.frameTimeRatio':
-    'Any content script costs the page something: the floor row above (an extension whose content script does nothing, ' +
-    'measured in the same run) is about 1.0–1.15× the page alone, mostly Chromium\'s pre-paint (compositing inputs); ' +
-    'an extension without a content script costs nothing measurable (checked separately, five runs each). Change 11 ' +
-    '(the layout recheck asking only the near blocks) took about 0.5 ms a frame off. What remains, about 1.5–2 ms a ' +
-    "frame over the floor, was taken apart with builds of the extension with parts switched off, in turn " +
-    'with the page alone, three runs each (2026-11-21, after the changes below): the whole extension added about 2.5 ms ' +
-    'a frame to the page\'s 5.8; without registering any highlight, 2.0; without even watching the page for changes ' +
-    '(nothing rescanned, nothing registered), 0.8. So about 0.5 ms is Chromium repainting the registered highlights ' +
-    'after each DOM change of the page (Paint +0.4 ms: it rebuilds every highlight marker whenever the DOM changes, ' +
-    'HighlightRegistry::ValidateHighlightMarkers); about 1.2 ms is following the page\'s changes: our MutationObserver ' +
-    'callback and the rescan of the appended paragraph (0.3 ms of our JavaScript, checkVisibility\'s style lookup, ' +
-    'the IntersectionObserver asked about the new paragraph) and the layout and pre-paint work they cause; and about ' +
-    '0.8 ms (PrePaint +0.6) comes with the content script being there at all (the floor). Following the page\'s ' +
-    'changes at most every 100 ms instead of every frame (batching appended blocks) was tried and measured no better ' +
-    '(7.0 against 6.8 ms a frame, within the noise): the cost is in the browser work that the highlights and the ' +
-    'changes themselves cause, not in how often we look.',
+    'Any content script costs the page something: the floor row above (a copy of the extension whose content script ' +
+    'does nothing, in the same turns) measured 1.02× and 1.19× the page alone in the last two full runs and 1.1–1.15× in ' +
+    'separate ones, mostly in Chromium\'s pre-paint (compositing inputs); an extension without a content script costs ' +
+    'nothing measurable (checked separately, five runs each). That leaves our own work a few percent at best. Over the ' +
+    'floor (the table\'s "ours ÷ floor"), builds of the extension with parts switched off, in turn with the page alone ' +
+    '(2026-11-21), put about 0.5 ms a frame on Chromium repainting the registered highlights after each DOM change of ' +
+    'the page (Paint +0.4 ms: it rebuilds every highlight marker whenever the DOM changes, ' +
+    'HighlightRegistry::ValidateHighlightMarkers), and the rest on following the page\'s changes: our MutationObserver ' +
+    'callback, the rescan of the appended paragraph (about 0.2 ms of our JavaScript), and the layout and pre-paint work ' +
+    'around them. Change 11 took about 0.5 ms a frame off. Following the page\'s changes at most every 100 ms instead ' +
+    'of every frame (batching appended blocks) was tried and measured no better (7.0 against 6.8 ms a frame, within the ' +
+    'noise): the cost is in the browser work the highlights and the changes cause, not in how often we look.',
   'dynamic.ratioToAt10.at200': 'A rescan that walks all of a growing parent block is back (see splitsNoRun in lib/content/scanner.ts).',
   'size.contentScriptGzipBytes': '',
   'startup.contentScriptMs':
