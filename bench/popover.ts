@@ -5,33 +5,32 @@
  * (polled every frame), the term's details fetched from the background included.
  */
 import type { Page } from 'playwright-core';
+import { highlightedTexts, pointOf, popoverText, popoverTextInPage } from '../tests/browser/page-tools';
 import type { BenchBrowser } from './browser';
 import { median, round } from './common';
 import { PROBE, SCAN_DONE } from './in-page';
-
-/** The centre of the n-th registered term in the viewport (the highlight registry is the document's: the page sees it). */
-const TERM_CENTRE = `(n) => {
-  const centres = [...CSS.highlights.get('jpl-term')].map((range) => {
-    const live = new Range();
-    live.setStart(range.startContainer, range.startOffset);
-    live.setEnd(range.endContainer, range.endOffset);
-    const box = live.getClientRects()[0];
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
-  return centres.filter((c) => c.y > 0 && c.y < innerHeight && c.x > 0 && c.x < innerWidth)[n];
-}`;
-const POPOVER_OPEN = `document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel')?.matches(':popover-open') === true`;
 
 export interface PopoverSample {
   firstShowMs: number;
   laterShowMs: number;
 }
 
-async function timeShow(page: Page, term: number): Promise<number> {
-  const point = (await page.evaluate(`(${TERM_CENTRE})(${term})`)) as { x: number; y: number };
+/** The centres of the first two highlighted terms inside the viewport (two different ones). */
+async function termsInView(page: Page): Promise<{ x: number; y: number }[]> {
+  const viewport = page.viewportSize()!;
+  const points = [];
+  for (const text of new Set(await highlightedTexts(page))) {
+    const point = await pointOf(page, 'body', text);
+    if (point.x > 0 && point.x < viewport.width && point.y > 0 && point.y < viewport.height) points.push(point);
+    if (points.length === 2) return points;
+  }
+  throw new Error('fewer than two highlighted terms in view');
+}
+
+async function timeShow(page: Page, point: { x: number; y: number }): Promise<number> {
   const before = (await page.evaluate('performance.now()')) as number;
   await page.mouse.move(point.x, point.y);
-  await page.waitForFunction(POPOVER_OPEN, null, { polling: 'raf', timeout: 10_000 });
+  await page.waitForFunction(popoverTextInPage, null, { polling: 'raf', timeout: 10_000 });
   return ((await page.evaluate('performance.now()')) as number) - before;
 }
 
@@ -42,11 +41,15 @@ export async function samplePopover(browser: BenchBrowser, path: string, runs: n
     await page.addInitScript(PROBE);
     await page.goto(browser.server + path, { waitUntil: 'load' });
     await page.waitForFunction(SCAN_DONE, null, { polling: 100, timeout: 30_000 });
+    const [first, later] = await termsInView(page);
     await page.mouse.move(0, 0);
-    const firstShowMs = await timeShow(page, 0);
+    const firstShowMs = await timeShow(page, first!);
     await page.mouse.move(0, 0);
-    await page.waitForFunction(`!(${POPOVER_OPEN})`, null, { polling: 50, timeout: 5000 });
-    const laterShowMs = await timeShow(page, 1);
+    for (let tries = 0; (await popoverText(page)) !== null; tries++) {
+      if (tries === 100) throw new Error('the popover did not close once the pointer left the term');
+      await page.waitForTimeout(50);
+    }
+    const laterShowMs = await timeShow(page, later!);
     await page.close();
     samples.push({ firstShowMs, laterShowMs });
   }

@@ -346,9 +346,9 @@ async function copyText(doc: Document, host: HTMLElement | null, text: string): 
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
+    if (!host?.shadowRoot) return false;
     const area = doc.createElement('textarea');
     area.value = text;
-    if (!host?.shadowRoot) return false;
     host.shadowRoot.append(area);
     area.select();
     const ok = doc.execCommand('copy');

@@ -33,7 +33,6 @@ export class Proximity {
   private readonly nearAt = new Map<Element, { top: number; height: number }>();
   /** The near blocks asked again by a layout recheck and not yet answered for; all blocks are asked if one has moved. */
   private probe: Set<Element> | null = null;
-  private nearMoved = false;
   private recheckPending = false;
   private readonly observer: IntersectionObserver;
   private layoutTimer: ReturnType<typeof setTimeout> | null = null;
@@ -110,7 +109,6 @@ export class Proximity {
     if (this.nearAt.size === 0) return this.recheckAll();
     if (this.probe) return; // one is out already: its answers will tell
     this.probe = new Set(this.nearAt.keys());
-    this.nearMoved = false;
     for (const block of this.probe) this.ask(block);
   }
 
@@ -132,15 +130,13 @@ export class Proximity {
       verdicts.push({ block, near });
       const { top, height } = entry.boundingClientRect;
       const before = this.nearAt.get(block);
-      if (probed && (!near || before?.top !== top || before.height !== height)) this.nearMoved = true;
+      // A near block moved: all blocks are asked once every answer is in (below).
+      if (probed && (!near || before?.top !== top || before.height !== height)) this.recheckPending = true;
       if (near) this.nearAt.set(block, { top, height });
       else this.nearAt.delete(block);
     }
     if (verdicts.length > 0) this.onVerdicts(verdicts);
-    if (this.probe?.size === 0) {
-      this.probe = null;
-      if (this.nearMoved) this.recheckPending = true;
-    }
+    if (this.probe?.size === 0) this.probe = null;
     if (this.recheckPending && this.asked.size === 0) {
       this.recheckPending = false;
       this.recheckAll();

@@ -99,12 +99,15 @@ export function pointOf(page: Page, selector: string, text: string): Promise<{ x
   return page.evaluate(textCentreInPage, [selector, text] as const);
 }
 
+/** Run inside the page: the popover's card, or null when it is closed. */
+export function popoverTextInPage(): string | null {
+  const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
+  return panel?.matches(':popover-open') ? (panel.textContent ?? '') : null;
+}
+
 /** The popover's card, or null when it is closed. */
-export async function popoverText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
-    return panel?.matches(':popover-open') ? (panel.textContent ?? '') : null;
-  });
+export function popoverText(page: Page): Promise<string | null> {
+  return page.evaluate(popoverTextInPage);
 }
 
 /** Keeps the page's markup at DOMContentLoaded (before any content script at document_idle). */
