@@ -11,21 +11,23 @@ import tseslint from 'typescript-eslint';
 /** Writing HTML or script from a string: banned whatever the string, so nobody has to prove it harmless. */
 const htmlSinks = [
   {
-    selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]",
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]',
     message: 'No HTML from strings: build elements with createElement/textContent, or with Preact.',
   },
   {
-    selector: "AssignmentExpression > MemberExpression.left[computed=true][property.value=/^(innerHTML|outerHTML|srcdoc)$/]",
+    selector:
+      'AssignmentExpression > MemberExpression.left[computed=true][property.value=/^(innerHTML|outerHTML|srcdoc)$/]',
     message: 'No HTML from strings: build elements with createElement/textContent, or with Preact.',
   },
   {
-    selector: "CallExpression > MemberExpression.callee[property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe)$/]",
+    selector:
+      'CallExpression > MemberExpression.callee[property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe)$/]',
     message: 'No HTML from strings (insertAdjacentHTML, createContextualFragment, setHTMLUnsafe).',
   },
   {
     // document.write, doc.write, frame.contentDocument.write; a stream's write (process.stdout.write) is fine.
     selector:
-      "CallExpression > MemberExpression.callee[property.name=/^(write|writeln)$/]:matches([object.name=/^doc(ument)?$/i], [object.property.name=/document$/i])",
+      'CallExpression > MemberExpression.callee[property.name=/^(write|writeln)$/]:matches([object.name=/^doc(ument)?$/i], [object.property.name=/document$/i])',
     message: 'No document.write/writeln: build elements with createElement/textContent, or with Preact.',
   },
   {
@@ -54,7 +56,16 @@ const promisesHandled = {
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', '.output/', '.wxt/', 'glossary/generated/', 'bench/tmp/', 'test-results/', '**/*.js', '**/*.mjs'],
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.wxt/',
+      'glossary/generated/',
+      'bench/tmp/',
+      'test-results/',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],

@@ -11,7 +11,17 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()], json: { stringify: true } }),
   // The Firefox sources zip (npm run zip) holds what rebuilds the extension, README → Releases: no tests,
   // benchmarks, store material or generated glossary tables (the build writes them).
-  zip: { excludeSources: ['tests/**', 'bench/**', 'store/**', 'scripts/**', 'test-results/**', 'glossary/generated/**', 'vitest.config.ts'] },
+  zip: {
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'store/**',
+      'scripts/**',
+      'test-results/**',
+      'glossary/generated/**',
+      'vitest.config.ts',
+    ],
+  },
   hooks: {
     // The glossary's generated tables must exist and be current before any bundle is built.
     'build:before': () => {

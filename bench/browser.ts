@@ -23,7 +23,10 @@ export function chromiumVersion(): string {
 /** Builds the extension as it is now into bench/tmp/extension/chrome-mv3 (build-extension.ts). */
 export function buildExtension(): string {
   const outDir = join(TMP_DIR, 'extension');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'build-extension.ts'), outDir], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'build-extension.ts'), outDir], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   const dir = join(outDir, 'chrome-mv3');
   if (result.status !== 0 || !existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`the extension did not build into ${dir}:\n${result.stdout}\n${result.stderr}`);
@@ -41,14 +44,18 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-
 /** One Chromium with a fresh profile, with the extension in `extensionDir` or with none. */
 export async function launch(extensionDir: string | null): Promise<BenchBrowser> {
   const { server, base } = await startStaticServer(PAGES_DIR);
   mkdirSync(TMP_DIR, { recursive: true });
   const profile = mkdtempSync(join(TMP_DIR, 'profile-'));
   const args = chromiumArgs(extensionDir);
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args, viewport: VIEWPORT });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: VIEWPORT,
+  });
   const external: string[] = [];
   context.on('request', (request) => {
     const url = request.url();
@@ -57,7 +64,11 @@ export async function launch(extensionDir: string | null): Promise<BenchBrowser>
   if (extensionDir) {
     // The extension is ready once its service worker runs; content scripts are registered by then.
     const ready = context.serviceWorkers().some((w) => w.url().startsWith('chrome-extension://'));
-    if (!ready) await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 60_000 });
+    if (!ready)
+      await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: 60_000,
+      });
     // The welcome page that opens on install would run a lens of its own beside the measured pages.
     await (await findWelcomePage(context))?.close();
   }
@@ -89,7 +100,10 @@ export async function heapUsed(cdp: CDPSession): Promise<number> {
 }
 
 /** Runs `task` with a browser, closing it even when the task throws. */
-export async function withBrowser<T>(extensionDir: string | null, task: (browser: BenchBrowser) => Promise<T>): Promise<T> {
+export async function withBrowser<T>(
+  extensionDir: string | null,
+  task: (browser: BenchBrowser) => Promise<T>,
+): Promise<T> {
   const browser = await launch(extensionDir);
   try {
     return await task(browser);

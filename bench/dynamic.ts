@@ -30,7 +30,9 @@ export async function sampleDynamic(browser: BenchBrowser, path: string, runs: n
     await page.close();
     const perParagraph = appends.map((at, k) => {
       const until = appends[k + 1] ?? Infinity;
-      return measures.filter(([start]) => start >= at && start < until).reduce((sum, [, duration]) => sum + duration, 0);
+      return measures
+        .filter(([start]) => start >= at && start < until)
+        .reduce((sum, [, duration]) => sum + duration, 0);
     });
     samples.push(perParagraph);
   }

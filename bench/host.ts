@@ -35,7 +35,11 @@ export interface HostSample {
  * open, one working at a time): the baseline's busy time drifts by half from one stretch of minutes to the
  * next, so all must share them.
  */
-export async function sampleHostInTurn(browsers: { withExtension: BenchBrowser; floor: BenchBrowser; without: BenchBrowser }, path: string, runs: number) {
+export async function sampleHostInTurn(
+  browsers: { withExtension: BenchBrowser; floor: BenchBrowser; without: BenchBrowser },
+  path: string,
+  runs: number,
+) {
   const samples = { with: [] as HostSample[], floor: [] as HostSample[], without: [] as HostSample[] };
   for (let i = 0; i < runs; i++) {
     samples.with.push(...(await sampleHost(browsers.withExtension, path, 1, 0)));
@@ -45,7 +49,12 @@ export async function sampleHostInTurn(browsers: { withExtension: BenchBrowser; 
   return samples;
 }
 
-export async function sampleHost(browser: BenchBrowser, path: string, runs: number, settleMs: number): Promise<HostSample[]> {
+export async function sampleHost(
+  browser: BenchBrowser,
+  path: string,
+  runs: number,
+  settleMs: number,
+): Promise<HostSample[]> {
   const paragraphs = feedParagraphs(readGlossary(), 64);
   const samples: HostSample[] = [];
   for (let i = 0; i < runs; i++) {
@@ -53,8 +62,11 @@ export async function sampleHost(browser: BenchBrowser, path: string, runs: numb
     await page.evaluate(STOP_WATCHING);
     const cdp = await browser.cdp(page);
     const since = (await page.evaluate('performance.now()')) as number;
-    const { result: times, events } = await traceDuring(cdp, TASKS, async () =>
-      (await page.evaluate(`(${HOST_LOOP})(${JSON.stringify({ frames: FRAMES, paragraphs })})`)) as number[],
+    const { result: times, events } = await traceDuring(
+      cdp,
+      TASKS,
+      async () =>
+        (await page.evaluate(`(${HOST_LOOP})(${JSON.stringify({ frames: FRAMES, paragraphs })})`)) as number[],
     );
     const ours = (await page.evaluate(
       `performance.getEntriesByType('measure').filter((m) => m.name.startsWith('jpl:') && m.startTime >= ${since}).reduce((sum, m) => sum + m.duration, 0)`,

@@ -89,7 +89,13 @@ export const COLLECT = `(() => {
 export interface Collected {
   load: number;
   domContentLoaded: number;
-  marks: { main: number | null; start: number | null; scanStart: number | null; firstHighlight: number | null; scanDone: number | null };
+  marks: {
+    main: number | null;
+    start: number | null;
+    scanStart: number | null;
+    firstHighlight: number | null;
+    scanDone: number | null;
+  };
   measures: { name: string; start: number; duration: number }[];
   longTasks: { start: number; duration: number }[];
   frames: { start: number; duration: number }[];

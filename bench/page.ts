@@ -29,7 +29,11 @@ export interface LoadOptions {
 }
 
 /** Opens `path` in a new tab with the probe installed, lets it settle, and reads what was recorded. */
-export async function loadPage(browser: BenchBrowser, path: string, options: LoadOptions): Promise<{ page: Page; sample: PageSample }> {
+export async function loadPage(
+  browser: BenchBrowser,
+  path: string,
+  options: LoadOptions,
+): Promise<{ page: Page; sample: PageSample }> {
   const page = await browser.newPage();
   await page.addInitScript(PROBE);
   await page.goto(browser.server + path, { waitUntil: 'load', timeout: 120_000 });
@@ -47,7 +51,12 @@ export async function loadPage(browser: BenchBrowser, path: string, options: Loa
   return { page, sample: { collected, heapBytes, domNodes, relayoutMs } };
 }
 
-export async function samplePage(browser: BenchBrowser, path: string, runs: number, options: LoadOptions): Promise<PageSample[]> {
+export async function samplePage(
+  browser: BenchBrowser,
+  path: string,
+  runs: number,
+  options: LoadOptions,
+): Promise<PageSample[]> {
   const samples: PageSample[] = [];
   for (let i = 0; i < runs; i++) {
     const { page, sample } = await loadPage(browser, path, options);
@@ -61,7 +70,9 @@ export async function samplePage(browser: BenchBrowser, path: string, runs: numb
 export function ourFigures(sample: PageSample) {
   const { marks, measures, longTasks, painted, nextFrame, load } = sample.collected;
   if (marks.main === null || marks.start === null || marks.scanDone === null) {
-    throw new Error('the content script left no jpl:main / jpl:start / jpl:scan-done mark (is the page marked data-jpl-timing?)');
+    throw new Error(
+      'the content script left no jpl:main / jpl:start / jpl:scan-done mark (is the page marked data-jpl-timing?)',
+    );
   }
   const start = marks.main;
   const scans = measures.filter((m) => m.name === 'scan');
@@ -94,7 +105,8 @@ export function ourFigures(sample: PageSample) {
  */
 function pageFigures(sample: PageSample) {
   const { frames, longTasks, load } = sample.collected;
-  const afterLoad = <T extends { start: number; duration: number }>(list: T[]) => list.filter((e) => e.start + e.duration > load);
+  const afterLoad = <T extends { start: number; duration: number }>(list: T[]) =>
+    list.filter((e) => e.start + e.duration > load);
   const longest = (list: { duration: number }[]) => (list.length > 0 ? Math.max(...list.map((e) => e.duration)) : 0);
   return {
     loadMs: load,

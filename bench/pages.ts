@@ -46,7 +46,10 @@ interface Paragraph {
 }
 
 /** The sources' paragraphs, document by document; after the first pass each document's are shuffled. */
-function* sourceParagraphs(glossary: GlossaryData, seed: number): Generator<Paragraph & { headline?: string; outlet?: string }> {
+function* sourceParagraphs(
+  glossary: GlossaryData,
+  seed: number,
+): Generator<Paragraph & { headline?: string; outlet?: string }> {
   const next = random(seed);
   for (let pass = 0; ; pass++) {
     for (const doc of glossary.documents) {
@@ -65,7 +68,8 @@ function paragraphHtml(paragraph: Paragraph, index: number): string {
   if (index % 8 === 3 && sentences.length > 1) {
     // A sentence set off as <strong> or a link: the text of one block crosses inline elements.
     const at = index % sentences.length;
-    sentences[at] = index % 16 === 3 ? `<strong>${sentences[at]}</strong>` : `<a href="#p${index}">${sentences[at]}</a>`;
+    sentences[at] =
+      index % 16 === 3 ? `<strong>${sentences[at]}</strong>` : `<a href="#p${index}">${sentences[at]}</a>`;
   }
   return `<p>${sentences.join('')}</p>`;
 }
@@ -88,7 +92,8 @@ export function articleHtml(
   let index = 0;
   for (const paragraph of sourceParagraphs(glossary, 1)) {
     if (bytes >= targetBytes) break;
-    const html = (index === 0 ? `<h1>${escapeHtml(paragraph.sentences[0]!)}</h1>` : paragraphHtml(paragraph, index)) + '\n';
+    const html =
+      (index === 0 ? `<h1>${escapeHtml(paragraph.sentences[0]!)}</h1>` : paragraphHtml(paragraph, index)) + '\n';
     parts.push(html);
     bytes += Buffer.byteLength(html);
     chars += paragraph.sentences.reduce((sum, s) => sum + s.length, 0);
@@ -103,7 +108,9 @@ export function articleHtml(
 export function feedParagraphs(glossary: GlossaryData, count: number): string[] {
   const next = random(7);
   const texts = glossary.documents.flatMap((doc) =>
-    doc.paragraphs.filter((p) => p.kind === 'text').map((p) => p.sentences.map((id) => glossary.sentences[id]!).join('')),
+    doc.paragraphs
+      .filter((p) => p.kind === 'text')
+      .map((p) => p.sentences.map((id) => glossary.sentences[id]!).join('')),
   );
   const out: string[] = [];
   while (out.length < count) out.push(...shuffled(texts, next));
@@ -117,7 +124,12 @@ export function generatePages(glossary = readGlossary()): Record<PageSize, Gener
   const countTerms = (text: string) => matcher.findLongest(text).length;
   const out = {} as Record<PageSize, GeneratedPage>;
   for (const [size, target] of Object.entries(PAGE_SIZES) as [PageSize, number][]) {
-    const { html, chars, paragraphs, terms } = articleHtml(glossary, target, `焦作政策词汇 · 基准页 ${size.toUpperCase()}`, countTerms);
+    const { html, chars, paragraphs, terms } = articleHtml(
+      glossary,
+      target,
+      `焦作政策词汇 · 基准页 ${size.toUpperCase()}`,
+      countTerms,
+    );
     const path = `/article-${size}.html`;
     writeFileSync(join(PAGES_DIR, path), html);
     out[size] = { path, bytes: Buffer.byteLength(html), chars, paragraphs, terms };

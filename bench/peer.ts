@@ -21,7 +21,12 @@ export interface MarkJsSample {
 }
 
 /** mark.js on `path`, `runs` times, each in a fresh tab after the page's own load has settled. */
-export async function sampleMarkJs(browser: BenchBrowser, path: string, runs: number, settleMs: number): Promise<MarkJsSample[]> {
+export async function sampleMarkJs(
+  browser: BenchBrowser,
+  path: string,
+  runs: number,
+  settleMs: number,
+): Promise<MarkJsSample[]> {
   const source = alternationSource(trieKeys(readMatcherData().trie));
   const samples: MarkJsSample[] = [];
   for (let i = 0; i < runs; i++) {
@@ -37,7 +42,10 @@ export async function sampleMarkJs(browser: BenchBrowser, path: string, runs: nu
  * Beside ours: the time to painted highlights in view (ours paints the terms in view first, mark.js
  * cannot show any before it has marked the whole page), and to the whole page done.
  */
-export function summarisePeer(samples: MarkJsSample[], ours: { firstHighlightMs: number; scanMs: number; domNodesAdded: number; terms: number }) {
+export function summarisePeer(
+  samples: MarkJsSample[],
+  ours: { firstHighlightMs: number; scanMs: number; domNodesAdded: number; terms: number },
+) {
   const paintedMs = median(samples.map((s) => s.paintedMs));
   return {
     runs: samples.length,

@@ -59,5 +59,10 @@ export async function samplePopover(browser: BenchBrowser, path: string, runs: n
 export function summarisePopover(samples: PopoverSample[]) {
   const first = median(samples.map((s) => s.firstShowMs));
   const later = median(samples.map((s) => s.laterShowMs));
-  return { runs: samples.length, firstShowMs: round(first), laterShowMs: round(later), firstToLater: round(first / later, 2) };
+  return {
+    runs: samples.length,
+    firstShowMs: round(first),
+    laterShowMs: round(later),
+    firstToLater: round(first / later, 2),
+  };
 }

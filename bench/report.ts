@@ -37,7 +37,10 @@ export interface Results {
   host: ReturnType<typeof summariseHost>;
   dynamic: ReturnType<typeof summariseDynamic>;
   size: ReturnType<typeof contentScriptSize>;
-  startup: ReturnType<typeof summariseStartup> & { ratioToRelayout1mb?: number; popover?: ReturnType<typeof summarisePopover> };
+  startup: ReturnType<typeof summariseStartup> & {
+    ratioToRelayout1mb?: number;
+    popover?: ReturnType<typeof summarisePopover>;
+  };
   search?: { output: string; results?: unknown };
   aims: Aim[];
 }
@@ -56,7 +59,9 @@ export interface Aim {
 
 export function machineAndVersions(chromium: string, extensionDir: string) {
   // Read from node_modules: some packages (wxt) do not export their package.json.
-  const version = (name: string) => (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (name: string) =>
+    (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+      .version;
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { version: string };
   return {
     date: new Date().toISOString(),
@@ -91,26 +96,54 @@ export function aimsOf(results: Results): Aim[] {
     if (Number.isNaN(value)) return;
     const met = value <= limit;
     const close = met && limit > 0 && value > limit * 0.9;
-    aims.push({ key, aim, value, met, ...(met ? { close } : { missedBy: `${format(value)} against ${format(limit)}: ${format((value / limit - 1) * 100)}% over` }) });
+    aims.push({
+      key,
+      aim,
+      value,
+      met,
+      ...(met
+        ? { close }
+        : { missedBy: `${format(value)} against ${format(limit)}: ${format((value / limit - 1) * 100)}% over` }),
+    });
   };
   const atLeast = (key: string, limit: number, aim: string) => {
     const value = get(results, key);
     if (Number.isNaN(value)) return;
     const met = value >= limit;
     const close = met && value < limit * 1.1;
-    aims.push({ key, aim, value, met, ...(met ? { close } : { missedBy: `${format(value)} against ${format(limit)}: ${format((1 - value / limit) * 100)}% short` }) });
+    aims.push({
+      key,
+      aim,
+      value,
+      met,
+      ...(met
+        ? { close }
+        : { missedBy: `${format(value)} against ${format(limit)}: ${format((1 - value / limit) * 100)}% short` }),
+    });
   };
   atMost('matcher.sparse.ratioToBareLoop', 4, 'matcher within 4× of a bare charCodeAt loop on sparse text');
   atLeast('matcher.sparse.speedupVsRegExp', 5, 'matcher at least 5× faster than one RegExp alternation (sparse text)');
   atLeast('matcher.dense.speedupVsRegExp', 5, 'matcher at least 5× faster than one RegExp alternation (dense text)');
   for (const size of ['1mb', '5mb']) {
     atMost(`page.${size}.longestTaskMs`, 50, `no task of ours over 50 ms (${size} page)`);
-    atMost(`page.${size}.firstHighlightMs`, 100, `first highlight in view within 100 ms of the content script starting (${size} page)`);
+    atMost(
+      `page.${size}.firstHighlightMs`,
+      100,
+      `first highlight in view within 100 ms of the content script starting (${size} page)`,
+    );
     atMost(`page.${size}.domNodesAdded`, 0, `no DOM nodes added to the page (${size} page)`);
   }
-  atLeast('peer.markjs.speedup', 5, 'at least 5× faster than mark.js to painted highlights (the page where we are least ahead)');
+  atLeast(
+    'peer.markjs.speedup',
+    5,
+    'at least 5× faster than mark.js to painted highlights (the page where we are least ahead)',
+  );
   atMost('host.frameTimeRatio', 1.1, "host page's frame time with the extension within 10% of without");
-  atMost('dynamic.ratioToAt10.at200', 1.25, 'cost per appended paragraph flat as the page grows (at 200 at most 1.25× at 10)');
+  atMost(
+    'dynamic.ratioToAt10.at200',
+    1.25,
+    'cost per appended paragraph flat as the page grows (at 200 at most 1.25× at 10)',
+  );
   atMost('size.contentScriptGzipBytes', 60 * 1024, 'content script under 60 KB gzipped');
   atMost('startup.contentScriptMs', 10, 'content script start-up under 10 ms');
   return aims;
@@ -119,7 +152,11 @@ export function aimsOf(results: Results): Aim[] {
 function format(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  return abs >= 1000 ? Math.round(value).toLocaleString('en-US') : abs >= 10 ? value.toFixed(1).replace(/\.0$/, '') : value.toFixed(2).replace(/\.?0+$/, '');
+  return abs >= 1000
+    ? Math.round(value).toLocaleString('en-US')
+    : abs >= 10
+      ? value.toFixed(1).replace(/\.0$/, '')
+      : value.toFixed(2).replace(/\.?0+$/, '');
 }
 
 const kb = (bytes: number) => `${format(bytes / 1024)} KB`;
@@ -146,22 +183,34 @@ export function printTable(results: Results): void {
     ]);
   }
   for (const [size, p] of Object.entries(results.peer?.markjs.pages ?? {})) {
-    rows.push([`mark.js ${size}`, `${format(p.paintedMs)} ms to painted (${format(p.speedup)}× ours), +${p.domNodesAdded.toLocaleString('en-US')} DOM nodes`]);
+    rows.push([
+      `mark.js ${size}`,
+      `${format(p.paintedMs)} ms to painted (${format(p.speedup)}× ours), +${p.domNodesAdded.toLocaleString('en-US')} DOM nodes`,
+    ]);
   }
   if (results.host) {
     const h = results.host;
-    rows.push(['host page', `${format(h.frameTimeMs)} ms main-thread CPU per frame vs ${format(h.baselineFrameTimeMs)} without: ${format(h.frameTimeRatio)}×`]);
+    rows.push([
+      'host page',
+      `${format(h.frameTimeMs)} ms main-thread CPU per frame vs ${format(h.baselineFrameTimeMs)} without: ${format(h.frameTimeRatio)}×`,
+    ]);
   }
   if (results.dynamic) {
     const d = results.dynamic;
-    rows.push(['dynamic page', `per appended paragraph ${format(d.msPerParagraphAt10)} / ${format(d.msPerParagraphAt100)} / ${format(d.msPerParagraphAt200)} ms at 10 / 100 / 200`]);
+    rows.push([
+      'dynamic page',
+      `per appended paragraph ${format(d.msPerParagraphAt10)} / ${format(d.msPerParagraphAt100)} / ${format(d.msPerParagraphAt200)} ms at 10 / 100 / 200`,
+    ]);
   }
-  if (results.size) rows.push(['size', `${kb(results.size.contentScriptBytes)} raw, ${kb(results.size.contentScriptGzipBytes)} gzip`]);
+  if (results.size)
+    rows.push(['size', `${kb(results.size.contentScriptBytes)} raw, ${kb(results.size.contentScriptGzipBytes)} gzip`]);
   if (results.startup) rows.push(['start-up', `${format(results.startup.contentScriptMs)} ms`]);
   const width = Math.max(...rows.map(([name]) => name.length), 4);
   const lines = ['', ...rows.map(([name, text]) => `${name.padEnd(width)}  ${text}`), ''];
   for (const aim of results.aims) {
-    lines.push(`${aim.met ? (aim.close ? 'close ' : 'met   ') : 'MISSED'}  ${aim.aim}: ${format(aim.value)}${aim.missedBy ? ` (${aim.missedBy})` : ''}`);
+    lines.push(
+      `${aim.met ? (aim.close ? 'close ' : 'met   ') : 'MISSED'}  ${aim.aim}: ${format(aim.value)}${aim.missedBy ? ` (${aim.missedBy})` : ''}`,
+    );
   }
   console.log(lines.join('\n'));
 }
@@ -193,9 +242,21 @@ function markdown(r: Results): string {
     table(
       ['machine', 'versions', 'glossary and pages'],
       [
-        [`${meta.machine.cpu}`, `Node ${meta.versions.node}`, `${meta.glossary.entries} entries, ${meta.glossary.keys} matcher keys`],
-        [`${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB`, `Chromium ${meta.versions.chromium} (headless, playwright-core ${meta.versions.playwrightCore})`, pageLine(r, '1mb')],
-        [meta.machine.os, `mark.js ${meta.versions.markjs}, WXT ${meta.versions.wxt}, extension ${meta.versions.extension}`, pageLine(r, '5mb')],
+        [
+          `${meta.machine.cpu}`,
+          `Node ${meta.versions.node}`,
+          `${meta.glossary.entries} entries, ${meta.glossary.keys} matcher keys`,
+        ],
+        [
+          `${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB`,
+          `Chromium ${meta.versions.chromium} (headless, playwright-core ${meta.versions.playwrightCore})`,
+          pageLine(r, '1mb'),
+        ],
+        [
+          meta.machine.os,
+          `mark.js ${meta.versions.markjs}, WXT ${meta.versions.wxt}, extension ${meta.versions.extension}`,
+          pageLine(r, '5mb'),
+        ],
       ],
     ),
     '',
@@ -203,7 +264,12 @@ function markdown(r: Results): string {
     '',
     table(
       ['aim', 'figure (results.json)', 'value', ''],
-      r.aims.map((a) => [a.aim, `\`${a.key}\``, a.value, a.met ? (a.close ? 'met, within 10%' : 'met') : `**missed**: ${a.missedBy}`]),
+      r.aims.map((a) => [
+        a.aim,
+        `\`${a.key}\``,
+        a.value,
+        a.met ? (a.close ? 'met, within 10%' : 'met') : `**missed**: ${a.missedBy}`,
+      ]),
     ),
     '',
   );
@@ -230,7 +296,17 @@ function markdown(r: Results): string {
       `Each way over the same paragraphs ${m.runs} times, interleaved; the median.`,
     '',
     table(
-      ['text', 'chars', 'terms / 1000 chars', 'can start a key / 1000', 'bare loop', 'ours (Matcher.findLongest)', 'one RegExp', 'ours ÷ bare', 'RegExp ÷ ours'],
+      [
+        'text',
+        'chars',
+        'terms / 1000 chars',
+        'can start a key / 1000',
+        'bare loop',
+        'ours (Matcher.findLongest)',
+        'one RegExp',
+        'ours ÷ bare',
+        'RegExp ÷ ours',
+      ],
       (['sparse', 'dense'] as const).map((text) => {
         const t = m[text];
         return [
@@ -255,7 +331,7 @@ function markdown(r: Results): string {
   out.push(
     '## 2. Page annotation (Chromium, the built extension)',
     '',
-    'Generated article pages (bench/pages.ts). Times from the content script\'s `main()`. *First highlight*: the end of the ' +
+    "Generated article pages (bench/pages.ts). Times from the content script's `main()`. *First highlight*: the end of the " +
       'first frame that rendered a highlighted term inside the viewport (the double-rAF figure beside it also counts the scan ' +
       'slices that run before the next frame). *Scan*: to the end of the first scan, wall and CPU (the sum of its slices). ' +
       '*Longest task*: the longest of our measured tasks (scan slices, proximity callbacks, set-up). Baseline: one full ' +
@@ -265,23 +341,86 @@ function markdown(r: Results): string {
       ['', ...Object.keys(r.page)],
       [
         ['terms on the page', ...Object.values(r.page).map((p) => p.terms.toLocaleString('en-US'))],
-        ['main() → lens started (site switch read)', ...Object.values(r.page).map((p) => `${format(p.lensStartMs)} ms`)],
+        [
+          'main() → lens started (site switch read)',
+          ...Object.values(r.page).map((p) => `${format(p.lensStartMs)} ms`),
+        ],
         ['main() → first scan starts', ...Object.values(r.page).map((p) => `${format(p.scanStartMs)} ms`)],
-        ['first highlight registered', ...Object.values(r.page).map((p) => `${format(p.firstHighlightRegisteredMs)} ms`)],
-        ['**first highlight in view, rendered**', ...Object.values(r.page).map((p) => `**${format(p.firstHighlightMs)} ms** (${format(p.ratioToRelayout.firstHighlightMs)}× relayout)`)],
-        ['first highlight, next frame (double rAF)', ...Object.values(r.page).map((p) => `${format(p.firstHighlightNextFrameMs)} ms`)],
-        ['first highlight from the load event', ...Object.values(r.page).map((p) => `${format(p.firstHighlightFromLoadMs)} ms`)],
-        ['**scan finished**', ...Object.values(r.page).map((p) => `**${format(p.scanMs)} ms** (${format(p.ratioToRelayout.scanMs)}× relayout)`)],
-        ['scan CPU (slices)', ...Object.values(r.page).map((p) => `${format(p.scanCpuMs)} ms in ${p.slices} slices (${format(p.ratioToRelayout.scanCpuMs)}× relayout)`)],
-        ['**longest task of ours**', ...Object.values(r.page).map((p) => `**${format(p.longestTaskMs)} ms** (${p.longestTaskKind}; ${format(p.ratioToRelayout.longestTaskMs)}× relayout)`)],
+        [
+          'first highlight registered',
+          ...Object.values(r.page).map((p) => `${format(p.firstHighlightRegisteredMs)} ms`),
+        ],
+        [
+          '**first highlight in view, rendered**',
+          ...Object.values(r.page).map(
+            (p) => `**${format(p.firstHighlightMs)} ms** (${format(p.ratioToRelayout.firstHighlightMs)}× relayout)`,
+          ),
+        ],
+        [
+          'first highlight, next frame (double rAF)',
+          ...Object.values(r.page).map((p) => `${format(p.firstHighlightNextFrameMs)} ms`),
+        ],
+        [
+          'first highlight from the load event',
+          ...Object.values(r.page).map((p) => `${format(p.firstHighlightFromLoadMs)} ms`),
+        ],
+        [
+          '**scan finished**',
+          ...Object.values(r.page).map(
+            (p) => `**${format(p.scanMs)} ms** (${format(p.ratioToRelayout.scanMs)}× relayout)`,
+          ),
+        ],
+        [
+          'scan CPU (slices)',
+          ...Object.values(r.page).map(
+            (p) => `${format(p.scanCpuMs)} ms in ${p.slices} slices (${format(p.ratioToRelayout.scanCpuMs)}× relayout)`,
+          ),
+        ],
+        [
+          '**longest task of ours**',
+          ...Object.values(r.page).map(
+            (p) =>
+              `**${format(p.longestTaskMs)} ms** (${p.longestTaskKind}; ${format(p.ratioToRelayout.longestTaskMs)}× relayout)`,
+          ),
+        ],
         ['long tasks containing our work', ...Object.values(r.page).map((p) => p.longTasksWithOurWork)],
-        ['**JS heap added**', ...Object.values(r.page).map((p) => `**${mb(p.heapAddedBytes)}** (${format(p.heapAddedBytes / p.terms)} B per term)`)],
+        [
+          '**JS heap added**',
+          ...Object.values(r.page).map(
+            (p) => `**${mb(p.heapAddedBytes)}** (${format(p.heapAddedBytes / p.terms)} B per term)`,
+          ),
+        ],
         ['DOM nodes added', ...Object.values(r.page).map((p) => p.domNodesAdded)],
-        ['baseline: full relayout of the page', ...Object.values(r.page).map((p) => `${format(p.baselineRelayoutMs)} ms`)],
-        ['load event, with / without', ...Object.values(r.page).map((p) => `${format(p.withExtension.loadMs)} / ${format(p.withoutExtension.loadMs)} ms`)],
-        ['long animation frames after load, with / without', ...Object.values(r.page).map((p) => `${p.withExtension.longFramesAfterLoad} / ${p.withoutExtension.longFramesAfterLoad} (longest ${format(p.withExtension.longestFrameAfterLoadMs)} / ${format(p.withoutExtension.longestFrameAfterLoadMs)} ms)`)],
-        ['longest frame overall, with / without', ...Object.values(r.page).map((p) => `${format(p.withExtension.longestFrameMs)} / ${format(p.withoutExtension.longestFrameMs)} ms`)],
-        ['long tasks after load, with / without', ...Object.values(r.page).map((p) => `${p.withExtension.longTasksAfterLoad} / ${p.withoutExtension.longTasksAfterLoad} (longest ${format(p.withExtension.longestTaskAfterLoadMs)} / ${format(p.withoutExtension.longestTaskAfterLoadMs)} ms)`)],
+        [
+          'baseline: full relayout of the page',
+          ...Object.values(r.page).map((p) => `${format(p.baselineRelayoutMs)} ms`),
+        ],
+        [
+          'load event, with / without',
+          ...Object.values(r.page).map(
+            (p) => `${format(p.withExtension.loadMs)} / ${format(p.withoutExtension.loadMs)} ms`,
+          ),
+        ],
+        [
+          'long animation frames after load, with / without',
+          ...Object.values(r.page).map(
+            (p) =>
+              `${p.withExtension.longFramesAfterLoad} / ${p.withoutExtension.longFramesAfterLoad} (longest ${format(p.withExtension.longestFrameAfterLoadMs)} / ${format(p.withoutExtension.longestFrameAfterLoadMs)} ms)`,
+          ),
+        ],
+        [
+          'longest frame overall, with / without',
+          ...Object.values(r.page).map(
+            (p) => `${format(p.withExtension.longestFrameMs)} / ${format(p.withoutExtension.longestFrameMs)} ms`,
+          ),
+        ],
+        [
+          'long tasks after load, with / without',
+          ...Object.values(r.page).map(
+            (p) =>
+              `${p.withExtension.longTasksAfterLoad} / ${p.withoutExtension.longTasksAfterLoad} (longest ${format(p.withExtension.longestTaskAfterLoadMs)} / ${format(p.withoutExtension.longestTaskAfterLoadMs)} ms)`,
+          ),
+        ],
       ],
     ),
     '',
@@ -299,13 +438,33 @@ function markdown(r: Results): string {
       ['', ...Object.keys(peer.pages)],
       [
         ['mark.js: marking (JS)', ...Object.values(peer.pages).map((p) => `${format(p.markMs)} ms`)],
-        ['mark.js: to painted highlights', ...Object.values(peer.pages).map((p) => `${format(p.paintedMs)} ms (next frame ${format(p.nextFrameMs)} ms)`)],
-        ['mark.js: marks / DOM nodes added', ...Object.values(peer.pages).map((p) => `${p.marks.toLocaleString('en-US')} / ${p.domNodesAdded.toLocaleString('en-US')}`)],
-        ['ours: to painted highlights in view', ...Object.values(peer.pages).map((p) => `${format(p.oursFirstHighlightMs)} ms`)],
+        [
+          'mark.js: to painted highlights',
+          ...Object.values(peer.pages).map((p) => `${format(p.paintedMs)} ms (next frame ${format(p.nextFrameMs)} ms)`),
+        ],
+        [
+          'mark.js: marks / DOM nodes added',
+          ...Object.values(peer.pages).map(
+            (p) => `${p.marks.toLocaleString('en-US')} / ${p.domNodesAdded.toLocaleString('en-US')}`,
+          ),
+        ],
+        [
+          'ours: to painted highlights in view',
+          ...Object.values(peer.pages).map((p) => `${format(p.oursFirstHighlightMs)} ms`),
+        ],
         ['ours: to the whole page scanned', ...Object.values(peer.pages).map((p) => `${format(p.oursScanMs)} ms`)],
-        ['ours: terms / DOM nodes added', ...Object.values(peer.pages).map((p) => `${p.oursTerms.toLocaleString('en-US')} / ${p.oursDomNodesAdded}`)],
-        ['**ours faster, to painted highlights**', ...Object.values(peer.pages).map((p) => `**${format(p.speedup)}×**`)],
-        ['ours faster, mark.js painted vs our whole scan', ...Object.values(peer.pages).map((p) => `${format(p.speedupToScanDone)}×`)],
+        [
+          'ours: terms / DOM nodes added',
+          ...Object.values(peer.pages).map((p) => `${p.oursTerms.toLocaleString('en-US')} / ${p.oursDomNodesAdded}`),
+        ],
+        [
+          '**ours faster, to painted highlights**',
+          ...Object.values(peer.pages).map((p) => `**${format(p.speedup)}×**`),
+        ],
+        [
+          'ours faster, mark.js painted vs our whole scan',
+          ...Object.values(peer.pages).map((p) => `${format(p.speedupToScanDone)}×`),
+        ],
       ],
     ),
     '',
@@ -326,8 +485,18 @@ function markdown(r: Results): string {
     table(
       ['', 'with the extension', 'without', 'ratio'],
       [
-        ['**main-thread CPU time per frame**', `${format(h.frameTimeMs)} ms`, `${format(h.baselineFrameTimeMs)} ms`, `**${format(h.frameTimeRatio)}×**`],
-        ['main-thread wall time in tasks per frame', `${format(h.wallTimeMs)} ms`, `${format(h.baselineWallTimeMs)} ms`, `${format(h.wallTimeMs / h.baselineWallTimeMs)}×`],
+        [
+          '**main-thread CPU time per frame**',
+          `${format(h.frameTimeMs)} ms`,
+          `${format(h.baselineFrameTimeMs)} ms`,
+          `**${format(h.frameTimeRatio)}×**`,
+        ],
+        [
+          'main-thread wall time in tasks per frame',
+          `${format(h.wallTimeMs)} ms`,
+          `${format(h.baselineWallTimeMs)} ms`,
+          `${format(h.wallTimeMs / h.baselineWallTimeMs)}×`,
+        ],
         ['of which our measured JS', `${format(h.oursMsPerFrame)} ms`, '', ''],
         [
           'floor: an extension whose content script does nothing',
@@ -336,7 +505,12 @@ function markdown(r: Results): string {
           `${format(h.floorRatio)}× (ours ÷ floor: ${format(h.ratioToFloor)}×)`,
         ],
         ['frame interval, median', `${format(h.intervalMs)} ms`, `${format(h.baselineIntervalMs)} ms`, ''],
-        ['frame interval, 95th percentile', `${format(h.intervalP95Ms)} ms`, `${format(h.baselineIntervalP95Ms)} ms`, ''],
+        [
+          'frame interval, 95th percentile',
+          `${format(h.intervalP95Ms)} ms`,
+          `${format(h.baselineIntervalP95Ms)} ms`,
+          '',
+        ],
       ],
     ),
     '',
@@ -354,7 +528,12 @@ function markdown(r: Results): string {
     table(
       ['paragraphs appended so far', '10', '100', '200'],
       [
-        ['our work per appended paragraph', `${format(d.msPerParagraphAt10)} ms`, `${format(d.msPerParagraphAt100)} ms`, `${format(d.msPerParagraphAt200)} ms`],
+        [
+          'our work per appended paragraph',
+          `${format(d.msPerParagraphAt10)} ms`,
+          `${format(d.msPerParagraphAt100)} ms`,
+          `${format(d.msPerParagraphAt200)} ms`,
+        ],
         ['ratio to the cost at 10', '1', `${format(d.ratioToAt10.at100)}×`, `${format(d.ratioToAt10.at200)}×`],
       ],
     ),
@@ -372,10 +551,22 @@ function markdown(r: Results): string {
         ['content script, raw', kb(s.contentScriptBytes)],
         ['**content script, gzip -9**', `**${kb(s.contentScriptGzipBytes)}**`],
         ['content.css', `${s.contentCssBytes} B`],
-        ['popover-view.js (the popover, imported on the first term pointed at), raw / gzip', `${kb(s.popoverViewBytes)} / ${kb(s.popoverViewGzipBytes)}`],
-        ['**start-up: our CPU before the first scan**', `**${format(st.contentScriptMs)} ms**${st.ratioToRelayout1mb ? ` (${format(st.ratioToRelayout1mb)}× the 1 MB relayout)` : ''}; wall ${format(st.contentScriptWallMs)} ms`],
-        ['of which: evaluating the bundle (compile, top level, main())', `${format(st.evaluateCpuMs)} ms (compile ${format(st.compileCpuMs)} ms)`],
-        ['of which: the task that runs startLens', `${format(st.laterSetupTaskCpuMs)} ms (startLens itself: ${format(st.setupMs)} ms wall)`],
+        [
+          'popover-view.js (the popover, imported on the first term pointed at), raw / gzip',
+          `${kb(s.popoverViewBytes)} / ${kb(s.popoverViewGzipBytes)}`,
+        ],
+        [
+          '**start-up: our CPU before the first scan**',
+          `**${format(st.contentScriptMs)} ms**${st.ratioToRelayout1mb ? ` (${format(st.ratioToRelayout1mb)}× the 1 MB relayout)` : ''}; wall ${format(st.contentScriptWallMs)} ms`,
+        ],
+        [
+          'of which: evaluating the bundle (compile, top level, main())',
+          `${format(st.evaluateCpuMs)} ms (compile ${format(st.compileCpuMs)} ms)`,
+        ],
+        [
+          'of which: the task that runs startLens',
+          `${format(st.laterSetupTaskCpuMs)} ms (startLens itself: ${format(st.setupMs)} ms wall)`,
+        ],
         ['main() → first scan (wall: storage read, startLens, a frame)', `${format(st.toFirstScanMs)} ms`],
         ...(st.popover
           ? [
@@ -389,14 +580,23 @@ function markdown(r: Results): string {
     ),
     '',
     `Start-up is read from Chromium's trace on a small page (${st.runs} runs): the thread time of the task that evaluates the ` +
-      "content script (its EvaluateScript event) plus that of the later task that runs startLens (after the site switch has read " +
+      'content script (its EvaluateScript event) plus that of the later task that runs startLens (after the site switch has read ' +
       'storage). Thread time, because on two cores shared with the browser, GPU and service-worker processes the wall time of ' +
       'the same evaluation varies from 9 to 34 ms with preemption, while its thread time stays within 8–9 ms.',
     '',
   );
 
   if (r.search) {
-    out.push('## Popup search (bench/search.ts, `npm run bench:search`)', '', 'Its own output, as it printed it:', '', '```', r.search.output, '```', '');
+    out.push(
+      '## Popup search (bench/search.ts, `npm run bench:search`)',
+      '',
+      'Its own output, as it printed it:',
+      '',
+      '```',
+      r.search.output,
+      '```',
+      '',
+    );
   }
 
   out.push(METHOD, CHANGES);
@@ -405,7 +605,9 @@ function markdown(r: Results): string {
 
 function pageLine(r: Results, size: string): string {
   const p = r.meta.pages[size];
-  return p ? `${size} page: ${mb(p.bytes)}, ${p.chars.toLocaleString('en-US')} chars, ${p.terms.toLocaleString('en-US')} terms` : '';
+  return p
+    ? `${size} page: ${mb(p.bytes)}, ${p.chars.toLocaleString('en-US')} chars, ${p.terms.toLocaleString('en-US')} terms`
+    : '';
 }
 
 /**
@@ -422,18 +624,19 @@ const WHY: Record<string, string> = {
     '(3.91 and 4.21 in two runs the same hour). Past this, the design itself would have to change (e.g. a filter over ' +
     'three characters).',
   'matcher.dense.speedupVsRegExp':
-    "V8 compiles the alternation of literal keys into a fast automaton (about 35 Mchar/s here), and the dense text has 47 " +
+    'V8 compiles the alternation of literal keys into a fast automaton (about 35 Mchar/s here), and the dense text has 47 ' +
     'terms and about 110 trie walks per 1000 characters, three steps each on average. The RegExp also does less (no ' +
     'ASCII-word rule, no full-width folding). The figure sits at the aim, on either side of it from run to run.',
   'page.*.firstHighlightMs':
     'From main(), the content script first reads storage (whether the lens is on for the site), then waits for a frame ' +
     'before asking what is at points in the viewport, and the first highlights are painted a frame after that: at least ' +
-    'two frames, plus the page\'s own frame times.',
-  'page.*.longestTaskMs': 'A slice checks its 8 ms budget between blocks only, so one very long block makes a long slice.',
+    "two frames, plus the page's own frame times.",
+  'page.*.longestTaskMs':
+    'A slice checks its 8 ms budget between blocks only, so one very long block makes a long slice.',
   'peer.markjs.speedup':
     'On the 1 MB page mark.js marks everything in about 65 ms (V8 runs the alternation fast) and its next frame, laying ' +
     'out the 37,000 nodes it added, brings it to about 210 ms. Ours is about 20–30 ms of work and waiting before the ' +
-    'highlights in view are registered (the reader\'s settings and the sites switched off are read from storage first, ' +
+    "highlights in view are registered (the reader's settings and the sites switched off are read from storage first, " +
     'the scanner waits for a frame before asking what is at points of the viewport, then scans those blocks), and then ' +
     'the next frame paints them: whether that frame comes 1 or 16 ms later depends on where the vsync falls, so the ' +
     'ratio moves by a third between runs. The settings (highlight style, trigger…) added a storage read before the ' +
@@ -441,22 +644,23 @@ const WHY: Record<string, string> = {
   'host.frameTimeRatio':
     'Any content script costs the page something: the floor row above (a copy of the extension whose content script ' +
     'does nothing, in the same turns) measured 1.02× and 1.19× the page alone in the last two full runs and 1.1–1.15× in ' +
-    'separate ones, mostly in Chromium\'s pre-paint (compositing inputs); an extension without a content script costs ' +
+    "separate ones, mostly in Chromium's pre-paint (compositing inputs); an extension without a content script costs " +
     'nothing measurable (checked separately, five runs each). That leaves our own work a few percent at best. Over the ' +
     'floor (the table\'s "ours ÷ floor"), builds of the extension with parts switched off, in turn with the page alone ' +
     '(2026-11-21), put about 0.5 ms a frame on Chromium repainting the registered highlights after each DOM change of ' +
     'the page (Paint +0.4 ms: it rebuilds every highlight marker whenever the DOM changes, ' +
-    'HighlightRegistry::ValidateHighlightMarkers), and the rest on following the page\'s changes: our MutationObserver ' +
+    "HighlightRegistry::ValidateHighlightMarkers), and the rest on following the page's changes: our MutationObserver " +
     'callback, the rescan of the appended paragraph (about 0.2 ms of our JavaScript), and the layout and pre-paint work ' +
-    'around them. Change 11 took about 0.5 ms a frame off. Following the page\'s changes at most every 100 ms instead ' +
+    "around them. Change 11 took about 0.5 ms a frame off. Following the page's changes at most every 100 ms instead " +
     'of every frame (batching appended blocks) was tried and measured no better (7.0 against 6.8 ms a frame, within the ' +
     'noise): the cost is in the browser work the highlights and the changes cause, not in how often we look.',
-  'dynamic.ratioToAt10.at200': 'A rescan that walks all of a growing parent block is back (see splitsNoRun in lib/content/scanner.ts).',
+  'dynamic.ratioToAt10.at200':
+    'A rescan that walks all of a growing parent block is back (see splitsNoRun in lib/content/scanner.ts).',
   'size.contentScriptGzipBytes': '',
   'startup.contentScriptMs':
-    'Most of it is evaluating the bundle: compiling it and running its top level (WXT\'s content-script context and ' +
+    "Most of it is evaluating the bundle: compiling it and running its top level (WXT's content-script context and " +
     'storage, webextension-polyfill, i18n, the matcher tables); then the site switch sets up its storage watchers and ' +
-    'startLens builds the matcher\'s lookup tables and registers the highlights (about 1.5 ms). The popover\'s UI is ' +
+    "startLens builds the matcher's lookup tables and registers the highlights (about 1.5 ms). The popover's UI is " +
     'no longer part of it (change 12).',
 };
 

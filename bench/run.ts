@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     await withBrowser(null, async (browser) => {
       for (const size of PAGE_SIZES) {
         log(`page ${size}, without the extension`);
-        without[size] = await samplePage(browser, pages[size].path, RUNS.page, { settleMs: settleAfterLoad(ours[size]!) });
+        without[size] = await samplePage(browser, pages[size].path, RUNS.page, {
+          settleMs: settleAfterLoad(ours[size]!),
+        });
       }
       for (const size of parts.has('peer') ? PAGE_SIZES : []) {
         log(`mark.js on ${size}`);
@@ -133,7 +135,11 @@ async function main(): Promise<void> {
   }
   if (startup) {
     const relayout = results.page?.['1mb']?.baselineRelayoutMs;
-    results.startup = { ...startup, ...(popover ? { popover } : {}), ...(relayout ? { ratioToRelayout1mb: Math.round((startup.contentScriptMs / relayout) * 1000) / 1000 } : {}) };
+    results.startup = {
+      ...startup,
+      ...(popover ? { popover } : {}),
+      ...(relayout ? { ratioToRelayout1mb: Math.round((startup.contentScriptMs / relayout) * 1000) / 1000 } : {}),
+    };
   }
   if (dynamic) results.dynamic = summariseDynamic(dynamic);
   if (host) results.host = summariseHost(host.with, host.without, host.floor);
@@ -144,7 +150,12 @@ async function main(): Promise<void> {
     meta: {
       ...machineAndVersions(chromiumVersion(), extensionDir),
       glossary: { entries: data.terms.length, keys: trieKeys(data.trie).length },
-      pages: Object.fromEntries(Object.entries(pages).map(([size, p]) => [size, { bytes: p.bytes, chars: p.chars, terms: p.terms, paragraphs: p.paragraphs }])),
+      pages: Object.fromEntries(
+        Object.entries(pages).map(([size, p]) => [
+          size,
+          { bytes: p.bytes, chars: p.chars, terms: p.terms, paragraphs: p.paragraphs },
+        ]),
+      ),
       runs: RUNS,
       durationS: Math.round((Date.now() - started) / 1000),
     },
@@ -162,7 +173,10 @@ async function main(): Promise<void> {
 
 /** bench/matcher.ts in a fresh Node process, first, while nothing else runs. */
 function runMatcherBench(): ReturnType<typeof matcherBench> {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'matcher.ts')], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'matcher.ts')], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`the matcher benchmark failed:\n${run.stderr}`);
   return JSON.parse(run.stdout) as ReturnType<typeof matcherBench>;
 }
@@ -172,13 +186,18 @@ function searchBench(): Results['search'] {
   const script = join(BENCH_DIR, 'search.ts');
   if (!existsSync(script)) return undefined;
   log('popup search (npm run bench:search)');
-  const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
   const run = scripts['bench:search']
     ? spawnSync('npm', ['run', '--silent', 'bench:search'], { cwd: REPO_ROOT, encoding: 'utf8' })
     : spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`bench:search failed:\n${run.stdout}\n${run.stderr}`);
   const file = join(BENCH_DIR, 'search-results.json');
-  return { output: run.stdout.trim(), ...(existsSync(file) ? { results: JSON.parse(readFileSync(file, 'utf8')) as unknown } : {}) };
+  return {
+    output: run.stdout.trim(),
+    ...(existsSync(file) ? { results: JSON.parse(readFileSync(file, 'utf8')) as unknown } : {}),
+  };
 }
 
 main().catch((error: unknown) => {

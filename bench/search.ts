@@ -51,7 +51,9 @@ function naiveScan(entries: GlossaryEntry[], query: string): GlossaryEntry[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   return entries.filter((entry) =>
-    [entry.term, ...entry.aliases, entry.pinyin, entry.gloss, entry.explanation, entry.category].some((field) => field.toLowerCase().includes(q)),
+    [entry.term, ...entry.aliases, entry.pinyin, entry.gloss, entry.explanation, entry.category].some((field) =>
+      field.toLowerCase().includes(q),
+    ),
   );
 }
 
@@ -95,14 +97,21 @@ function main(): void {
       for (let n = 1; n <= Math.min(4, chars.length); n++) {
         const query = chars.slice(0, n).join('');
         // Warm both up, so that the first rounds do not time the JIT.
-        for (let i = 0; i < 50; i++) sink.value += search.search(query).length + naiveScan(glossary.entries, query).length;
+        for (let i = 0; i < 50; i++)
+          sink.value += search.search(query).length + naiveScan(glossary.entries, query).length;
         const ours: number[] = [];
         const theirs: number[] = [];
         for (let block = 0; block < 10; block++) {
           ours.push(...timeRounds(() => search.search(query).length, rounds / 10, batch, sink));
           theirs.push(...timeRounds(() => naiveScan(glossary.entries, query).length, rounds / 10, batch, sink));
         }
-        figures.push({ kind, query, results: search.search(query).length, searchUs: median(ours), baselineUs: median(theirs) });
+        figures.push({
+          kind,
+          query,
+          results: search.search(query).length,
+          searchUs: median(ours),
+          baselineUs: median(theirs),
+        });
       }
     }
   }
@@ -112,23 +121,41 @@ function main(): void {
     const searchUs = median(mine.map((f) => f.searchUs));
     const baselineUs = median(mine.map((f) => f.baselineUs));
     const slowest = mine.reduce((a, b) => (b.searchUs > a.searchUs ? b : a));
-    return { kind, queries: mine.length, searchUs, baselineUs, ratio: searchUs / baselineUs, slowestQuery: slowest.query, slowestUs: slowest.searchUs };
+    return {
+      kind,
+      queries: mine.length,
+      searchUs,
+      baselineUs,
+      ratio: searchUs / baselineUs,
+      slowestQuery: slowest.query,
+      slowestUs: slowest.searchUs,
+    };
   });
   const worstUs = Math.max(...figures.map((f) => f.searchUs));
 
   const us = (value: number) => value.toFixed(value < 10 ? 2 : 1);
-  console.log(`Search over ${glossary.entries.length} entries; index built once in ${median(buildTimes).toFixed(2)} ms (median of 20).`);
+  console.log(
+    `Search over ${glossary.entries.length} entries; index built once in ${median(buildTimes).toFixed(2)} ms (median of 20).`,
+  );
   console.log(`Median time per query over ${rounds} rounds of ${batch} calls, in µs; ratio = search ÷ naive scan.\n`);
   console.table(
     Object.fromEntries(
       rows.map((row) => [
         row.kind,
-        { queries: row.queries, 'search µs': us(row.searchUs), 'naive scan µs': us(row.baselineUs), ratio: `${row.ratio.toFixed(2)}×`, slowest: `${row.slowestQuery} ${us(row.slowestUs)}` },
+        {
+          queries: row.queries,
+          'search µs': us(row.searchUs),
+          'naive scan µs': us(row.baselineUs),
+          ratio: `${row.ratio.toFixed(2)}×`,
+          slowest: `${row.slowestQuery} ${us(row.slowestUs)}`,
+        },
       ]),
     ),
   );
   const verdict = worstUs / 1000 < FRAME_MS ? 'within' : 'OVER';
-  console.log(`\nSlowest query: ${us(worstUs)} µs = ${((worstUs / 1000 / FRAME_MS) * 100).toFixed(2)}% of a ${FRAME_MS} ms frame (${verdict} budget).`);
+  console.log(
+    `\nSlowest query: ${us(worstUs)} µs = ${((worstUs / 1000 / FRAME_MS) * 100).toFixed(2)}% of a ${FRAME_MS} ms frame (${verdict} budget).`,
+  );
 
   const report = {
     date: new Date().toISOString(),

@@ -23,7 +23,11 @@ export const TASKS = ['toplevel', 'blink.user_timing'];
 export const SCRIPTS = [...TASKS, 'devtools.timeline', 'v8'];
 
 /** Records a trace of the given categories while `task` runs. */
-export async function traceDuring<T>(cdp: CDPSession, categories: string[], task: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+export async function traceDuring<T>(
+  cdp: CDPSession,
+  categories: string[],
+  task: () => Promise<T>,
+): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (chunk) => events.push(...(chunk.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
@@ -53,8 +57,15 @@ export function busyBetween(events: TraceEvent[], from: string, to: string): { w
   const stop = traceMark(events, to);
   if (!start || !stop) throw new Error(`marks ${from} / ${to} are not in the trace`);
   const tasks = events
-    .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
-    .map((e) => ({ from: Math.max(e.ts, start.ts), to: Math.min(e.ts + (e.dur ?? 0), stop.ts), dur: e.dur ?? 0, tdur: e.tdur ?? e.dur ?? 0 }))
+    .filter(
+      (e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask',
+    )
+    .map((e) => ({
+      from: Math.max(e.ts, start.ts),
+      to: Math.min(e.ts + (e.dur ?? 0), stop.ts),
+      dur: e.dur ?? 0,
+      tdur: e.tdur ?? e.dur ?? 0,
+    }))
     .filter((task) => task.to > task.from)
     .sort((a, b) => a.from - b.from);
   let wall = 0;
@@ -77,18 +88,23 @@ export function busyBetween(events: TraceEvent[], from: string, to: string): { w
  * threefold with preemption) and as wall time, in ms.
  */
 export function scriptStartup(events: TraceEvent[], urlPart: string) {
-  const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url?.includes(urlPart));
+  const evaluate = events.find(
+    (e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url?.includes(urlPart),
+  );
   if (!evaluate) return null;
   const within = (e: TraceEvent, ts: number) => ts >= e.ts && ts <= e.ts + (e.dur ?? 0);
-  const compile = events.find((e) => e.name === 'v8.compile' && e.ph === 'X' && e.args?.data?.url?.includes(urlPart) && within(evaluate, e.ts));
+  const compile = events.find(
+    (e) => e.name === 'v8.compile' && e.ph === 'X' && e.args?.data?.url?.includes(urlPart) && within(evaluate, e.ts),
+  );
   const setup = events.find((e) => e.name === 'jpl:setup' && e.ph === 'b');
   // The outermost event around startLens, unless that is the evaluation: a task, or the microtask checkpoint
   // in which the storage read's promise resolved.
-  const setupTask = setup && !within(evaluate, setup.ts)
-    ? events
-        .filter((e) => e.pid === setup.pid && e.tid === setup.tid && e.ph === 'X' && within(e, setup.ts))
-        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0]
-    : undefined;
+  const setupTask =
+    setup && !within(evaluate, setup.ts)
+      ? events
+          .filter((e) => e.pid === setup.pid && e.tid === setup.tid && e.ph === 'X' && within(e, setup.ts))
+          .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0]
+      : undefined;
   const ms = (us: number | undefined) => (us ?? 0) / 1000;
   return {
     evaluateCpuMs: ms(evaluate.tdur),

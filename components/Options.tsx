@@ -61,7 +61,11 @@ export function Options() {
   const reset = async () => {
     // Only what this page sets: the Learn page's own settings (speaking, Anki) stay.
     const { historyEnabled, historyAllTerms } = DEFAULT_LEARNING_SETTINGS;
-    setResetDone(await storeSettings(Promise.all([resetLensSettings(), saveLearningSettings({ ...learning, historyEnabled, historyAllTerms })])));
+    setResetDone(
+      await storeSettings(
+        Promise.all([resetLensSettings(), saveLearningSettings({ ...learning, historyEnabled, historyAllTerms })]),
+      ),
+    );
   };
 
   return (
@@ -106,8 +110,24 @@ export function Options() {
           value={lens.pinyinStyle}
           onChange={(pinyinStyle) => setLens({ pinyinStyle })}
           options={[
-            ['marks', <>{i18n.t('options.pinyin.marks')} <span class="example" lang="zh-Latn-pinyin">{PINYIN_SAMPLE}</span></>],
-            ['numbers', <>{i18n.t('options.pinyin.numbers')} <span class="example" lang="zh-Latn-pinyin">{numberedPinyin(PINYIN_SAMPLE)}</span></>],
+            [
+              'marks',
+              <>
+                {i18n.t('options.pinyin.marks')}{' '}
+                <span class="example" lang="zh-Latn-pinyin">
+                  {PINYIN_SAMPLE}
+                </span>
+              </>,
+            ],
+            [
+              'numbers',
+              <>
+                {i18n.t('options.pinyin.numbers')}{' '}
+                <span class="example" lang="zh-Latn-pinyin">
+                  {numberedPinyin(PINYIN_SAMPLE)}
+                </span>
+              </>,
+            ],
           ]}
         />
         <Toggle checked={lens.toneColours} onChange={(toneColours) => setLens({ toneColours })}>
@@ -135,7 +155,11 @@ export function Options() {
         <Toggle checked={learning.historyEnabled} onChange={(historyEnabled) => setLearning({ historyEnabled })}>
           {i18n.t('options.learning.history')}
         </Toggle>
-        <Toggle checked={learning.historyAllTerms} disabled={!learning.historyEnabled} onChange={(historyAllTerms) => setLearning({ historyAllTerms })}>
+        <Toggle
+          checked={learning.historyAllTerms}
+          disabled={!learning.historyEnabled}
+          onChange={(historyAllTerms) => setLearning({ historyAllTerms })}
+        >
           {i18n.t('options.learning.historyAllTerms')}
         </Toggle>
         <p class="muted">
@@ -172,7 +196,10 @@ export function Options() {
             articles: countText('count.sourceArticles', glossary.documents.length),
           })}
         </p>
-        <SourceList documents={glossary.documents} href={(doc) => `glossary.html#source=${encodeURIComponent(doc.id)}`} />
+        <SourceList
+          documents={glossary.documents}
+          href={(doc) => `glossary.html#source=${encodeURIComponent(doc.id)}`}
+        />
       </section>
     </main>
   );
@@ -204,10 +231,25 @@ function Choice<T extends string>({
   );
 }
 
-function Toggle({ checked, disabled, onChange, children }: { checked: boolean; disabled?: boolean; onChange(checked: boolean): void; children: ComponentChildren }) {
+function Toggle({
+  checked,
+  disabled,
+  onChange,
+  children,
+}: {
+  checked: boolean;
+  disabled?: boolean;
+  onChange(checked: boolean): void;
+  children: ComponentChildren;
+}) {
   return (
     <label class={disabled ? 'toggle disabled' : 'toggle'}>
-      <input type="checkbox" checked={checked} disabled={disabled} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
       <span>{children}</span>
     </label>
   );

@@ -50,7 +50,11 @@ export function Popup() {
   const searching = query.trim().length > 0;
   const hits = useMemo(() => glossarySearch().search(query), [query]);
   const shownHits = hits.slice(0, MAX_RESULTS);
-  const listed = searching ? shownHits.map((hit) => hit.entry.term) : lensOn ? (pageTerms ?? []).map((t) => t.term) : [];
+  const listed = searching
+    ? shownHits.map((hit) => hit.entry.term)
+    : lensOn
+      ? (pageTerms ?? []).map((t) => t.term)
+      : [];
   const activeIndex = activeKey === null ? -1 : listed.indexOf(activeKey);
   const shownTerm = trail[trail.length - 1];
   const details = useMemo(() => (shownTerm ? entryDetails(glossary, shownTerm, entriesByTerm) : null), [shownTerm]);
@@ -74,7 +78,9 @@ export function Popup() {
   async function reveal(term: string) {
     if (tab.kind !== 'ready') return;
     const message: RevealTermMessage = { type: 'reveal-term', term };
-    const response = (await browser.tabs.sendMessage(tab.tabId, message, { frameId: 0 }).catch(() => null)) as RevealTermResponse | null;
+    const response = (await browser.tabs
+      .sendMessage(tab.tabId, message, { frameId: 0 })
+      .catch(() => null)) as RevealTermResponse | null;
     setRevealed(response?.revealed ? { term, index: response.index, count: response.count } : { term });
   }
 
@@ -177,7 +183,10 @@ export function Popup() {
             previous={trail.length > 1 ? trail[trail.length - 2] : undefined}
             onOpenEntry={(term) => (term === trail[trail.length - 2] ? goBack() : openEntry(term))}
             onOpenGlossary={(term) => openGlossary({ view: 'glossary', term })}
-            sourceLink={(document, sentence) => ({ href: glossaryUrl({ view: 'source', document, sentence }), target: '_blank' })}
+            sourceLink={(document, sentence) => ({
+              href: glossaryUrl({ view: 'source', document, sentence }),
+              target: '_blank',
+            })}
           />
         </main>
       ) : (
@@ -185,13 +194,21 @@ export function Popup() {
           <h2 id="popup-list-title">
             {searching ? countText('popup.results', hits.length) : i18n.t('popup.onThisPage')}
           </h2>
-          {!searching ? <PageStatus current={current} terms={pageTerms} /> : hits.length === 0 ? (
+          {!searching ? (
+            <PageStatus current={current} terms={pageTerms} />
+          ) : hits.length === 0 ? (
             <p class="muted">{i18n.t('common.noMatch', [query.trim()])}</p>
           ) : null}
           <ul id={LISTBOX_ID} role="listbox" aria-labelledby="popup-list-title" class="options">
             {searching
               ? shownHits.map((hit, i) => (
-                  <ResultOption key={hit.entry.term} id={optionId(i)} active={i === activeIndex} hit={hit} onChoose={() => choose(hit.entry.term)} />
+                  <ResultOption
+                    key={hit.entry.term}
+                    id={optionId(i)}
+                    active={i === activeIndex}
+                    hit={hit}
+                    onChoose={() => choose(hit.entry.term)}
+                  />
                 ))
               : lensOn
                 ? (pageTerms ?? []).map(({ term, count }, i) => (
@@ -212,7 +229,9 @@ export function Popup() {
                   ))
                 : null}
           </ul>
-          {searching && hits.length > MAX_RESULTS ? <p class="muted">{countText('popup.moreResults', hits.length - MAX_RESULTS)}</p> : null}
+          {searching && hits.length > MAX_RESULTS ? (
+            <p class="muted">{countText('popup.moreResults', hits.length - MAX_RESULTS)}</p>
+          ) : null}
           <p id="popup-keys" class="hint">
             {/* No keys to tell where there is no list to move through (the lens cannot read the tab, or is off). */}
             {searching ? i18n.t('popup.keysSearching') : lensOn ? i18n.t('popup.keysOnPage') : ''}
@@ -234,7 +253,9 @@ export function Popup() {
               void setEnabled(on).then((result) => {
                 // A storage fault is told by StorageNotice, with the browser's reason.
                 if (!result.ok && result.reason !== 'storage') {
-                  setSwitchError(result.reason === 'full' ? i18n.t('popup.siteListFull') : i18n.t('popup.siteSwitchFailed'));
+                  setSwitchError(
+                    result.reason === 'full' ? i18n.t('popup.siteListFull') : i18n.t('popup.siteSwitchFailed'),
+                  );
                 }
               });
             }}
@@ -304,7 +325,11 @@ function AccessNotice({ current, access }: { current: CurrentTab; access: TabAcc
       return (
         <div class="notice access-notice" data-access="no-access">
           <p>{access.host ? i18n.t('popup.access.noAccessSite', [access.host]) : i18n.t('popup.access.noAccess')}</p>
-          <button type="button" class="access-action" onClick={() => void current.requestAccess(access.origins).then((granted) => setRefused(!granted))}>
+          <button
+            type="button"
+            class="access-action"
+            onClick={() => void current.requestAccess(access.origins).then((granted) => setRefused(!granted))}
+          >
             {access.host ? i18n.t('popup.access.allowSite', [access.host]) : i18n.t('popup.access.allowAll')}
           </button>
           {refused ? <p class="muted">{i18n.t('popup.access.refused')}</p> : null}

@@ -1,7 +1,13 @@
 import type { SourceDocument } from '../lib/glossary-types';
 
 /** The five source articles with what the texts confirm about them, each linking to its reader. */
-export function SourceList({ documents, href }: { documents: readonly SourceDocument[]; href: (doc: SourceDocument) => string }) {
+export function SourceList({
+  documents,
+  href,
+}: {
+  documents: readonly SourceDocument[];
+  href: (doc: SourceDocument) => string;
+}) {
   return (
     <ol class="source-list">
       {documents.map((doc) => (

@@ -25,7 +25,9 @@ function changeText(what: ChangeName): string {
     case 'settings':
       return i18n.t('fault.what.settings');
     case 'site-switch':
-      return what.enabled ? i18n.t('fault.what.siteOn', { site: what.site }) : i18n.t('fault.what.siteOff', { site: what.site });
+      return what.enabled
+        ? i18n.t('fault.what.siteOn', { site: what.site })
+        : i18n.t('fault.what.siteOff', { site: what.site });
     case 'discard-set-aside':
       return i18n.t('fault.what.discardSetAside');
     case 'change':
@@ -37,12 +39,22 @@ function changeText(what: ChangeName): string {
 const SYNCED: ReadonlySet<ChangeName['action']> = new Set(['settings', 'site-switch']);
 
 /** A fault as the learner reads it: what did not happen, why, and what to do. */
-export function faultText({ kind, what, detail }: { kind: FaultKind; what: ChangeName | null; detail: string }): string {
+export function faultText({
+  kind,
+  what,
+  detail,
+}: {
+  kind: FaultKind;
+  what: ChangeName | null;
+  detail: string;
+}): string {
   if (kind === 'unreadable' || what === null) return i18n.t('fault.unreadable', { error: detail });
   const change = changeText(what);
   switch (kind) {
     case 'full':
-      return SYNCED.has(what.action) ? i18n.t('fault.syncFull', { what: change }) : i18n.t('fault.full', { what: change });
+      return SYNCED.has(what.action)
+        ? i18n.t('fault.syncFull', { what: change })
+        : i18n.t('fault.full', { what: change });
     case 'busy':
       return i18n.t('fault.busy', { what: change });
     case 'failed':

@@ -28,11 +28,15 @@ export default defineBackground(() => {
   const index = indexGlossary(glossary);
   // 0.1 kept the sites switched off in storage.local: move them to sync (lib/disabled-sites). Run at every
   // start, not only on update, so that an interrupted move is finished; with nothing to move it is one read.
-  void migrateDisabledSites().catch((error) => console.warn('Policy Lens: could not move the site list to sync', error));
+  void migrateDisabledSites().catch((error) =>
+    console.warn('Policy Lens: could not move the site list to sync', error),
+  );
 
   /** Opens an extension page in a new tab beside the reader's tab. */
   const openBeside = (url: string, tab?: Browser.tabs.Tab) =>
-    browser.tabs.create(tab?.index === undefined ? { url } : { url, index: tab.index + 1, windowId: tab.windowId, openerTabId: tab.id });
+    browser.tabs.create(
+      tab?.index === undefined ? { url } : { url, index: tab.index + 1, windowId: tab.windowId, openerTabId: tab.id },
+    );
 
   const showCount = (tabId: number) => {
     const distinct = tabTerms.terms(tabId).length;
@@ -55,18 +59,26 @@ export default defineBackground(() => {
         return undefined;
       }
       case 'save-term':
-        return (message.save ? saveTerm(message.term, new Date()) : removeTerm(message.term)).then<SaveTermResponse>(() => ({
-          saved: message.save,
-        }));
+        return (message.save ? saveTerm(message.term, new Date()) : removeTerm(message.term)).then<SaveTermResponse>(
+          () => ({
+            saved: message.save,
+          }),
+        );
       case 'page-terms':
         return Promise.resolve<PageTermsResponse>({ terms: tabTerms.terms(message.tabId) });
       case 'entry-details':
-        return isSaved(message.term).then<EntryDetailsResponse>((saved) => ({ details: entryDetails(glossary, message.term, index), saved }));
+        return isSaved(message.term).then<EntryDetailsResponse>((saved) => ({
+          details: entryDetails(glossary, message.term, index),
+          saved,
+        }));
       case 'open-glossary': {
         // The popover's "Open in glossary": content scripts cannot open extension pages, so we do, next to
         // the reader's tab.
         if (!index.has(message.term)) return undefined;
-        void openBeside(`${browser.runtime.getURL('/glossary.html')}${formatRoute({ view: 'glossary', term: message.term })}`, sender.tab);
+        void openBeside(
+          `${browser.runtime.getURL('/glossary.html')}${formatRoute({ view: 'glossary', term: message.term })}`,
+          sender.tab,
+        );
         return undefined;
       }
       default:
@@ -101,7 +113,11 @@ export default defineBackground(() => {
     (menu = menu
       .then(() => browser.contextMenus.removeAll())
       .then(() => {
-        browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: i18n.t('contextMenu.lookup'), contexts: ['selection'] });
+        browser.contextMenus.create({
+          id: LOOKUP_MENU_ID,
+          title: i18n.t('contextMenu.lookup'),
+          contexts: ['selection'],
+        });
       })
       .catch((error) => console.warn('Policy Lens: could not add the context menu', error)));
   browser.contextMenus.onClicked.addListener((info, tab) => {

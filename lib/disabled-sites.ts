@@ -75,7 +75,10 @@ export interface DisabledSites {
 }
 
 export async function readDisabledSites(): Promise<DisabledSites> {
-  const [synced, local] = await Promise.all([syncedSitesItem.getValue().catch(() => null), localSitesItem.getValue().catch(() => null)]);
+  const [synced, local] = await Promise.all([
+    syncedSitesItem.getValue().catch(() => null),
+    localSitesItem.getValue().catch(() => null),
+  ]);
   return { synced: parseSiteList(synced), local: parseSiteList(local) };
 }
 

@@ -24,7 +24,11 @@ export function contextsByDocument(glossary: GlossaryData, term: string): Docume
   const bySentence = new Map<string, SentenceContext>();
   for (const context of entry.contexts) {
     let sentence = bySentence.get(context.sentence);
-    if (!sentence) bySentence.set(context.sentence, (sentence = { id: context.sentence, text: glossary.sentences[context.sentence] ?? '', marks: [] }));
+    if (!sentence)
+      bySentence.set(
+        context.sentence,
+        (sentence = { id: context.sentence, text: glossary.sentences[context.sentence] ?? '', marks: [] }),
+      );
     // Nested occurrences (an alias inside the term) would overlap: keep the outermost.
     const overlapping = sentence.marks.filter(([s, e]) => context.start < e && context.end > s);
     if (overlapping.every(([s, e]) => context.start <= s && context.end >= e)) {
@@ -36,7 +40,9 @@ export function contextsByDocument(glossary: GlossaryData, term: string): Docume
   for (const doc of glossary.documents) {
     const order = new Map<string, number>();
     doc.paragraphs.forEach((paragraph) => paragraph.sentences.forEach((id) => order.set(id, order.size)));
-    const sentences = [...bySentence.values()].filter((s) => order.has(s.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const sentences = [...bySentence.values()]
+      .filter((s) => order.has(s.id))
+      .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     if (sentences.length === 0) continue;
     for (const sentence of sentences) sentence.marks.sort(([a], [b]) => a - b);
     const { id, headline, subheadline, outlet, outletEnglish, period } = doc;

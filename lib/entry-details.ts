@@ -30,7 +30,11 @@ export interface EntryDetails {
   lastYear: number;
 }
 
-export function entryDetails(glossary: GlossaryData, term: string, index = indexGlossary(glossary)): EntryDetails | null {
+export function entryDetails(
+  glossary: GlossaryData,
+  term: string,
+  index = indexGlossary(glossary),
+): EntryDetails | null {
   const entry = index.get(term);
   if (!entry) return null;
   const documents = new Map(glossary.documents.map((doc) => [doc.id, doc]));
@@ -40,12 +44,20 @@ export function entryDetails(glossary: GlossaryData, term: string, index = index
     let view = bySentence.get(context.sentence);
     if (!view) {
       const doc = documents.get(context.document)!;
-      view = { text: glossary.sentences[context.sentence]!, marks: [], headline: doc.headline, outlet: doc.outlet, period: doc.period };
-      if (context.sentence === featuredSentence && entry.featured.translation) view.translation = entry.featured.translation;
+      view = {
+        text: glossary.sentences[context.sentence]!,
+        marks: [],
+        headline: doc.headline,
+        outlet: doc.outlet,
+        period: doc.period,
+      };
+      if (context.sentence === featuredSentence && entry.featured.translation)
+        view.translation = entry.featured.translation;
       bySentence.set(context.sentence, view);
     }
     // Nested occurrences (an alias inside the term) would overlap: keep the outermost.
-    if (!view.marks.some(([s, e]) => context.start < e && context.end > s)) view.marks.push([context.start, context.end]);
+    if (!view.marks.some(([s, e]) => context.start < e && context.end > s))
+      view.marks.push([context.start, context.end]);
   }
   const contexts = [...bySentence.entries()]
     .sort(([a], [b]) => Number(b === featuredSentence) - Number(a === featuredSentence))

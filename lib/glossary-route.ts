@@ -25,7 +25,10 @@ export function formatRoute(route: GlossaryRoute): string {
   // encodeURIComponent rather than URLSearchParams.toString(), which writes spaces as +.
   const pairs: [string, string | undefined][] =
     route.view === 'source'
-      ? [['source', route.document], ['sentence', route.sentence]]
+      ? [
+          ['source', route.document],
+          ['sentence', route.sentence],
+        ]
       : route.view === 'lookup'
         ? [['lookup', route.text]]
         : [['term', route.term]];

@@ -9,10 +9,18 @@ export { i18n };
 export type MessageKey = keyof GeneratedI18nStructure;
 /** The keys of messages without placeholders or plural forms. */
 export type PlainKey = {
-  [K in MessageKey]: GeneratedI18nStructure[K] extends { plural: false; substitutions: 0; namedSubstitutions?: undefined } ? K : never;
+  [K in MessageKey]: GeneratedI18nStructure[K] extends {
+    plural: false;
+    substitutions: 0;
+    namedSubstitutions?: undefined;
+  }
+    ? K
+    : never;
 }[MessageKey];
 /** The keys with plural forms (0:, 1:, n:). */
-export type CountKey = { [K in MessageKey]: GeneratedI18nStructure[K] extends { plural: true } ? K : never }[MessageKey];
+export type CountKey = {
+  [K in MessageKey]: GeneratedI18nStructure[K] extends { plural: true } ? K : never;
+}[MessageKey];
 /** `i18n.t` without the generated key types: for the helpers below, whose own signatures check the keys. */
 const translate = i18n.t as (key: string, ...args: (number | string[])[]) => string;
 

@@ -25,7 +25,11 @@ export function selectionText(raw: string): string {
   return [...raw.replace(/\s+/g, ' ').trim()].slice(0, MAX_LOOKUP_CHARS).join('');
 }
 
-export function createLookup(glossary: GlossaryData, matcherData: MatcherData, search: GlossarySearch): (raw: string) => LookupResult {
+export function createLookup(
+  glossary: GlossaryData,
+  matcherData: MatcherData,
+  search: GlossarySearch,
+): (raw: string) => LookupResult {
   const matcher = new Matcher(matcherData.trie);
   const byTerm = new Map(glossary.entries.map((entry) => [entry.term, entry]));
   return (raw) => {
@@ -38,6 +42,8 @@ export function createLookup(glossary: GlossaryData, matcherData: MatcherData, s
     }
     if (contained.size > 0) return { text, kind: 'contains', entries: [...contained] };
     const hits = search.search(text, MAX_SEARCH_HITS);
-    return hits.length > 0 ? { text, kind: 'search', entries: hits.map((hit) => hit.entry) } : { text, kind: 'none', entries: [] };
+    return hits.length > 0
+      ? { text, kind: 'search', entries: hits.map((hit) => hit.entry) }
+      : { text, kind: 'none', entries: [] };
   };
 }

@@ -142,13 +142,21 @@ const MAX_TEXT = 2000;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
 
 function isPage(value: unknown): boolean {
-  return value === undefined || (typeof value === 'object' && value !== null && isText((value as { url?: unknown }).url) && isText((value as { title?: unknown }).title));
+  return (
+    value === undefined ||
+    (typeof value === 'object' &&
+      value !== null &&
+      isText((value as { url?: unknown }).url) &&
+      isText((value as { title?: unknown }).title))
+  );
 }
 
 function isSightings(value: unknown): boolean {
   return (
     value === undefined ||
-    (Array.isArray(value) && value.length <= 500 && value.every((s) => typeof s === 'object' && s !== null && isTerm(s.term) && isText(s.sentence)))
+    (Array.isArray(value) &&
+      value.length <= 500 &&
+      value.every((s) => typeof s === 'object' && s !== null && isTerm(s.term) && isText(s.sentence)))
   );
 }
 
@@ -167,11 +175,15 @@ export function parseMessage(value: unknown): Message | { invalid: string } {
         ? (message as unknown as SaveTermMessage)
         : { invalid: 'save-term: bad term or save' };
     case 'entry-details':
-      return isTerm(message.term) ? (message as unknown as EntryDetailsMessage) : { invalid: 'entry-details: bad term' };
+      return isTerm(message.term)
+        ? (message as unknown as EntryDetailsMessage)
+        : { invalid: 'entry-details: bad term' };
     case 'reveal-term':
       return isTerm(message.term) ? (message as unknown as RevealTermMessage) : { invalid: 'reveal-term: bad term' };
     case 'open-glossary':
-      return isTerm(message.term) ? (message as unknown as OpenGlossaryMessage) : { invalid: 'open-glossary: bad term' };
+      return isTerm(message.term)
+        ? (message as unknown as OpenGlossaryMessage)
+        : { invalid: 'open-glossary: bad term' };
     case 'lens-status':
       return { type: 'lens-status' };
     case 'toggle-page':
@@ -181,7 +193,9 @@ export function parseMessage(value: unknown): Message | { invalid: string } {
         ? (message as unknown as StepTermMessage)
         : { invalid: 'step-term: bad direction' };
     case 'page-terms':
-      return Number.isInteger(message.tabId) ? (message as unknown as PageTermsMessage) : { invalid: 'page-terms: bad tabId' };
+      return Number.isInteger(message.tabId)
+        ? (message as unknown as PageTermsMessage)
+        : { invalid: 'page-terms: bad tabId' };
     default:
       return { invalid: `unknown type ${JSON.stringify(message.type)}` };
   }

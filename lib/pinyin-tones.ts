@@ -1,7 +1,12 @@
 /** Reading tones off tone-marked pinyin, for tone colours and numbered pinyin. */
 
 const MARKS: Record<string, number> = {};
-for (const [tone, letters] of [[1, 'āēīōūǖĀĒĪŌŪǕ'], [2, 'áéíóúǘÁÉÍÓÚǗ'], [3, 'ǎěǐǒǔǚǍĚǏǑǓǙ'], [4, 'àèìòùǜÀÈÌÒÙǛ']] as const) {
+for (const [tone, letters] of [
+  [1, 'āēīōūǖĀĒĪŌŪǕ'],
+  [2, 'áéíóúǘÁÉÍÓÚǗ'],
+  [3, 'ǎěǐǒǔǚǍĚǏǑǓǙ'],
+  [4, 'àèìòùǜÀÈÌÒÙǛ'],
+] as const) {
   for (const letter of letters) MARKS[letter] = tone;
 }
 
@@ -13,11 +18,21 @@ export function toneOf(syllable: string): number {
 
 /** Splits a pinyin string into syllables and the separators between them (kept, so that it reads the same). */
 export function pinyinTokens(pinyin: string): { text: string; tone: number }[] {
-  return pinyin.split(/(\s+|,\s*)/).filter((t) => t.length > 0).map((text) => ({ text, tone: /^[\s,]/.test(text) ? 0 : toneOf(text) }));
+  return pinyin
+    .split(/(\s+|,\s*)/)
+    .filter((t) => t.length > 0)
+    .map((text) => ({ text, tone: /^[\s,]/.test(text) ? 0 : toneOf(text) }));
 }
 
 const BARE: Record<string, string> = {};
-for (const [letters, bare] of [['āáǎà', 'a'], ['ēéěè', 'e'], ['īíǐì', 'i'], ['ōóǒò', 'o'], ['ūúǔù', 'u'], ['ǖǘǚǜü', 'v']] as const) {
+for (const [letters, bare] of [
+  ['āáǎà', 'a'],
+  ['ēéěè', 'e'],
+  ['īíǐì', 'i'],
+  ['ōóǒò', 'o'],
+  ['ūúǔù', 'u'],
+  ['ǖǘǚǜü', 'v'],
+] as const) {
   for (const letter of letters) BARE[letter] = bare;
 }
 

@@ -39,7 +39,14 @@ const FIELD_ORDER: Record<MatchField, number> = { term: 0, alias: 1, pinyin: 2, 
 
 /** Tone-marked vowels → [plain letter, tone]. ü is written v throughout, as pinyin keyboards do. */
 const TONED = new Map<string, [string, number]>();
-for (const [plain, marks] of [['a', 'āáǎà'], ['e', 'ēéěè'], ['i', 'īíǐì'], ['o', 'ōóǒò'], ['u', 'ūúǔù'], ['v', 'ǖǘǚǜ']] as const) {
+for (const [plain, marks] of [
+  ['a', 'āáǎà'],
+  ['e', 'ēéěè'],
+  ['i', 'īíǐì'],
+  ['o', 'ōóǒò'],
+  ['u', 'ūúǔù'],
+  ['v', 'ǖǘǚǜ'],
+] as const) {
   [...marks].forEach((mark, i) => TONED.set(mark, [plain, i + 1]));
 }
 
@@ -145,7 +152,13 @@ export function createSearch(glossary: GlossaryData): GlossarySearch {
           const at = form.indexOf(formQuery);
           if (at < 0) return;
           const tier = at > 0 ? INSIDE : form.length === formQuery.length ? EXACT : PREFIX;
-          consider({ record, field: i === 0 ? 'term' : 'alias', tier, order: at, alias: i === 0 ? undefined : record.entry.aliases[i - 1] });
+          consider({
+            record,
+            field: i === 0 ? 'term' : 'alias',
+            tier,
+            order: at,
+            alias: i === 0 ? undefined : record.entry.aliases[i - 1],
+          });
         });
       }
       if (han) return finish(best, limit);
@@ -162,7 +175,12 @@ export function createSearch(glossary: GlossaryData): GlossarySearch {
             consider({ record, field: 'pinyin', tier, order: at.syllable * 2 + (at.partial ? 1 : 0) });
           }
           if (initialsQuery && record.pinyin.initials.startsWith(initialsQuery)) {
-            consider({ record, field: 'initials', tier: record.pinyin.initials.length === initialsQuery.length ? EXACT : PREFIX, order: 0 });
+            consider({
+              record,
+              field: 'initials',
+              tier: record.pinyin.initials.length === initialsQuery.length ? EXACT : PREFIX,
+              order: 0,
+            });
           }
         }
       }
@@ -173,7 +191,11 @@ export function createSearch(glossary: GlossaryData): GlossarySearch {
         // A query that reads as Chinese (jiao, tai) would find its syllable in English explanations all over
         // the glossary (Jiaozuo, Taihang): there, explanations are left out; the gloss still counts.
         const readsAsChinese = [...best.values()].some((c) => c.field !== 'gloss' && c.field !== 'explanation');
-        english(queryWords, queryWords.join(' '), readsAsChinese ? (c) => c.field === 'gloss' && consider(c) : consider);
+        english(
+          queryWords,
+          queryWords.join(' '),
+          readsAsChinese ? (c) => c.field === 'gloss' && consider(c) : consider,
+        );
       }
       return finish(best, limit);
     },
@@ -182,9 +204,13 @@ export function createSearch(glossary: GlossaryData): GlossarySearch {
 
 function finish(best: Map<EntryRecord, Candidate>, limit: number): SearchHit[] {
   const sorted = [...best.values()].sort(compareCandidates);
-  return sorted.slice(0, limit).map(({ record, field, tier, alias }) =>
-    alias === undefined ? { entry: record.entry, index: record.index, field, tier } : { entry: record.entry, index: record.index, field, tier, alias },
-  );
+  return sorted
+    .slice(0, limit)
+    .map(({ record, field, tier, alias }) =>
+      alias === undefined
+        ? { entry: record.entry, index: record.index, field, tier }
+        : { entry: record.entry, index: record.index, field, tier, alias },
+    );
 }
 
 /** Better tier, then the more telling field, then the earlier match, then the shorter term, then glossary order. */
@@ -224,7 +250,10 @@ export function pinyinRecord(pinyin: string): PinyinRecord {
   const syllableOf: number[] = [];
   const tones: number[] = [];
   const starts: number[] = [];
-  for (const token of pinyin.normalize('NFC').toLowerCase().split(/[\s,·+]+/)) {
+  for (const token of pinyin
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[\s,·+]+/)) {
     let plain = '';
     let tone = 5;
     for (const ch of token) {
@@ -331,7 +360,9 @@ export function compilePinyin(items: PinyinItem[]): CompiledPinyin {
  */
 export function matchPinyin(record: PinyinRecord, query: PinyinItem[] | CompiledPinyin): PinyinMatch | null {
   const compiled = Array.isArray(query) ? compilePinyin(query) : query;
-  return matchAnySyllable(record, compiled, true) ?? (compiled.toned ? matchAnySyllable(record, compiled, false) : null);
+  return (
+    matchAnySyllable(record, compiled, true) ?? (compiled.toned ? matchAnySyllable(record, compiled, false) : null)
+  );
 }
 
 function matchAnySyllable(record: PinyinRecord, query: CompiledPinyin, strictTones: boolean): PinyinMatch | null {

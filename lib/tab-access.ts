@@ -15,9 +15,19 @@ export type TabAccess =
   | { kind: 'not-loaded' };
 
 /** The hosts of extension stores, where browsers let no extension run. */
-const STORE_HOSTS = ['chromewebstore.google.com', 'microsoftedge.microsoft.com', 'addons.mozilla.org', 'addons.opera.com'];
+const STORE_HOSTS = [
+  'chromewebstore.google.com',
+  'microsoftedge.microsoft.com',
+  'addons.mozilla.org',
+  'addons.opera.com',
+];
 /** Mozilla's other protected hosts (Firefox keeps extensions out of them). */
-const MOZILLA_HOSTS = ['accounts.firefox.com', 'support.mozilla.org', 'addons.cdn.mozilla.net', 'sync.services.mozilla.com'];
+const MOZILLA_HOSTS = [
+  'accounts.firefox.com',
+  'support.mozilla.org',
+  'addons.cdn.mozilla.net',
+  'sync.services.mozilla.com',
+];
 
 export const ALL_SITES = '<all_urls>';
 

@@ -23,9 +23,15 @@ export async function renderIcons(outDir: string): Promise<void> {
       // One device pixel per CSS pixel, so the PNG is exactly size × size and Chromium antialiases at that size.
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
       const dataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-      await page.setContent(`<style>html,body{margin:0;background:transparent}</style><img src="${dataUrl}" width="${size}" height="${size}">`);
+      await page.setContent(
+        `<style>html,body{margin:0;background:transparent}</style><img src="${dataUrl}" width="${size}" height="${size}">`,
+      );
       await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
-      await page.screenshot({ path: join(outDir, `${size}.png`), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      await page.screenshot({
+        path: join(outDir, `${size}.png`),
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: size, height: size },
+      });
       await page.close();
     }
   } finally {

@@ -53,7 +53,9 @@ function escapeHtml(text: string): string {
 async function hover(page: Page, term: string): Promise<void> {
   const point = await page.evaluate(textCentreInPage, ['body', term] as const);
   await page.mouse.move(point.x, point.y);
-  await page.waitForFunction(() => document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel:popover-open .card'));
+  await page.waitForFunction(() =>
+    document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel:popover-open .card'),
+  );
   await page.waitForTimeout(300);
 }
 

@@ -17,7 +17,10 @@ export function ContextsByDocument({ groups, sourceLink, level = 3 }: ContextsBy
   return (
     <div class="contexts-by-document">
       <p class="contexts-count">
-        {i18n.t('entry.sentencesInSources', { sentences: countText('count.sentences', count), sources: countText('count.sources', groups.length) })}
+        {i18n.t('entry.sentencesInSources', {
+          sentences: countText('count.sentences', count),
+          sources: countText('count.sources', groups.length),
+        })}
       </p>
       {groups.map(({ document, sentences }) => (
         <section key={document.id} class="source-group" aria-label={`${document.headline}, ${document.period}`}>

@@ -21,14 +21,24 @@ export interface EntryDetailProps {
   headingLevel?: 2 | 3 | 4;
 }
 
-export function EntryDetail({ glossary, details, previous, onOpenEntry, onOpenGlossary, sourceLink, headingLevel = 2 }: EntryDetailProps) {
+export function EntryDetail({
+  glossary,
+  details,
+  previous,
+  onOpenEntry,
+  onOpenGlossary,
+  sourceLink,
+  headingLevel = 2,
+}: EntryDetailProps) {
   const groups = useMemo(() => contextsByDocument(glossary, details.term), [glossary, details.term]);
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!;
   const [saved, setSaved] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     setSaved(undefined);
     // Unreadable storage: the star stays hidden.
-    isSaved(details.term).then(setSaved, (error: unknown) => console.warn('Policy Lens: could not read the study list', error));
+    isSaved(details.term).then(setSaved, (error: unknown) =>
+      console.warn('Policy Lens: could not read the study list', error),
+    );
   }, [details.term]);
   const toggleSave = async (save: boolean) => {
     try {

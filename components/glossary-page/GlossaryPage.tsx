@@ -27,7 +27,11 @@ export function GlossaryPage() {
         </nav>
       </header>
       {reading ? (
-        <SourceReader key={reading.id} document={reading} sentence={route.view === 'source' ? route.sentence : undefined} />
+        <SourceReader
+          key={reading.id}
+          document={reading}
+          sentence={route.view === 'source' ? route.sentence : undefined}
+        />
       ) : route.view === 'lookup' ? (
         <LookupView key={route.text} text={route.text} />
       ) : (

@@ -59,7 +59,14 @@ export function GlossaryView({ focusTerm }: { focusTerm?: string }) {
     if (opening) noteRoute({ view: 'glossary', term: entry.term });
   };
   const row = (entry: GlossaryEntry, showCategory = false) => (
-    <EntryRow key={entry.term} entry={entry} index={indexOf.get(entry)!} open={open.has(entry.term)} onToggle={() => toggle(entry)} showCategory={showCategory} />
+    <EntryRow
+      key={entry.term}
+      entry={entry}
+      index={indexOf.get(entry)!}
+      open={open.has(entry.term)}
+      onToggle={() => toggle(entry)}
+      showCategory={showCategory}
+    />
   );
 
   return (
@@ -86,7 +93,12 @@ export function GlossaryView({ focusTerm }: { focusTerm?: string }) {
           aria-describedby="glossary-filter-count"
         />
         <span id="glossary-filter-count" class="muted" aria-live="polite">
-          {hits ? i18n.t('glossaryPage.filterCount', { shown: formatCount(hits.length), total: countText('count.terms', glossary.entries.length) }) : ''}
+          {hits
+            ? i18n.t('glossaryPage.filterCount', {
+                shown: formatCount(hits.length),
+                total: countText('count.terms', glossary.entries.length),
+              })
+            : ''}
         </span>
       </div>
 
@@ -109,7 +121,12 @@ export function GlossaryView({ focusTerm }: { focusTerm?: string }) {
             ))}
           </nav>
           {byCategory.map(([category, entries]) => (
-            <section key={category} id={`category-${category}`} class="category" aria-labelledby={`category-${category}-title`}>
+            <section
+              key={category}
+              id={`category-${category}`}
+              class="category"
+              aria-labelledby={`category-${category}-title`}
+            >
               <h2 id={`category-${category}-title`}>
                 {categoryLabel(category)} <span class="muted">{formatCount(entries.length)}</span>
               </h2>

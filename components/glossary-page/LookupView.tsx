@@ -20,7 +20,9 @@ export function LookupView({ text }: { text: string }) {
     return lookUp(text);
   }, [text]);
   // One entry found: shown open at once.
-  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(result.entries.length === 1 ? [result.entries[0]!.term] : []));
+  const [open, setOpen] = useState<ReadonlySet<string>>(
+    () => new Set(result.entries.length === 1 ? [result.entries[0]!.term] : []),
+  );
   const toggle = (term: string) =>
     setOpen((current) => {
       const next = new Set(current);
@@ -45,7 +47,14 @@ export function LookupView({ text }: { text: string }) {
       {count > 0 ? (
         <ol class="entries">
           {result.entries.map((entry) => (
-            <EntryRow key={entry.term} entry={entry} index={indexOf.get(entry)!} open={open.has(entry.term)} onToggle={() => toggle(entry.term)} showCategory />
+            <EntryRow
+              key={entry.term}
+              entry={entry}
+              index={indexOf.get(entry)!}
+              open={open.has(entry.term)}
+              onToggle={() => toggle(entry.term)}
+              showCategory
+            />
           ))}
         </ol>
       ) : (

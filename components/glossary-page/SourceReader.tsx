@@ -35,7 +35,11 @@ export function SourceReader({ document: source, sentence }: { document: SourceD
       <div class="reader-controls" data-jpl-skip>
         {/* A <select>: the lens reads no text inside form controls, so the other headlines are not highlighted. */}
         <label for="reader-source">{i18n.t('glossaryPage.readerSource')}</label>
-        <select id="reader-source" value={source.id} onChange={(event) => navigate({ view: 'source', document: event.currentTarget.value })}>
+        <select
+          id="reader-source"
+          value={source.id}
+          onChange={(event) => navigate({ view: 'source', document: event.currentTarget.value })}
+        >
           {glossary.documents.map((doc, i) => (
             <option key={doc.id} value={doc.id}>
               {i + 1}. {doc.headline} ({doc.period})

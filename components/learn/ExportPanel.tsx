@@ -53,9 +53,17 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
     if (!granted) return setMessage({ text: i18n.t('export.noPermission'), error: true });
     try {
       const { added, skipped } = await sendToAnki(rows());
-      setMessage({ text: i18n.t('export.ankiResult', { added: countText('count.notesAdded', added), skipped: countText('count.alreadyInAnki', skipped) }) });
+      setMessage({
+        text: i18n.t('export.ankiResult', {
+          added: countText('count.notesAdded', added),
+          skipped: countText('count.alreadyInAnki', skipped),
+        }),
+      });
     } catch (error) {
-      setMessage({ text: i18n.t('export.ankiUnreachable', { error: (error as Error).message, origin: location.origin }), error: true });
+      setMessage({
+        text: i18n.t('export.ankiUnreachable', { error: (error as Error).message, origin: location.origin }),
+        error: true,
+      });
     }
   };
 
@@ -63,13 +71,25 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
     <section aria-labelledby="export-heading">
       <h2 id="export-heading">{i18n.t('export.heading')}</h2>
       <p>
-        <button type="button" disabled={empty} onClick={() => download(`jiaozuo-policy-lens-anki-${stamp()}.txt`, toAnki(rows()), 'text/plain')}>
+        <button
+          type="button"
+          disabled={empty}
+          onClick={() => download(`jiaozuo-policy-lens-anki-${stamp()}.txt`, toAnki(rows()), 'text/plain')}
+        >
           Anki (.txt)
         </button>{' '}
-        <button type="button" disabled={empty} onClick={() => download(`jiaozuo-policy-lens-pleco-${stamp()}.txt`, toPleco(rows()), 'text/plain')}>
+        <button
+          type="button"
+          disabled={empty}
+          onClick={() => download(`jiaozuo-policy-lens-pleco-${stamp()}.txt`, toPleco(rows()), 'text/plain')}
+        >
           Pleco (.txt)
         </button>{' '}
-        <button type="button" disabled={empty} onClick={() => download(`jiaozuo-policy-lens-${stamp()}.csv`, toCsv(rows()), 'text/csv')}>
+        <button
+          type="button"
+          disabled={empty}
+          onClick={() => download(`jiaozuo-policy-lens-${stamp()}.csv`, toCsv(rows()), 'text/csv')}
+        >
           CSV
         </button>{' '}
         <button type="button" disabled={empty} onClick={() => attempt(toAnkiConnect())}>
@@ -79,11 +99,25 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
       <p class="muted">{i18n.t('export.ankiHint')}</p>
       <h3>{i18n.t('export.backup')}</h3>
       <p>
-        <button type="button" onClick={() => attempt(readLearnerData().then((data) => download(`jiaozuo-policy-lens-backup-${stamp()}.json`, makeBackup(data, now()), 'application/json')))}>
+        <button
+          type="button"
+          onClick={() =>
+            attempt(
+              readLearnerData().then((data) =>
+                download(`jiaozuo-policy-lens-backup-${stamp()}.json`, makeBackup(data, now()), 'application/json'),
+              ),
+            )
+          }
+        >
           {i18n.t('export.exportAll')}
         </button>{' '}
         <label class="file">
-          {i18n.t('export.importBackup')} <input type="file" accept="application/json,.json" onChange={(e) => attempt(importBackup(e.currentTarget.files?.[0]))} />
+          {i18n.t('export.importBackup')}{' '}
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => attempt(importBackup(e.currentTarget.files?.[0]))}
+          />
         </label>
       </p>
       <p class="muted">{i18n.t('export.importWarning')}</p>

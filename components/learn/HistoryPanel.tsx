@@ -4,16 +4,27 @@ import type { LearningSettings } from '../../lib/learning/settings';
 import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
-export function HistoryPanel({ state, onSettings }: { state: LearnerState; onSettings: (s: LearningSettings) => void }) {
+export function HistoryPanel({
+  state,
+  onSettings,
+}: {
+  state: LearnerState;
+  onSettings: (s: LearningSettings) => void;
+}) {
   const { settings } = state;
   const byTerm = new Map<string, LearnerState['history']>();
-  for (const encounter of [...state.history].reverse()) byTerm.set(encounter.term, [...(byTerm.get(encounter.term) ?? []), encounter]);
+  for (const encounter of [...state.history].reverse())
+    byTerm.set(encounter.term, [...(byTerm.get(encounter.term) ?? []), encounter]);
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{i18n.t('history.heading')}</h2>
       <p class="muted">{i18n.t('history.note')}</p>
       <label class="switch">
-        <input type="checkbox" checked={settings.historyEnabled} onChange={(e) => onSettings({ ...settings, historyEnabled: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.historyEnabled}
+          onChange={(e) => onSettings({ ...settings, historyEnabled: e.currentTarget.checked })}
+        />
         {i18n.t('history.keep')}
       </label>
       <label class="switch">

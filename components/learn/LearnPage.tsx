@@ -18,8 +18,17 @@ const now = () => new Date();
 export function LearnPage() {
   const { state, loadError, saveSettings } = useLearnerData();
   const [failedChange, dismissFailedChange] = useFailedChange();
-  const [tab, setTab] = useState<Tab>(() => (TABS.includes(location.hash.slice(1) as Tab) ? (location.hash.slice(1) as Tab) : 'review'));
-  if (!state) return loadError ? <p role="alert" class="error">{loadError}</p> : <p class="muted">{i18n.t('common.loading')}</p>;
+  const [tab, setTab] = useState<Tab>(() =>
+    TABS.includes(location.hash.slice(1) as Tab) ? (location.hash.slice(1) as Tab) : 'review',
+  );
+  if (!state)
+    return loadError ? (
+      <p role="alert" class="error">
+        {loadError}
+      </p>
+    ) : (
+      <p class="muted">{i18n.t('common.loading')}</p>
+    );
   // A change that failed here, or (noted in session storage) in the popover or the background: told once.
   const noted = state.fault ? faultText(state.fault) : null;
   const fault = noted !== failedChange ? noted : null;
@@ -55,7 +64,15 @@ export function LearnPage() {
       {state.recovered.length > 0 ? <RecoveredNotice recovered={state.recovered} now={now} /> : null}
       <nav role="tablist" aria-label={i18n.t('learn.tabs')}>
         {TABS.map((t) => (
-          <button type="button" role="tab" key={t} id={`tab-${t}`} aria-selected={tab === t} aria-controls="panel" onClick={() => select(t)}>
+          <button
+            type="button"
+            role="tab"
+            key={t}
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls="panel"
+            onClick={() => select(t)}
+          >
             {labels[t]}
           </button>
         ))}

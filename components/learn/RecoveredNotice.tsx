@@ -13,7 +13,11 @@ export function RecoveredNotice({ recovered, now }: { recovered: SetAside[]; now
   const saveCopy = () =>
     download(
       `jiaozuo-policy-lens-set-aside-${now().toISOString().slice(0, 10)}.json`,
-      JSON.stringify({ format: 'jiaozuo-policy-lens-set-aside', exportedAt: now().toISOString(), items: recovered }, null, 2) + '\n',
+      JSON.stringify(
+        { format: 'jiaozuo-policy-lens-set-aside', exportedAt: now().toISOString(), items: recovered },
+        null,
+        2,
+      ) + '\n',
       'application/json',
     );
   const discard = () => {

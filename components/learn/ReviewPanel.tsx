@@ -88,11 +88,22 @@ export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Da
 }
 
 function directionLabel(card: StoredCard): string {
-  return i18n.t(card.direction === 'recognize' ? 'review.recognize' : card.direction === 'produce' ? 'review.produce' : 'review.cloze');
+  return i18n.t(
+    card.direction === 'recognize'
+      ? 'review.recognize'
+      : card.direction === 'produce'
+        ? 'review.produce'
+        : 'review.cloze',
+  );
 }
 
 function CardFront({ card, details }: { card: StoredCard; details: EntryDetails }) {
-  if (card.direction === 'recognize') return <p class="prompt term" lang="zh-CN">{details.term}</p>;
+  if (card.direction === 'recognize')
+    return (
+      <p class="prompt term" lang="zh-CN">
+        {details.term}
+      </p>
+    );
   if (card.direction === 'produce') return <p class="prompt">{details.gloss}</p>;
   const context = details.contexts[0];
   const [start, end] = context?.marks[0] ?? [0, 0];
@@ -141,13 +152,25 @@ function Stats({ state, dueCount, now }: { state: LearnerState; dueCount: number
     <div class="stats">
       <p>
         {fill('review.due', { n: strong(dueCount) })} · {fill('review.reviewedToday', { n: strong(today) })} ·{' '}
-        {fill('review.streak', { n: strong(streak) }, streak)} · {i18n.t('review.saved', { n: formatCount(state.studyList.length) })}
+        {fill('review.streak', { n: strong(streak) }, streak)} ·{' '}
+        {i18n.t('review.saved', { n: formatCount(state.studyList.length) })}
       </p>
       <figure class="chart">
         <figcaption class="muted">{countText('review.chartCaption', days.length)}</figcaption>
-        <svg viewBox={`0 0 ${days.length * 12} 40`} role="img" aria-label={days.map((d) => `${d.day}: ${d.count}`).join(', ')}>
+        <svg
+          viewBox={`0 0 ${days.length * 12} 40`}
+          role="img"
+          aria-label={days.map((d) => `${d.day}: ${d.count}`).join(', ')}
+        >
           {days.map((d, i) => (
-            <rect key={d.day} x={i * 12 + 1} y={40 - (d.count / most) * 38} width="10" height={Math.max((d.count / most) * 38, 0.5)} rx="1">
+            <rect
+              key={d.day}
+              x={i * 12 + 1}
+              y={40 - (d.count / most) * 38}
+              width="10"
+              height={Math.max((d.count / most) * 38, 0.5)}
+              rx="1"
+            >
               <title>
                 {d.day}: {d.count}
               </title>

@@ -28,7 +28,13 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
       <h2 id="list-heading">{i18n.t('studyList.heading')}</h2>
       <form class="add" onSubmit={add}>
         <label for="add-term">{i18n.t('studyList.addLabel')}</label>
-        <input id="add-term" list="all-terms" lang="zh-CN" value={adding} onInput={(e) => setAdding(e.currentTarget.value)} />
+        <input
+          id="add-term"
+          list="all-terms"
+          lang="zh-CN"
+          value={adding}
+          onInput={(e) => setAdding(e.currentTarget.value)}
+        />
         <datalist id="all-terms">
           {glossary.entries.map((entry) => (
             <option key={entry.term} value={entry.term}>
@@ -75,7 +81,11 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
                     />
                   </td>
                   <td>
-                    <button type="button" aria-label={i18n.t('studyList.removeTerm', { term: item.term })} onClick={() => attempt(removeTerm(item.term))}>
+                    <button
+                      type="button"
+                      aria-label={i18n.t('studyList.removeTerm', { term: item.term })}
+                      onClick={() => attempt(removeTerm(item.term))}
+                    >
                       {i18n.t('studyList.remove')}
                     </button>
                   </td>

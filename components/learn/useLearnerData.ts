@@ -3,7 +3,14 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Encounter, ReviewLogEntry, SavedTerm, StoredCard } from '../../lib/learning/model';
 import { readLearningSettings, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
-import { lastFault, listsStoredUnder, loadLists, type ListName, type NotedFault, type SetAside } from '../../lib/learning/store';
+import {
+  lastFault,
+  listsStoredUnder,
+  loadLists,
+  type ListName,
+  type NotedFault,
+  type SetAside,
+} from '../../lib/learning/store';
 import { errorText } from '../fault-text';
 
 export interface LearnerState {
@@ -56,4 +63,9 @@ export function useLearnerData(): {
   return { state, loadError, saveSettings: saveLearningSettings };
 }
 
-const EMPTY: Omit<LearnerState, 'settings' | 'recovered' | 'fault'> = { studyList: [], cards: [], log: [], history: [] };
+const EMPTY: Omit<LearnerState, 'settings' | 'recovered' | 'fault'> = {
+  studyList: [],
+  cards: [],
+  log: [],
+  history: [],
+};

@@ -23,7 +23,18 @@ export interface PopoverProps {
 }
 
 export function Popover(props: PopoverProps) {
-  const { details, previous, onOpenEntry, onSpeak, onCopy, onOpenGlossary, saved, onToggleSave, pinyinStyle = 'marks', showTranslation = true } = props;
+  const {
+    details,
+    previous,
+    onOpenEntry,
+    onSpeak,
+    onCopy,
+    onOpenGlossary,
+    saved,
+    onToggleSave,
+    pinyinStyle = 'marks',
+    showTranslation = true,
+  } = props;
   const [contextIndex, setContextIndex] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
   const [isSaved, setSaved] = useState(saved ?? false);
@@ -75,11 +86,21 @@ export function Popover(props: PopoverProps) {
       <footer>
         {count > 1 ? (
           <nav class="paging" aria-label={i18n.t('popover.contexts')}>
-            <button type="button" aria-label={i18n.t('popover.previousContext')} onClick={() => setContextIndex((contextIndex + count - 1) % count)}>
+            <button
+              type="button"
+              aria-label={i18n.t('popover.previousContext')}
+              onClick={() => setContextIndex((contextIndex + count - 1) % count)}
+            >
               ‹
             </button>
-            <span aria-live="polite">{i18n.t('popover.contextPosition', { index: formatCount(contextIndex + 1), count: formatCount(count) })}</span>
-            <button type="button" aria-label={i18n.t('popover.nextContext')} onClick={() => setContextIndex((contextIndex + 1) % count)}>
+            <span aria-live="polite">
+              {i18n.t('popover.contextPosition', { index: formatCount(contextIndex + 1), count: formatCount(count) })}
+            </span>
+            <button
+              type="button"
+              aria-label={i18n.t('popover.nextContext')}
+              onClick={() => setContextIndex((contextIndex + 1) % count)}
+            >
               ›
             </button>
           </nav>
@@ -91,7 +112,11 @@ export function Popover(props: PopoverProps) {
             <button
               type="button"
               aria-pressed={isSaved}
-              aria-label={isSaved ? i18n.t('popover.removeLabel', { term: details.term }) : i18n.t('popover.saveLabel', { term: details.term })}
+              aria-label={
+                isSaved
+                  ? i18n.t('popover.removeLabel', { term: details.term })
+                  : i18n.t('popover.saveLabel', { term: details.term })
+              }
               title={isSaved ? i18n.t('popover.savedTitle') : i18n.t('popover.saveTitle')}
               onClick={() => void onToggleSave(!isSaved).then(setSaved)}
             >
@@ -102,7 +127,8 @@ export function Popover(props: PopoverProps) {
             type="button"
             aria-label={i18n.t('popover.speakLabel', { term: details.term })}
             title={i18n.t('popover.speakTitle')}
-            onClick={() => onSpeak(details.term)}>
+            onClick={() => onSpeak(details.term)}
+          >
             <Icon path="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
           </button>
           <button

@@ -18,7 +18,10 @@ export function PopupMenu() {
         ⋯
       </summary>
       <div class="popup-menu-panel">
-        <a href={browser.runtime.getURL('/options.html')} onClick={(event) => open(event, () => browser.runtime.openOptionsPage())}>
+        <a
+          href={browser.runtime.getURL('/options.html')}
+          onClick={(event) => open(event, () => browser.runtime.openOptionsPage())}
+        >
           {i18n.t('popup.menu.settings')}
         </a>
         <a

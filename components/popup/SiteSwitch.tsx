@@ -10,13 +10,16 @@ export interface SiteSwitchProps {
 export function SiteSwitch({ site, enabled, onChange }: SiteSwitchProps) {
   return (
     <label class="site-switch" title={i18n.t('popup.siteSwitchTitle', { site })}>
-      <input type="checkbox" role="switch" checked={enabled} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        role="switch"
+        checked={enabled}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
       <span class="switch-track" aria-hidden="true">
         <span class="switch-thumb" />
       </span>
-      <span class="switch-label">
-        {fill('popup.siteSwitchLabel', { site: <span class="site">{site}</span> })}
-      </span>
+      <span class="switch-label">{fill('popup.siteSwitchLabel', { site: <span class="site">{site}</span> })}</span>
     </label>
   );
 }

@@ -116,7 +116,9 @@ async function askLens(tabId: number): Promise<{ site: string; enabled: boolean;
   const message: LensStatusMessage = { type: 'lens-status' };
   try {
     const response = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as LensStatusResponse | undefined;
-    return response && typeof response.site === 'string' ? { site: response.site, enabled: response.enabled === true, paused: response.paused === true } : null;
+    return response && typeof response.site === 'string'
+      ? { site: response.site, enabled: response.enabled === true, paused: response.paused === true }
+      : null;
   } catch {
     return null;
   }

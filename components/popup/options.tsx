@@ -18,7 +18,14 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
 export function ResultOption({ id, active, hit, onChoose }: OptionProps & { hit: SearchHit }) {
   const { entry } = hit;
   return (
-    <li id={id} role="option" aria-selected={active} class={active ? 'option active' : 'option'} onMouseDown={keepFocus} onClick={onChoose}>
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      class={active ? 'option active' : 'option'}
+      onMouseDown={keepFocus}
+      onClick={onChoose}
+    >
       <span class="option-line">
         <span class="option-term" lang="zh-CN">
           {entry.term}
@@ -53,15 +60,30 @@ export function PageTermOption({
   entry,
   revealed,
   onExplain,
-}: OptionProps & { term: string; count: number; entry: GlossaryEntry | undefined; revealed: Revealed | null; onExplain(): void }) {
+}: OptionProps & {
+  term: string;
+  count: number;
+  entry: GlossaryEntry | undefined;
+  revealed: Revealed | null;
+  onExplain(): void;
+}) {
   return (
-    <li id={id} role="option" aria-selected={active} class={active ? 'option page-term active' : 'option page-term'} onMouseDown={keepFocus} onClick={onChoose}>
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      class={active ? 'option page-term active' : 'option page-term'}
+      onMouseDown={keepFocus}
+      onClick={onChoose}
+    >
       <span class="option-line">
         <span class="option-term" lang="zh-CN">
           {term}
         </span>
         <span class="option-count" aria-label={countText('popup.countOnPage', count)}>
-          {revealed?.index !== undefined ? `${formatCount(revealed.index)}/${formatCount(revealed.count ?? revealed.index)}` : `×${formatCount(count)}`}
+          {revealed?.index !== undefined
+            ? `${formatCount(revealed.index)}/${formatCount(revealed.count ?? revealed.index)}`
+            : `×${formatCount(count)}`}
         </span>
       </span>
       {entry ? <span class="option-gloss">{entry.gloss}</span> : null}

@@ -14,7 +14,8 @@ export function usePageTerms(tabId: number | null): TermCount[] | null {
     let last = '';
     const ask = async () => {
       const request: PageTermsMessage = { type: 'page-terms', tabId };
-      const response = (await browser.runtime.sendMessage(request).catch(() => undefined)) as PageTermsResponse | undefined;
+      const response = (await browser.runtime.sendMessage(request).catch(() => undefined)) as
+        PageTermsResponse | undefined;
       const next = response?.terms ?? [];
       const key = JSON.stringify(next);
       // Same list, same array: the listbox keeps its state and nothing is rendered again.

@@ -3,13 +3,24 @@
  * The synced list has storage.sync's size limit: adding past it is refused with a message (lib/disabled-sites).
  */
 import { useState } from 'preact/hooks';
-import { SYNC_ITEM_BYTES, covers, removeSiteEntry, setSiteEnabled, siteFromInput, syncedBytes, type DisabledSites } from '../../lib/disabled-sites';
+import {
+  SYNC_ITEM_BYTES,
+  covers,
+  removeSiteEntry,
+  setSiteEnabled,
+  siteFromInput,
+  syncedBytes,
+  type DisabledSites,
+} from '../../lib/disabled-sites';
 import { i18n } from '../../lib/i18n';
 
 export function SiteList({ sites }: { sites: DisabledSites }) {
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const listed = [...sites.synced.map((site) => ({ site, local: false })), ...sites.local.filter((s) => !sites.synced.includes(s)).map((site) => ({ site, local: true }))];
+  const listed = [
+    ...sites.synced.map((site) => ({ site, local: false })),
+    ...sites.local.filter((s) => !sites.synced.includes(s)).map((site) => ({ site, local: true })),
+  ];
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -21,7 +32,8 @@ export function SiteList({ sites }: { sites: DisabledSites }) {
     if (result.ok) {
       setInput('');
       setMessage({ text: i18n.t('options.sites.added', [site]), error: false });
-    } else if (result.reason === 'full') setMessage({ text: i18n.t('options.sites.full', [String(sites.synced.length)]), error: true });
+    } else if (result.reason === 'full')
+      setMessage({ text: i18n.t('options.sites.full', [String(sites.synced.length)]), error: true });
     else setMessage({ text: i18n.t('options.sites.storageError', [result.detail ?? '']), error: true });
   };
 
@@ -35,11 +47,19 @@ export function SiteList({ sites }: { sites: DisabledSites }) {
           {listed.map(({ site, local }) => (
             <li key={site}>
               <span class="site">{site}</span>
-              {local ? <span class="badge" title={i18n.t('options.sites.localTitle')}>{i18n.t('options.sites.local')}</span> : null}
+              {local ? (
+                <span class="badge" title={i18n.t('options.sites.localTitle')}>
+                  {i18n.t('options.sites.local')}
+                </span>
+              ) : null}
               <button
                 type="button"
                 aria-label={i18n.t('options.sites.removeLabel', [site])}
-                onClick={() => void removeSiteEntry(site).then(() => setMessage({ text: i18n.t('options.sites.removed', [site]), error: false }))}
+                onClick={() =>
+                  void removeSiteEntry(site).then(() =>
+                    setMessage({ text: i18n.t('options.sites.removed', [site]), error: false }),
+                  )
+                }
               >
                 {i18n.t('options.sites.remove')}
               </button>
@@ -49,7 +69,10 @@ export function SiteList({ sites }: { sites: DisabledSites }) {
       )}
       {sites.synced.length > 0 ? (
         <p class="muted site-usage">
-          {i18n.t('options.sites.usage', [String(sites.synced.length), String(Math.ceil((100 * syncedBytes(sites.synced)) / SYNC_ITEM_BYTES))])}
+          {i18n.t('options.sites.usage', [
+            String(sites.synced.length),
+            String(Math.ceil((100 * syncedBytes(sites.synced)) / SYNC_ITEM_BYTES)),
+          ])}
         </p>
       ) : null}
       <form class="add-site" onSubmit={(event) => void add(event)}>

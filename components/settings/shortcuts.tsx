@@ -30,7 +30,11 @@ export function useShortcuts(): Shortcut[] | null {
         setShortcuts(
           commands
             .filter((command) => command.name)
-            .map((command) => ({ name: command.name!, description: describe(command), shortcut: command.shortcut ?? '' }))
+            .map((command) => ({
+              name: command.name!,
+              description: describe(command),
+              shortcut: command.shortcut ?? '',
+            }))
             .sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name)),
         ),
       );
@@ -74,7 +78,11 @@ export function ChangeShortcuts() {
   const [manual, setManual] = useState(false);
   return (
     <p class="change-shortcuts">
-      <button type="button" class="link-button" onClick={() => void openShortcutSettings().then((opened) => setManual(!opened))}>
+      <button
+        type="button"
+        class="link-button"
+        onClick={() => void openShortcutSettings().then((opened) => setManual(!opened))}
+      >
         {i18n.t('shortcuts.change')}
       </button>
       {manual ? <span class="muted"> {i18n.t('shortcuts.firefoxManual')}</span> : null}

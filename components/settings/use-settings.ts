@@ -14,7 +14,11 @@ export interface StoredSettings {
 export function useStoredSettings(): StoredSettings | null {
   const [settings, setSettings] = useState<StoredSettings | null>(null);
   const reload = useCallback(async () => {
-    const [lens, learning, sites] = await Promise.all([readLensSettings(), readLearningSettings(), readDisabledSites()]);
+    const [lens, learning, sites] = await Promise.all([
+      readLensSettings(),
+      readLearningSettings(),
+      readDisabledSites(),
+    ]);
     setSettings({ lens, learning, sites });
   }, []);
   useEffect(() => {

@@ -18,10 +18,19 @@ function example() {
   return { sentence: glossary.sentences[context.sentence]!, translation: entry.featured?.translation, document };
 }
 
-const TRY_IT = { hover: 'welcome.tryHover', 'shift-hover': 'welcome.tryShiftHover', click: 'welcome.tryClick' } as const;
+const TRY_IT = {
+  hover: 'welcome.tryHover',
+  'shift-hover': 'welcome.tryShiftHover',
+  click: 'welcome.tryClick',
+} as const;
 
 export function WelcomePage() {
-  const settings = useLens((term) => void browser.tabs.create({ url: `${browser.runtime.getURL('/glossary.html')}${formatRoute({ view: 'glossary', term })}` }));
+  const settings = useLens(
+    (term) =>
+      void browser.tabs.create({
+        url: `${browser.runtime.getURL('/glossary.html')}${formatRoute({ view: 'glossary', term })}`,
+      }),
+  );
   const shortcuts = useShortcuts();
   const { sentence, translation, document: source } = example();
   const page = (file: '/options.html' | '/glossary.html' | '/learn.html') => browser.runtime.getURL(file);

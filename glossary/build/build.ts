@@ -12,7 +12,14 @@ import { compileTrie, normaliseKey } from '../../lib/matcher/compile';
 import { Matcher, type Match } from '../../lib/matcher/matcher';
 import { cleanDocument, type CleanedDocument } from './clean';
 import { checkOverride, computedPinyin } from './pinyin';
-import { DocumentSchema, EntrySchema, GlossaryError, parseItems, type DocumentSource, type EntrySource } from './schema';
+import {
+  DocumentSchema,
+  EntrySchema,
+  GlossaryError,
+  parseItems,
+  type DocumentSource,
+  type EntrySource,
+} from './schema';
 import { normaliseSpacing } from './text';
 
 export const GLOSSARY_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -79,7 +86,11 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
     outletEnglish: doc.outletEnglish,
     period: doc.period,
     year: doc.year,
-    paragraphs: cleaned[i]!.paragraphs.map((p) => ({ id: p.id, kind: p.kind, sentences: p.sentences.map((s) => s.id) })),
+    paragraphs: cleaned[i]!.paragraphs.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      sentences: p.sentences.map((s) => s.id),
+    })),
   }));
   return {
     data: { documents: sourceDocuments, sentences, entries: built },
@@ -120,7 +131,9 @@ function loadDocuments(glossaryDir: string, problems: string[]): DocumentSource[
 
 function loadEntries(glossaryDir: string, problems: string[]): LoadedEntry[] {
   const dir = join(glossaryDir, 'entries');
-  const files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort();
   if (files.length === 0) problems.push('entries/: no .yaml files');
   return files.flatMap((name) => {
     const label = relative(glossaryDir, join(dir, name));
@@ -166,11 +179,7 @@ function sameTerm(a: string, b: string): boolean {
  * kind: 先行区 in 城乡统筹发展先行区 is not the Pioneer Zone. One inside or at the start of a longer name is
  * still mentioned (河南理工大学 in 河南理工大学科技园), and so is a part that the longer entry's breakdown names.
  */
-function findContexts(
-  matcher: Matcher,
-  cleaned: CleanedDocument[],
-  entries: readonly LoadedEntry[],
-): Context[][] {
+function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entries: readonly LoadedEntry[]): Context[][] {
   const contexts: Context[][] = entries.map(() => []);
   const partsOf = entries.map(({ source }) => new Set(source.breakdown));
   const isHeadOfOther = (m: Match, all: Match[]) =>
@@ -183,7 +192,10 @@ function findContexts(
     );
   // 示范区 inside 焦作市城乡一体化示范区 is the same entry met once, not twice.
   const insideItsOwnLongerForm = (m: Match, all: Match[]) =>
-    all.some((o) => o !== m && o.entry === m.entry && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+    all.some(
+      (o) =>
+        o !== m && o.entry === m.entry && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
+    );
   for (const doc of cleaned) {
     for (const paragraph of doc.paragraphs) {
       for (const sentence of paragraph.sentences) {
@@ -210,7 +222,8 @@ function pinyinOf(source: EntrySource, where: string, problems: string[]): { pin
     return { pinyin: computedPinyin(source.term) };
   }
   if (source.pinyinReason === undefined) problems.push(`${where}, field "pinyinReason": required with "pinyin"`);
-  for (const problem of checkOverride(source.term, source.pinyin)) problems.push(`${where}, field "pinyin": ${problem}`);
+  for (const problem of checkOverride(source.term, source.pinyin))
+    problems.push(`${where}, field "pinyin": ${problem}`);
   return { pinyin: source.pinyin, pinyinReason: source.pinyinReason };
 }
 

@@ -55,7 +55,10 @@ const MIN_REPEATED_CLAUSE = 8;
 
 export function cleanDocument(raw: string, spec: LayoutSpec): CleanedDocument {
   const repairs = { linesMoved: 0, lineBreaksJoined: 0, repeatedParagraphsRemoved: 0, repeatedClausesRemoved: 0 };
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim());
+  const lines = raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim());
   for (const move of spec.moves ?? []) {
     applyMove(lines, move, spec.id);
     repairs.linesMoved++;
@@ -97,7 +100,8 @@ const MAX_HEADING = 40;
 function paragraphKind(block: Block, text: string): Paragraph['kind'] {
   if (/^[□▶]/.test(text)) return 'byline';
   if (block.kind === 'heading') return 'heading';
-  if (block.fromBlankLines && text.length <= MAX_HEADING && !/[，,]|——$|[）)]$/.test(text) && !endsSentence(text)) return 'heading';
+  if (block.fromBlankLines && text.length <= MAX_HEADING && !/[，,]|——$|[）)]$/.test(text) && !endsSentence(text))
+    return 'heading';
   return 'text';
 }
 
@@ -125,7 +129,8 @@ function blankLineBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
   let current: string[] = [];
   const flush = () => {
-    if (current.length > 0) blocks.push({ kind: /^#/.test(current[0]!) ? 'heading' : 'text', lines: current, fromBlankLines: true });
+    if (current.length > 0)
+      blocks.push({ kind: /^#/.test(current[0]!) ? 'heading' : 'text', lines: current, fromBlankLines: true });
     current = [];
   };
   for (const line of lines) {
@@ -190,7 +195,8 @@ export function removeRepeatedClauses(sentence: string): { text: string; removed
       removed.push(clause);
       // The dropped clause's ending punctuation (。 at the end of the sentence) belongs to what came before.
       const ending = part.slice(clause.length);
-      if (/[。！？]/.test(ending) && kept.length > 0) kept[kept.length - 1] = kept[kept.length - 1]!.replace(/[，,；;]$/, ending);
+      if (/[。！？]/.test(ending) && kept.length > 0)
+        kept[kept.length - 1] = kept[kept.length - 1]!.replace(/[，,；;]$/, ending);
       continue;
     }
     seen.add(clause);

@@ -43,8 +43,20 @@ export function exportJson(data: GlossaryData): string {
 }
 
 const CSV_COLUMNS = [
-  'term', 'aliases', 'pinyin', 'gloss', 'explanation', 'category', 'breakdown', 'related',
-  'featured_sentence', 'featured_translation', 'first_year', 'last_year', 'context_count', 'contexts',
+  'term',
+  'aliases',
+  'pinyin',
+  'gloss',
+  'explanation',
+  'category',
+  'breakdown',
+  'related',
+  'featured_sentence',
+  'featured_translation',
+  'first_year',
+  'last_year',
+  'context_count',
+  'contexts',
 ] as const;
 
 export function exportCsv(data: GlossaryData): string {

@@ -9,7 +9,12 @@ import { stripQuotes } from '../../lib/matcher/characters';
 const HAN = /\p{Script=Han}/u;
 
 export function computedPinyin(term: string): string {
-  const tokens = pinyin(stripQuotes(term), { type: 'array', toneType: 'symbol', nonZh: 'consecutive', toneSandhi: false });
+  const tokens = pinyin(stripQuotes(term), {
+    type: 'array',
+    toneType: 'symbol',
+    nonZh: 'consecutive',
+    toneSandhi: false,
+  });
   return tokens
     .map((token) => token.trim())
     .filter((token) => token.length > 0)
@@ -37,7 +42,8 @@ export function checkOverride(term: string, override: string): string[] {
   const found = syllables(override, term);
   const erhua = [...term].filter((ch) => ch === '儿').length;
   const erhuaSyllables = found.filter((s) => /r$/.test(s) && !/^(ér|èr|er|ěr)$/.test(s)).length;
-  const allowed = found.length === expected || (erhua > 0 && found.length === expected - Math.min(erhua, erhuaSyllables));
+  const allowed =
+    found.length === expected || (erhua > 0 && found.length === expected - Math.min(erhua, erhuaSyllables));
   if (!allowed) problems.push(`has ${found.length} syllables for ${expected} Chinese characters`);
   const bad = found.filter((s) => !/^[a-zü\u00e0-\u01dc\u0300-\u036f]+$/iu.test(s));
   if (bad.length > 0) problems.push(`has tokens that are not pinyin syllables: ${bad.join(' ')}`);

@@ -59,7 +59,9 @@ export type DocumentSource = z.infer<typeof DocumentSchema>;
 /** Thrown with every problem found; the CLI prints them one per line. */
 export class GlossaryError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`The glossary has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
+    super(
+      `The glossary has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`,
+    );
     this.name = 'GlossaryError';
   }
 }

@@ -16,7 +16,15 @@ export function isCjk(ch: string | undefined): boolean {
   );
 }
 
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '(': '（',
+  ')': '）',
+  '!': '！',
+  '?': '？',
+};
 
 /**
  * Spacing: runs of white space collapse to one space, and a space next to Chinese text goes (the extraction

@@ -162,7 +162,11 @@ export class Annotations {
       const nodeEnd = nodeStart + node.data.length;
       if (match.end <= nodeStart || match.start >= nodeEnd) continue;
       const spans = this.byNode.get(node)?.filter((span) => span.match.live) ?? [];
-      spans.push({ start: Math.max(match.start, nodeStart) - nodeStart, end: Math.min(match.end, nodeEnd) - nodeStart, match: termMatch });
+      spans.push({
+        start: Math.max(match.start, nodeStart) - nodeStart,
+        end: Math.min(match.end, nodeEnd) - nodeStart,
+        match: termMatch,
+      });
       this.byNode.set(node, spans);
     }
   }

@@ -37,7 +37,11 @@ import { mark, measure } from './timing';
 export const TERM_HIGHLIGHT = 'jpl-term';
 export const BACKGROUND_HIGHLIGHT = 'jpl-term-background';
 export const FOCUS_HIGHLIGHT = 'jpl-focus';
-const HIGHLIGHT_NAMES: Record<HighlightStyle, string | null> = { underline: TERM_HIGHLIGHT, background: BACKGROUND_HIGHLIGHT, none: null };
+const HIGHLIGHT_NAMES: Record<HighlightStyle, string | null> = {
+  underline: TERM_HIGHLIGHT,
+  background: BACKGROUND_HIGHLIGHT,
+  none: null,
+};
 
 /** How long the popover stays after the pointer leaves the term, so that it can move into the popover. */
 const CLOSE_DELAY_MS = 300;
@@ -67,7 +71,14 @@ export interface Lens {
   stop(): void;
 }
 
-export function startLens({ doc, matcherData, runtime, openGlossary, settings: initial = DEFAULT_LENS_SETTINGS, loadPopoverView }: LensOptions): Lens {
+export function startLens({
+  doc,
+  matcherData,
+  runtime,
+  openGlossary,
+  settings: initial = DEFAULT_LENS_SETTINGS,
+  loadPopoverView,
+}: LensOptions): Lens {
   const started = performance.now();
   mark('start');
   const view = doc.defaultView!;
@@ -93,11 +104,19 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
     if (reportTimer !== null) return;
     reportTimer = setTimeout(() => {
       reportTimer = null;
-      const terms = [...annotations.entryCounts()].map(([entry, count]) => ({ term: matcherData.terms[entry]!, count }));
+      const terms = [...annotations.entryCounts()].map(([entry, count]) => ({
+        term: matcherData.terms[entry]!,
+        count,
+      }));
       const key = JSON.stringify(terms);
       if (key === reported) return;
       reported = key;
-      const message: TermsFoundMessage = { type: 'terms-found', terms, page: { url: doc.URL, title: doc.title }, sightings: newSightings() };
+      const message: TermsFoundMessage = {
+        type: 'terms-found',
+        terms,
+        page: { url: doc.URL, title: doc.title },
+        sightings: newSightings(),
+      };
       runtime.sendMessage(message).catch(() => {
         reported = ''; // the background was asleep or reloading: report again next time
       });
@@ -153,10 +172,12 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
         onOpenEntry: (next) => void open(match, next, next === previous ? undefined : term),
         onSpeak: speak,
         onCopy: (text) => copyText(doc, popover.host, text),
-        onOpenGlossary: openGlossary ?? ((name) => {
-          const request: OpenGlossaryMessage = { type: 'open-glossary', term: name };
-          runtime.sendMessage(request).catch(() => {});
-        }),
+        onOpenGlossary:
+          openGlossary ??
+          ((name) => {
+            const request: OpenGlossaryMessage = { type: 'open-glossary', term: name };
+            runtime.sendMessage(request).catch(() => {});
+          }),
       },
       match.range,
     );
@@ -216,13 +237,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
   let stepped: TermMatch | null = null;
   async function step(direction: 1 | -1) {
     await scanner.settled();
-    const target = nextMatch(
-      annotations.inDocumentOrder(),
-      stepped,
-      direction,
-      isAboveView,
-      isBelowView,
-    );
+    const target = nextMatch(annotations.inDocumentOrder(), stepped, direction, isAboveView, isBelowView);
     if (!target) return;
     stepped = target;
     highlights.focus.clear();
@@ -237,13 +252,7 @@ export function startLens({ doc, matcherData, runtime, openGlossary, settings: i
     const entry = matcherData.terms.indexOf(term);
     if (entry < 0) return { revealed: false };
     await scanner.settled();
-    const found = nextOccurrence(
-      annotations.inDocumentOrder(),
-      entry,
-      revealed,
-      isAboveView,
-      isBelowView,
-    );
+    const found = nextOccurrence(annotations.inDocumentOrder(), entry, revealed, isAboveView, isBelowView);
     if (!found) return { revealed: false };
     const target = found.match;
     revealed = target;
@@ -315,7 +324,8 @@ function makeHighlights(style: HighlightStyle): Highlights {
   let registered = false;
   focus.priority = 1;
   const setStyle = (next: HighlightStyle) => {
-    for (const name of Object.values(HIGHLIGHT_NAMES)) if (name && CSS.highlights.get(name) === terms) CSS.highlights.delete(name);
+    for (const name of Object.values(HIGHLIGHT_NAMES))
+      if (name && CSS.highlights.get(name) === terms) CSS.highlights.delete(name);
     const name = HIGHLIGHT_NAMES[next];
     if (name) CSS.highlights.set(name, terms);
   };
@@ -337,8 +347,6 @@ function makeHighlights(style: HighlightStyle): Highlights {
     },
   };
 }
-
-
 
 /** The Clipboard API where the page is a secure context; otherwise a textarea inside our own shadow root. */
 async function copyText(doc: Document, host: HTMLElement | null, text: string): Promise<boolean> {

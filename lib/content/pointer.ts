@@ -16,7 +16,13 @@ export interface Pointed {
   overTermText: boolean;
 }
 
-export function lookAtPoint(doc: Document, annotations: Annotations, x: number, y: number, shadowRoots: ShadowRoot[]): Pointed {
+export function lookAtPoint(
+  doc: Document,
+  annotations: Annotations,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[],
+): Pointed {
   const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return { match: null, overTermText: false };
   const text = caret.node as Text;
@@ -29,13 +35,20 @@ export function lookAtPoint(doc: Document, annotations: Annotations, x: number, 
   return { match: null, overTermText: annotations.holdsTerms(text) };
 }
 
-export function matchAtPoint(doc: Document, annotations: Annotations, x: number, y: number, shadowRoots: ShadowRoot[]): TermMatch | null {
+export function matchAtPoint(
+  doc: Document,
+  annotations: Annotations,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[],
+): TermMatch | null {
   return lookAtPoint(doc, annotations, x, y, shadowRoots).match;
 }
 
 export function rangeContainsPoint(doc: Document, range: AbstractRange, x: number, y: number): boolean {
   for (const rect of liveRange(doc, range).getClientRects()) {
-    if (x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK) return true;
+    if (x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK)
+      return true;
   }
   return false;
 }

@@ -181,7 +181,20 @@ function visibleRect(doc: Document): { x: number; y: number; width: number; heig
   return { x: 0, y: 0, width: view.innerWidth, height: view.innerHeight };
 }
 
-const UI_EVENTS = ['click', 'auxclick', 'dblclick', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'input', 'change', 'submit'];
+const UI_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'keydown',
+  'keyup',
+  'input',
+  'change',
+  'submit',
+];
 
 function dropSynthetic(event: Event): void {
   if (!event.isTrusted) event.stopImmediatePropagation();

@@ -40,5 +40,6 @@ export function scrollRangeIntoView(doc: Document, range: AbstractRange): void {
   // which in a long paragraph may be far from the element's centre.
   range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
   const rect = liveRange(doc, range).getBoundingClientRect();
-  if (rect.top < 0 || rect.bottom > view.innerHeight) view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
+  if (rect.top < 0 || rect.bottom > view.innerHeight)
+    view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
 }

@@ -97,7 +97,11 @@ export class PageScanner {
   }
 
   /** Scans root's whole subtree in the caller's slices. Blocks in `skip` were already scanned in this pass. */
-  private async scanDeep(root: Element | ShadowRoot, slice: Slice, skip: ReadonlySet<Element> = new Set()): Promise<void> {
+  private async scanDeep(
+    root: Element | ShadowRoot,
+    slice: Slice,
+    skip: ReadonlySet<Element> = new Set(),
+  ): Promise<void> {
     const shadowRoots: ShadowRoot[] = [];
     const seen = new Set<Element>();
     let pending: { block: Element; runs: TextRun[] } | null = null;
@@ -156,7 +160,11 @@ export class PageScanner {
   private record(block: Element, blockRuns: TextRun[], slice: Slice): Promise<void> | undefined {
     const texts = blockRuns.map((run) => visibleText(run.text));
     if (texts.every((visible) => visible.text.length <= MATCH_PIECE)) {
-      this.setMatches(block, blockRuns, texts.map((visible) => inOriginal(visible, this.matcher.findLongest(visible.text))));
+      this.setMatches(
+        block,
+        blockRuns,
+        texts.map((visible) => inOriginal(visible, this.matcher.findLongest(visible.text))),
+      );
       return undefined;
     }
     return this.matchInPieces(texts, slice).then((matches) => {
@@ -180,7 +188,7 @@ export class PageScanner {
     for (const visible of texts) {
       const { text } = visible;
       const found: Match[] = [];
-      for (let from = 0; from < text.length; ) {
+      for (let from = 0; from < text.length;) {
         const until = Math.min(text.length, from + MATCH_PIECE);
         for (const match of this.matcher.findLongest(text, from, until)) found.push(match);
         from = Math.max(until, found.at(-1)?.end ?? 0);
@@ -199,7 +207,8 @@ export class PageScanner {
       if (record.type === 'childList') {
         if ([...record.addedNodes, ...record.removedNodes].every(isOurs)) continue;
         // Only a removed element can have taken blocks with it (a ticker replacing its text removes none).
-        if ([...record.removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE)) removed = this.sweepNeeded = true;
+        if ([...record.removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE))
+          removed = this.sweepNeeded = true;
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE && !isOurs(node)) this.deepDirty.add(node as Element);
         }
@@ -223,9 +232,11 @@ export class PageScanner {
       if (done) return;
       done = true;
       this.flushPending = false;
-      this.flushing = (this.flushing ?? Promise.resolve()).then(() => this.flush()).finally(() => {
-        this.flushing = null;
-      });
+      this.flushing = (this.flushing ?? Promise.resolve())
+        .then(() => this.flush())
+        .finally(() => {
+          this.flushing = null;
+        });
     };
     requestAnimationFrame(run);
     setTimeout(run, 100);
@@ -253,7 +264,9 @@ export class PageScanner {
     }
     if (this.churn.anyCooling) this.scheduleCoolingCheck();
     const rescanned = new Set(shallow);
-    const quiet = [...this.quietAgain].filter((block) => block.isConnected && !rescanned.has(block) && !this.churn.isCooling(block));
+    const quiet = [...this.quietAgain].filter(
+      (block) => block.isConnected && !rescanned.has(block) && !this.churn.isCooling(block),
+    );
     this.quietAgain.clear();
     for (const block of quiet) {
       await this.rescanBlock(block, slice);
@@ -326,15 +339,24 @@ export function caretNodeAt(doc: Document, x: number, y: number, shadowRoots: Sh
   return caretAt(doc, x, y, shadowRoots)?.node ?? null;
 }
 
-export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = (doc.caretPositionFromPoint as (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null)(
-      x,
-      y,
-      shadowRoots.length > 0 ? { shadowRoots } : undefined,
-    );
+    const position = (
+      doc.caretPositionFromPoint as (
+        x: number,
+        y: number,
+        options?: { shadowRoots?: ShadowRoot[] },
+      ) => CaretPosition | null
+    )(x, y, shadowRoots.length > 0 ? { shadowRoots } : undefined);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
-  const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
+  const range = (
+    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
+  ).caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }

@@ -14,7 +14,10 @@ export async function saveTerm(term: string, now: Date): Promise<void> {
     ({ studyList, cards }) =>
       studyList.some((s) => s.term === term)
         ? {}
-        : { studyList: [...studyList, { term, savedAt: now.toISOString(), note: '' }], cards: [...cards, ...cardsFor(term, cards, now)] },
+        : {
+            studyList: [...studyList, { term, savedAt: now.toISOString(), note: '' }],
+            cards: [...cards, ...cardsFor(term, cards, now)],
+          },
     { now, what: { action: 'save-term', term } },
   );
 }
@@ -23,15 +26,22 @@ export async function saveTerm(term: string, now: Date): Promise<void> {
 export async function removeTerm(term: string): Promise<void> {
   await changeData(
     ['studyList', 'cards'],
-    ({ studyList, cards }) => ({ studyList: studyList.filter((s) => s.term !== term), cards: cards.filter((c) => c.term !== term) }),
+    ({ studyList, cards }) => ({
+      studyList: studyList.filter((s) => s.term !== term),
+      cards: cards.filter((c) => c.term !== term),
+    }),
     { what: { action: 'remove-term', term } },
   );
 }
 
 export async function setNote(term: string, note: string): Promise<void> {
-  await changeData(['studyList'], ({ studyList }) => ({ studyList: studyList.map((s) => (s.term === term ? { ...s, note } : s)) }), {
-    what: { action: 'note', term },
-  });
+  await changeData(
+    ['studyList'],
+    ({ studyList }) => ({ studyList: studyList.map((s) => (s.term === term ? { ...s, note } : s)) }),
+    {
+      what: { action: 'note', term },
+    },
+  );
 }
 
 /** Asked on every hover of a term: reads the study list alone. */

@@ -14,7 +14,10 @@ interface AnkiConnectReply<T> {
 }
 
 async function call<T>(action: string, params: unknown, fetcher: typeof fetch): Promise<T> {
-  const response = await fetcher(ANKI_CONNECT_URL, { method: 'POST', body: JSON.stringify({ action, version: 6, params }) });
+  const response = await fetcher(ANKI_CONNECT_URL, {
+    method: 'POST',
+    body: JSON.stringify({ action, version: 6, params }),
+  });
   if (!response.ok) throw new Error(`AnkiConnect answered ${response.status}`);
   const reply = (await response.json()) as AnkiConnectReply<T>;
   if (reply.error) throw new Error(reply.error);
@@ -23,7 +26,14 @@ async function call<T>(action: string, params: unknown, fetcher: typeof fetch): 
 
 /** The note AnkiConnect's addNote takes: Anki's built-in "Basic" type, term on the front. */
 export function ankiNote(row: ExportRow) {
-  const back = [row.pinyin, row.gloss, row.explanation, row.sourceSentence, row.sourceTranslation, row.sourceDocument].filter(Boolean);
+  const back = [
+    row.pinyin,
+    row.gloss,
+    row.explanation,
+    row.sourceSentence,
+    row.sourceTranslation,
+    row.sourceDocument,
+  ].filter(Boolean);
   return {
     deckName: DECK,
     modelName: 'Basic',
@@ -34,7 +44,10 @@ export function ankiNote(row: ExportRow) {
 }
 
 /** Adds the rows as notes; returns how many were added (duplicates are skipped by Anki). */
-export async function sendToAnki(rows: readonly ExportRow[], fetcher: typeof fetch = fetch): Promise<{ added: number; skipped: number }> {
+export async function sendToAnki(
+  rows: readonly ExportRow[],
+  fetcher: typeof fetch = fetch,
+): Promise<{ added: number; skipped: number }> {
   await call('createDeck', { deck: DECK }, fetcher);
   const results = await call<(number | null)[]>('addNotes', { notes: rows.map(ankiNote) }, fetcher);
   const added = results.filter((id) => id !== null).length;

@@ -3,7 +3,16 @@
  * restore. A file that is not a backup of ours, or that holds anything malformed, is refused with a message
  * and changes nothing.
  */
-import { isEncounter, isReviewLogEntry, isSavedTerm, isStoredCard, type Encounter, type ReviewLogEntry, type SavedTerm, type StoredCard } from './model';
+import {
+  isEncounter,
+  isReviewLogEntry,
+  isSavedTerm,
+  isStoredCard,
+  type Encounter,
+  type ReviewLogEntry,
+  type SavedTerm,
+  type StoredCard,
+} from './model';
 
 export const BACKUP_FORMAT = 'jiaozuo-policy-lens-backup';
 /** Raise with a change of shape, and teach `parseBackup` to read the older version. */

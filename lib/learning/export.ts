@@ -47,10 +47,30 @@ export function exportRows(
   });
 }
 
-const COLUMNS = ['Term', 'Pinyin', 'Gloss', 'Explanation', 'Source sentence', 'Translation', 'Source document', 'Met on the web', 'Note'];
+const COLUMNS = [
+  'Term',
+  'Pinyin',
+  'Gloss',
+  'Explanation',
+  'Source sentence',
+  'Translation',
+  'Source document',
+  'Met on the web',
+  'Note',
+];
 
 function fields(row: ExportRow): string[] {
-  return [row.term, row.pinyin, row.gloss, row.explanation, row.sourceSentence, row.sourceTranslation, row.sourceDocument, row.metSentence, row.note];
+  return [
+    row.term,
+    row.pinyin,
+    row.gloss,
+    row.explanation,
+    row.sourceSentence,
+    row.sourceTranslation,
+    row.sourceDocument,
+    row.metSentence,
+    row.note,
+  ];
 }
 
 /** One line per field: tabs and line breaks inside a field would split it (the format has no quoting with #html:false). */

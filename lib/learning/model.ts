@@ -50,11 +50,14 @@ export interface Encounter {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isIsoDate = (value: unknown): value is string => isString(value) && !Number.isNaN(Date.parse(value));
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export function isSavedTerm(value: unknown): value is SavedTerm {
-  return isRecord(value) && isString(value.term) && value.term.length > 0 && isIsoDate(value.savedAt) && isString(value.note);
+  return (
+    isRecord(value) && isString(value.term) && value.term.length > 0 && isIsoDate(value.savedAt) && isString(value.note)
+  );
 }
 
 export function isStoredCard(value: unknown): value is StoredCard {
@@ -63,7 +66,9 @@ export function isStoredCard(value: unknown): value is StoredCard {
     isString(value.term) &&
     DIRECTIONS.includes(value.direction as Direction) &&
     isIsoDate(value.due) &&
-    ['stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state'].every((k) => isNumber(value[k])) &&
+    ['stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state'].every(
+      (k) => isNumber(value[k]),
+    ) &&
     (value.last_review === undefined || isIsoDate(value.last_review))
   );
 }

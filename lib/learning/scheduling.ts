@@ -13,7 +13,9 @@ export function newCard(term: string, direction: Direction, now: Date): StoredCa
 
 /** The cards a saved term needs (one per direction); existing ones are kept. */
 export function cardsFor(term: string, existing: readonly StoredCard[], now: Date): StoredCard[] {
-  return DIRECTIONS.filter((d) => !existing.some((c) => c.term === term && c.direction === d)).map((d) => newCard(term, d, now));
+  return DIRECTIONS.filter((d) => !existing.some((c) => c.term === term && c.direction === d)).map((d) =>
+    newCard(term, d, now),
+  );
 }
 
 /** Rates a card: 1 again, 2 hard, 3 good, 4 easy. */
@@ -46,7 +48,8 @@ export function streakDays(log: readonly ReviewLogEntry[], now: Date): number {
 /** Reviews per day for the last `span` days (oldest first), for the progress chart. */
 export function reviewsPerDay(log: readonly ReviewLogEntry[], now: Date, span = 14): { day: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const entry of log) counts.set(localDay(new Date(entry.at)), (counts.get(localDay(new Date(entry.at))) ?? 0) + 1);
+  for (const entry of log)
+    counts.set(localDay(new Date(entry.at)), (counts.get(localDay(new Date(entry.at))) ?? 0) + 1);
   return Array.from({ length: span }, (_, i) => {
     const day = localDay(addDays(now, i - span + 1));
     return { day, count: counts.get(day) ?? 0 };

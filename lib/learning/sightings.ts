@@ -14,7 +14,9 @@ export async function recordSightings(message: TermsFoundMessage, now: Date): Pr
   if (!settings.historyEnabled) return 0;
   const saved = settings.historyAllTerms ? new Set<string>() : await savedTerms();
   // Most pages hold no saved term: a look at the study list alone spares them the full read and the lock.
-  const worthKeeping = settings.historyAllTerms ? message.sightings : message.sightings.filter((s) => saved.has(s.term));
+  const worthKeeping = settings.historyAllTerms
+    ? message.sightings
+    : message.sightings.filter((s) => saved.has(s.term));
   if (worthKeeping.length === 0) return 0;
   const { url, title } = message.page;
   let added = 0;
@@ -24,7 +26,12 @@ export async function recordSightings(message: TermsFoundMessage, now: Date): Pr
       const savedNow = new Set(studyList.map((s) => s.term));
       const fresh: Encounter[] = worthKeeping
         .filter((s) => settings.historyAllTerms || savedNow.has(s.term))
-        .filter((s) => !history.some((e) => e.term === s.term && e.url === url && now.getTime() - Date.parse(e.at) < SAME_SIGHTING_MS))
+        .filter(
+          (s) =>
+            !history.some(
+              (e) => e.term === s.term && e.url === url && now.getTime() - Date.parse(e.at) < SAME_SIGHTING_MS,
+            ),
+        )
         .map((s) => ({ term: s.term, url, title, at: now.toISOString(), sentence: s.sentence }));
       added = fresh.length;
       return fresh.length > 0 ? { history: capHistory([...history, ...fresh]) } : {};

@@ -131,15 +131,25 @@ export async function loadData(now = new Date()): Promise<LoadedData> {
 }
 
 /** loadData for some lists only (with what was set aside), e.g. those a change just touched. */
-export async function loadLists(lists: readonly ListName[], now = new Date()): Promise<Omit<LoadedData, 'data'> & { data: Partial<LearnerData> }> {
+export async function loadLists(
+  lists: readonly ListName[],
+  now = new Date(),
+): Promise<Omit<LoadedData, 'data'> & { data: Partial<LearnerData> }> {
   const names = withStudyList(lists);
   const loaded = interpret(await readStored(names), names, now);
   if (loaded.repair) {
     // Keep what was set aside, and the repaired lists, so that the next read does not set it aside again.
     // Done under the lock, on a fresh read; if storage refuses (full), the data is still shown as read.
-    await changeData(names, () => ({}), { now }).catch((error: unknown) => console.warn('Policy Lens: could not store the repaired data', error));
+    await changeData(names, () => ({}), { now }).catch((error: unknown) =>
+      console.warn('Policy Lens: could not store the repaired data', error),
+    );
   }
-  return { data: loaded.data, recovered: loaded.recovered, setAsideNow: loaded.setAsideNow, newerVersion: loaded.newerVersion };
+  return {
+    data: loaded.data,
+    recovered: loaded.recovered,
+    setAsideNow: loaded.setAsideNow,
+    newerVersion: loaded.newerVersion,
+  };
 }
 
 /** The lists stored under some storage.local keys (those of a storage.onChanged event). */
@@ -212,7 +222,9 @@ function withStudyList(lists: readonly ListName[]): readonly ListName[] {
 async function readStored(lists: readonly ListName[]): Promise<Stored> {
   const stored = await get([...withStudyList(lists).map((name) => LISTS[name].key), VERSION_KEY, RECOVERED_KEY]);
   const marker = stored[VERSION_KEY];
-  return marker === undefined || marker === DATA_VERSION || lists.length === LIST_NAMES.length ? stored : get(DATA_KEYS);
+  return marker === undefined || marker === DATA_VERSION || lists.length === LIST_NAMES.length
+    ? stored
+    : get(DATA_KEYS);
 }
 
 async function get(keys: string[]): Promise<Stored> {
@@ -252,7 +264,8 @@ function interpret(
   let lists = stored;
   let newerVersion: number | undefined;
   const marker = stored[VERSION_KEY];
-  const version = marker === undefined ? 1 : Number.isInteger(marker) && (marker as number) >= 1 ? (marker as number) : null;
+  const version =
+    marker === undefined ? 1 : Number.isInteger(marker) && (marker as number) >= 1 ? (marker as number) : null;
   if (version === null) setAside(VERSION_KEY, marker, 'not a format number');
   const names = version !== DATA_VERSION ? LIST_NAMES : asked;
   if (version !== null && version > DATA_VERSION) {
@@ -269,7 +282,8 @@ function interpret(
         lists = MIGRATIONS[step]?.(lists) ?? lists;
       } catch (error) {
         // Keep the unmigrated lists whole, and read what still has the current shape.
-        for (const name of LIST_NAMES) setAside(LISTS[name].key, stored[LISTS[name].key], `upgrade to data format ${step} failed: ${detail(error)}`);
+        for (const name of LIST_NAMES)
+          setAside(LISTS[name].key, stored[LISTS[name].key], `upgrade to data format ${step} failed: ${detail(error)}`);
         break;
       }
     }
@@ -300,7 +314,8 @@ function interpret(
   if (newerVersion !== undefined || version === null || lists !== stored) names.forEach((name) => repaired.add(name));
   if (data.studyList && data.cards) reconcile(data as LearnerData, now);
 
-  const repair: Stored | null = setAsideNow > 0 || repaired.size > 0 ? { [RECOVERED_KEY]: recovered, [VERSION_KEY]: DATA_VERSION } : null;
+  const repair: Stored | null =
+    setAsideNow > 0 || repaired.size > 0 ? { [RECOVERED_KEY]: recovered, [VERSION_KEY]: DATA_VERSION } : null;
   if (repair) for (const name of repaired) repair[LISTS[name].key] = data[name];
   if (version !== null && version !== DATA_VERSION && repair) {
     // Every list is rewritten in this format: those never stored stay absent rather than written empty.
@@ -316,7 +331,13 @@ export function isFromNewerVersion(item: SetAside): boolean {
 
 function isSetAside(value: unknown): value is SetAside {
   const item = value as Partial<SetAside> | null;
-  return typeof item === 'object' && item !== null && typeof item.key === 'string' && typeof item.at === 'string' && 'value' in item;
+  return (
+    typeof item === 'object' &&
+    item !== null &&
+    typeof item.key === 'string' &&
+    typeof item.at === 'string' &&
+    'value' in item
+  );
 }
 
 /** A list stored as JSON text (by hand, or an older tool): its items, or null when it is not a JSON list. */
@@ -384,7 +405,12 @@ export interface NotedFault {
 
 /** Tells every page about a failed write (the popup and the Learn page show it). */
 export async function noteFault(fault: StorageFault): Promise<void> {
-  const noted: NotedFault = { kind: fault.kind, what: fault.what ?? { action: 'change' }, detail: fault.detail, at: new Date().toISOString() };
+  const noted: NotedFault = {
+    kind: fault.kind,
+    what: fault.what ?? { action: 'change' },
+    detail: fault.detail,
+    at: new Date().toISOString(),
+  };
   await browser.storage.session?.set({ [FAULT_KEY]: noted }).catch(() => undefined);
 }
 

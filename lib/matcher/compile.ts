@@ -38,7 +38,9 @@ export function keyVariants(key: string): string[] {
 export function compileTrie(keys: readonly TrieKey[]): TrieTables {
   const children: Map<number, number>[] = [new Map()];
   const entryAt: number[] = [-1];
-  for (const { key, entry } of keys.flatMap(({ key, entry }) => keyVariants(key).map((variant) => ({ key: variant, entry })))) {
+  for (const { key, entry } of keys.flatMap(({ key, entry }) =>
+    keyVariants(key).map((variant) => ({ key: variant, entry })),
+  )) {
     const normal = normaliseKey(key);
     if (normal.length === 0) throw new Error(`empty matcher key for entry ${entry}`);
     let node = 0;

@@ -19,7 +19,10 @@ describe('the content-script bundle', () => {
     // pinyin-pro reads its options by name; minified bundles keep the name.
     const marker = 'toneSandhi';
     const bundled = await build({
-      stdin: { contents: "import { pinyin } from 'pinyin-pro'; console.log(pinyin('焦作'));", resolveDir: process.cwd() },
+      stdin: {
+        contents: "import { pinyin } from 'pinyin-pro'; console.log(pinyin('焦作'));",
+        resolveDir: process.cwd(),
+      },
       bundle: true,
       minify: true,
       write: false,

@@ -43,8 +43,20 @@ describe('content script', () => {
     const page = await h.openPage('/article.html', { initScript: recordMarkupAtLoad });
     expect(await waitForPageTerms(h, page, ARTICLE_TERMS)).toEqual(ARTICLE_TERMS);
     expect(await highlightedTexts(page)).toEqual([
-      '焦作', '一区五城', '高质量发展', '焦作市', '一区五城', '三十工程', '焦作高新区', '25311', '“345”创新行动',
-      '示范区', '三区一极', '五城', '云台山', '太极拳',
+      '焦作',
+      '一区五城',
+      '高质量发展',
+      '焦作市',
+      '一区五城',
+      '三十工程',
+      '焦作高新区',
+      '25311',
+      '“345”创新行动',
+      '示范区',
+      '三区一极',
+      '五城',
+      '云台山',
+      '太极拳',
     ]);
     // The page's DOM is exactly as it was parsed, but for our one host element.
     const markup = await markupNowAndAtLoad(page);
@@ -85,7 +97,9 @@ describe('content script', () => {
     // Without a scroll: the page removes what stood between the opening and the rest, which move into view.
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城']);
-    await page.evaluate(() => document.querySelectorAll('#article > p:not(:first-child):not(:last-child)').forEach((p) => p.remove()));
+    await page.evaluate(() =>
+      document.querySelectorAll('#article > p:not(:first-child):not(:last-child)').forEach((p) => p.remove()),
+    );
     await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城', '太极拳', '三区一极']);
     // Content added above them pushes them out of view (only the near blocks are asked first: they moved).
     await page.evaluate(() => {
@@ -135,10 +149,14 @@ describe('content script', () => {
     await expect.poll(() => popoverText(page), { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
     const text = (await popoverText(page))!;
     expect(text).toContain('jiāo zuò gāo xīn qū');
-    const mark = await page.evaluate(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelector('blockquote mark')?.textContent);
+    const mark = await page.evaluate(
+      () => document.querySelector('jpl-lens')!.shadowRoot!.querySelector('blockquote mark')?.textContent,
+    );
     expect(mark).toBe('焦作高新区');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
-    await page.screenshot({ path: process.env.JPL_SCREENSHOT_DIR ? `${process.env.JPL_SCREENSHOT_DIR}/popover.png` : '/tmp/jpl-popover.png' });
+    await page.screenshot({
+      path: process.env.JPL_SCREENSHOT_DIR ? `${process.env.JPL_SCREENSHOT_DIR}/popover.png` : '/tmp/jpl-popover.png',
+    });
 
     // Escape closes it; so does moving away.
     await page.keyboard.press('Escape');
@@ -155,9 +173,12 @@ describe('content script', () => {
     await waitForPageTerms(h, page, ARTICLE_TERMS);
     const tabId = await tabIdOf(h, page);
     const step = (direction: 1 | -1) =>
-      h.serviceWorker.evaluate(async ([id, dir]) => {
-        await chrome.tabs.sendMessage(id, { type: 'step-term', direction: dir }, { frameId: 0 });
-      }, [tabId, direction] as const);
+      h.serviceWorker.evaluate(
+        async ([id, dir]) => {
+          await chrome.tabs.sendMessage(id, { type: 'step-term', direction: dir }, { frameId: 0 });
+        },
+        [tabId, direction] as const,
+      );
     await step(1);
     await expect.poll(() => highlightedTexts(page, 'jpl-focus')).toEqual(['焦作']);
     await expect.poll(async () => (await popoverText(page)) ?? '').toContain('Jiaozuo');

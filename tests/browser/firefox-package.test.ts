@@ -31,11 +31,19 @@ describe('Firefox package', () => {
   }, 120_000);
 
   test('passes web-ext lint: no errors, and no warnings but Preact’s innerHTML support and our popover’s import', () => {
-    const lint = spawnSync(join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', FIREFOX_DIR, '--self-hosted=false', '--output', 'json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    const report = JSON.parse(lint.stdout) as { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
+    const lint = spawnSync(
+      join(ROOT, 'node_modules/.bin/web-ext'),
+      ['lint', '--source-dir', FIREFOX_DIR, '--self-hosted=false', '--output', 'json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    const report = JSON.parse(lint.stdout) as {
+      errors: LintMessage[];
+      warnings: LintMessage[];
+      notices: LintMessage[];
+    };
     expect(report.errors).toEqual([]);
     expect(lint.status).toBe(0);
     const unexplained = report.warnings.filter((warning) => {
@@ -45,7 +53,8 @@ describe('Firefox package', () => {
       const around = code.slice(Math.max(0, (warning.column ?? 0) - 300), (warning.column ?? 0) + 100);
       // Or the content script importing its own popover file (lib/content/popover-host.ts): the address is
       // runtime.getURL's, which the linter cannot know.
-      if (warning.message.includes('import')) return !(warning.file === 'content-scripts/content.js' && around.includes(POPOVER_VIEW_GLOBAL));
+      if (warning.message.includes('import'))
+        return !(warning.file === 'content-scripts/content.js' && around.includes(POPOVER_VIEW_GLOBAL));
       return !around.includes('dangerouslySetInnerHTML');
     });
     expect(unexplained.map((warning) => `${warning.code} ${warning.file ?? ''}: ${warning.message}`)).toEqual([]);

@@ -23,7 +23,9 @@ function openEntries(page: Page): Promise<string[]> {
 /** Whether the entry's row starts inside the viewport, below the sticky header and filter. */
 function rowInView(page: Page, term: string): Promise<boolean> {
   return page.evaluate((wanted) => {
-    const row = [...document.querySelectorAll('.entry')].find((li) => li.querySelector('.entry-term')?.textContent === wanted);
+    const row = [...document.querySelectorAll('.entry')].find(
+      (li) => li.querySelector('.entry-term')?.textContent === wanted,
+    );
     if (!row) return false;
     const top = row.getBoundingClientRect().top;
     return top >= 0 && top < innerHeight / 2;
@@ -47,11 +49,19 @@ describe('glossary page', () => {
     expect(await page.locator('section.category .entry').count()).toBe(glossary.entries.length);
     expect(await page.locator('section.category h2').first().textContent()).toMatch(/^Slogans \d+$/);
 
-    for (const [query, first] of [['五城', '五城'], ['yiquwucheng', '一区五城'], ['yqwc', '一区五城'], ['jiāo zuò', '焦作'], ['pioneer zone', '中国式现代化建设河南实践先行区']] as const) {
+    for (const [query, first] of [
+      ['五城', '五城'],
+      ['yiquwucheng', '一区五城'],
+      ['yqwc', '一区五城'],
+      ['jiāo zuò', '焦作'],
+      ['pioneer zone', '中国式现代化建设河南实践先行区'],
+    ] as const) {
       await page.getByLabel('Filter').fill(query);
       await expect.poll(async () => (await page.locator('.entry-term').allTextContents())[0]).toBe(first);
     }
-    expect(await page.locator('#glossary-filter-count').textContent()).toMatch(new RegExp(`^\\d+ of ${glossary.entries.length} terms$`));
+    expect(await page.locator('#glossary-filter-count').textContent()).toMatch(
+      new RegExp(`^\\d+ of ${glossary.entries.length} terms$`),
+    );
     await page.getByLabel('Filter').fill('');
     await expect.poll(() => page.locator('section.category').count()).toBe(categories.size);
     await page.close();
@@ -85,7 +95,9 @@ describe('glossary page', () => {
     const page = await h.openExtensionPage(`glossary.html#term=${encodeURIComponent('焦作高新区')}`);
     await expect.poll(() => openEntries(page)).toEqual(['焦作高新区']);
     await expect.poll(() => rowInView(page, '焦作高新区')).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.querySelector('.entry-term')?.textContent)).toBe('焦作高新区');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.entry-term')?.textContent)).toBe(
+      '焦作高新区',
+    );
     await expect.poll(() => cardText(page, '.entry.open')).toContain('Jiaozuo High-tech Zone');
 
     // An alias leads to its entry; a changed fragment is followed without a reload.
@@ -100,7 +112,9 @@ describe('glossary page', () => {
     await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toContain('焦作高新区');
     const point = await pointOf(page, '#zone', '焦作高新区');
     await page.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
     const [glossaryTab] = await Promise.all([
       h.context.waitForEvent('page'),
       page.locator('jpl-lens button.open-glossary').click(),
@@ -117,7 +131,9 @@ describe('glossary page', () => {
     const doc = glossary.documents.find((d) => d.id === '003')!;
     await expect.poll(() => page.locator('#reader-headline').textContent()).toBe(doc.headline);
     expect(await page.locator('.source-text .source-meta').textContent()).toContain(doc.period);
-    expect(await page.locator('.source-text').textContent()).toContain(glossary.sentences[doc.paragraphs.at(-1)!.sentences.at(-1)!]);
+    expect(await page.locator('.source-text').textContent()).toContain(
+      glossary.sentences[doc.paragraphs.at(-1)!.sentences.at(-1)!],
+    );
 
     // The lens runs in the page: the document's terms are highlighted (the headline's 三区一极 first).
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: 10_000 }).toBeGreaterThan(5);
@@ -129,7 +145,9 @@ describe('glossary page', () => {
     // Hover explains (details from the background), and "Open in glossary" moves to the entry in this tab.
     const point = await pointOf(page, '#reader-headline', '三区一极');
     await page.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Three Zones, One Pole');
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('Three Zones, One Pole');
     await page.locator('jpl-lens button.open-glossary').click();
     await expect.poll(() => openEntries(page)).toEqual(['三区一极']);
     // Leaving the reader stops the lens: no highlights, no popover host.
@@ -139,7 +157,9 @@ describe('glossary page', () => {
     // The source menu switches documents.
     await page.goto(`${h.extensionOrigin}/glossary.html#source=000`);
     await page.getByLabel('Source').selectOption('004');
-    await expect.poll(() => page.locator('#reader-headline').textContent()).toBe(glossary.documents.find((d) => d.id === '004')!.headline);
+    await expect
+      .poll(() => page.locator('#reader-headline').textContent())
+      .toBe(glossary.documents.find((d) => d.id === '004')!.headline);
     expect(page.url()).toMatch(/#source=004$/);
     await page.close();
   });

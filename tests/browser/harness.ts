@@ -136,8 +136,6 @@ export interface LaunchOptions {
   language?: string;
 }
 
-
-
 function isExtensionWorker(w: Worker): boolean {
   return w.url().startsWith('chrome-extension://');
 }
@@ -201,13 +199,19 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       context = await chromium.launchPersistentContext(dir, {
         executablePath: CHROMIUM,
         headless: mode.headless,
-        args: [...chromiumArgs(extensionDir), ...mode.extra, ...(options.language ? [`--lang=${options.language}`] : [])],
+        args: [
+          ...chromiumArgs(extensionDir),
+          ...mode.extra,
+          ...(options.language ? [`--lang=${options.language}`] : []),
+        ],
         ...(options.language ? { locale: options.language } : {}),
         viewport: { width: 1280, height: 800 },
       });
       serviceWorker = await findServiceWorker(context, swTimeout);
       if (serviceWorker) break;
-      failures.push(`headless=${mode.headless} ${mode.extra.join(' ')}: no extension service worker after ${swTimeout} ms`);
+      failures.push(
+        `headless=${mode.headless} ${mode.extra.join(' ')}: no extension service worker after ${swTimeout} ms`,
+      );
       await context.close().catch(() => {});
       context = null;
     }
@@ -281,7 +285,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       });
     });
 
-    const fromExtension = (s: string): boolean => s.startsWith(extensionOrigin) || s.startsWith(`service worker ${extensionOrigin}`);
+    const fromExtension = (s: string): boolean =>
+      s.startsWith(extensionOrigin) || s.startsWith(`service worker ${extensionOrigin}`);
 
     const url = (path: string): string => fixture.base + (path.startsWith('/') ? path : `/${path}`);
     const openPage = async (path: string, opts: OpenPageOptions = {}): Promise<Page> => {

@@ -140,7 +140,10 @@ export interface PopoverState {
   };
 }
 
-type Evaluated = { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+type Evaluated = {
+  result: { value?: unknown };
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+};
 
 /** A page opened with WATCH, and the means to look at it without trusting its main world. */
 export class WatchedPage {
@@ -158,8 +161,13 @@ export class WatchedPage {
    * only where the page returns a promise: awaiting looks up `then`, which a polluted Object.prototype has.
    */
   async main<T>(expression: string, awaitPromise = false): Promise<T> {
-    const answer = (await this.cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise })) as Evaluated;
-    if (answer.exceptionDetails) throw new Error(`main world: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+    const answer = (await this.cdp.send('Runtime.evaluate', {
+      expression,
+      returnByValue: true,
+      awaitPromise,
+    })) as Evaluated;
+    if (answer.exceptionDetails)
+      throw new Error(`main world: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
     return answer.result.value as T;
   }
 
@@ -167,7 +175,10 @@ export class WatchedPage {
   async run<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
     if (this.world === null) {
       const { frameTree } = await this.cdp.send('Page.getFrameTree');
-      const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'hostile-probe' });
+      const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'hostile-probe',
+      });
       this.world = executionContextId;
     }
     const expression = `(${fn.toString()})(${JSON.stringify(arg ?? null)})`;
@@ -177,7 +188,8 @@ export class WatchedPage {
       returnByValue: true,
       awaitPromise: true,
     })) as Evaluated;
-    if (answer.exceptionDetails) throw new Error(`probe: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+    if (answer.exceptionDetails)
+      throw new Error(`probe: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
     return answer.result.value as T;
   }
 
@@ -310,7 +322,11 @@ export class WatchedPage {
 }
 
 /** Opens `path` with WATCH installed and a CDP session for the probes. */
-export async function openWatched(h: ExtensionHarness, path: string, options: { viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
+export async function openWatched(
+  h: ExtensionHarness,
+  path: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<WatchedPage> {
   const page = await h.context.newPage();
   if (options.viewport) await page.setViewportSize(options.viewport);
   await page.addInitScript(WATCH);
@@ -349,7 +365,9 @@ export async function expectPageUntouched(probe: WatchedPage, options: Untouched
   expect(watch.snapshotTaken, 'the watcher took its snapshot').toBe(true);
   if (!options.pageChangesMarkup) expect(markup.difference, 'markup changed').toBeNull();
   expect(markup.hosts, 'one host element at most').toBeLessThanOrEqual(1);
-  expect(watch.hostRecords, 'our host inserted (and moved) no more than expected').toBeLessThanOrEqual(options.hostRecords ?? 1);
+  expect(watch.hostRecords, 'our host inserted (and moved) no more than expected').toBeLessThanOrEqual(
+    options.hostRecords ?? 1,
+  );
   if (options.pageRecords === undefined) expect(watch.records, 'mutation records the page did not make').toEqual([]);
   else expect(watch.recordCount, 'mutation records beyond the page’s own').toBe(options.pageRecords);
   expect(focused).toBe(options.focused === undefined ? 'body' : options.focused);

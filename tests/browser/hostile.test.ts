@@ -48,10 +48,14 @@ describe('pages that replace built-ins or share the DOM with us', () => {
     await expectListenersReached(probe, events);
     // The page's own world is as the page left it, and its own code still runs.
     expect(await probe.main('window.pageSaw()')).toBe('false function null');
-    await probe.page.mouse.click(...Object.values(await probe.run(() => {
-      const r = document.querySelector('#count')!.getBoundingClientRect();
-      return [r.left + 5, r.top + 5];
-    })) as [number, number]);
+    await probe.page.mouse.click(
+      ...(Object.values(
+        await probe.run(() => {
+          const r = document.querySelector('#count')!.getBoundingClientRect();
+          return [r.left + 5, r.top + 5];
+        }),
+      ) as [number, number]),
+    );
     expect(await probe.main('window.pageClicks')).toBe(1);
     await expectPageUntouched(probe, { focused: 'button' });
     await probe.close();
@@ -91,7 +95,13 @@ describe('page styles and policies', () => {
     expectLegible(popover);
     // The card's own colours: the shadow root's styles applied although the page allows no style at all.
     expect(popover.style.background).toBe('rgb(255, 253, 249)');
-    expect(await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.styleSheets.length + document.querySelector('jpl-lens')!.shadowRoot!.adoptedStyleSheets.length)).toBeGreaterThan(0);
+    expect(
+      await probe.run(
+        () =>
+          document.querySelector('jpl-lens')!.shadowRoot!.styleSheets.length +
+          document.querySelector('jpl-lens')!.shadowRoot!.adoptedStyleSheets.length,
+      ),
+    ).toBeGreaterThan(0);
     expect((await probe.watch()).violations).toEqual([]);
     expect(h.consoleMessages.filter((m) => /Trusted|Content Security Policy/i.test(m.text))).toEqual([]);
     await expectPageUntouched(probe);
@@ -236,10 +246,15 @@ describe('a page that never stops changing', () => {
     expect(highlightedInView).toEqual(shown.inView);
 
     const heapAfter = await probe.heapUsed();
-    console.log(`[hostile] storm: ${changes} changes in 3 s; heap ${(heapBefore / 1e6).toFixed(1)} MB before, ${(heapAfter / 1e6).toFixed(1)} MB after; our longest task ${JSON.stringify(await probe.ourLongestTask())}`);
+    console.log(
+      `[hostile] storm: ${changes} changes in 3 s; heap ${(heapBefore / 1e6).toFixed(1)} MB before, ${(heapAfter / 1e6).toFixed(1)} MB after; our longest task ${JSON.stringify(await probe.ourLongestTask())}`,
+    );
     expect(heapAfter - heapBefore, 'heap growth (bytes)').toBeLessThan(2_000_000);
     await probe.hover('#feed', shown.inView[0]!);
-    await expectPageUntouched(probe, { pageRecords: await probe.main<number>('window.stormRecords'), pageChangesMarkup: true });
+    await expectPageUntouched(probe, {
+      pageRecords: await probe.main<number>('window.stormRecords'),
+      pageChangesMarkup: true,
+    });
     await probe.close();
   });
 });
@@ -248,19 +263,35 @@ describe('text made to attack our UI', () => {
   test('markup as text, bidi overrides, invisible characters and lone surrogates: shown as text, matched as read', async () => {
     const options = await h.openOptions();
     await options.evaluate(() =>
-      chrome.storage.sync.set({ learningSettings: { historyEnabled: true, historyAllTerms: true, speakOnReveal: false, ankiConnect: false } }),
+      chrome.storage.sync.set({
+        learningSettings: { historyEnabled: true, historyAllTerms: true, speakOnReveal: false, ankiConnect: false },
+      }),
     );
     const probe = await openWatched(h, '/hostile/ui-attack.html');
     await probe.settled();
     // 一区五城 twice: once after the markup, once with a zero-width space inside (一\u200B区五城), which a
     // reader sees as 一区五城; 太极拳 has a soft hyphen inside.
     await probe.expectTerms({ 一区五城: 2, 三区一极: 1, 焦作高新区: 1, 太极拳: 1, 云台山: 1 });
-    expect(await probe.highlighted()).toEqual(['一区五城', '三区一极', '焦作高新区', '一\u200B区五城', '太极\u00AD拳', '云台山']);
-    for (const [selector, text, term] of [['#xss', '一区五城', '一区五城'], ['#rtl', '三区一极', '三区一极'], ['#invisible', '一\u200B区', '一区五城'], ['#surrogates', '云台山', '云台山']]) {
+    expect(await probe.highlighted()).toEqual([
+      '一区五城',
+      '三区一极',
+      '焦作高新区',
+      '一\u200B区五城',
+      '太极\u00AD拳',
+      '云台山',
+    ]);
+    for (const [selector, text, term] of [
+      ['#xss', '一区五城', '一区五城'],
+      ['#rtl', '三区一极', '三区一极'],
+      ['#invisible', '一\u200B区', '一区五城'],
+      ['#surrogates', '云台山', '云台山'],
+    ]) {
       const popover = await probe.hover(selector!, text!, term);
       expect(popover.text).not.toContain('onerror');
     }
-    expect(await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelectorAll('img, script').length)).toBe(0);
+    expect(
+      await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelectorAll('img, script').length),
+    ).toBe(0);
     await expectPageUntouched(probe);
 
     // The learner's history shows each sentence as the reader saw it, as text.
@@ -270,10 +301,15 @@ describe('text made to attack our UI', () => {
       void dialog.dismiss();
     });
     const sentenceOf = async (term: string) => {
-      await expect.poll(() => learn.locator('details summary').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining(term));
+      await expect
+        .poll(() => learn.locator('details summary').allTextContents(), { timeout: 10_000 })
+        .toContainEqual(expect.stringContaining(term));
       const details = learn.locator('details', { has: learn.locator('summary', { hasText: term }) });
       await details.locator('summary').click();
-      return { sentence: (await details.locator('li q').first().textContent())!, title: (await details.locator('li a').first().textContent())! };
+      return {
+        sentence: (await details.locator('li q').first().textContent())!,
+        title: (await details.locator('li a').first().textContent())!,
+      };
     };
     const markup = await sentenceOf('一区五城');
     expect(markup.sentence).toBe('<img src=x onerror=alert(1)>一区五城<script>alert(2)</script>。');
@@ -336,7 +372,12 @@ describe('quirks mode, fullscreen, zoom and the edges of the viewport', () => {
 
   test('zoomed to 300% (a viewport a third as wide, at three device pixels a CSS pixel): still in view', async () => {
     const probe = await openWatched(h, '/edges.html');
-    await probe.cdp.send('Emulation.setDeviceMetricsOverride', { width: 427, height: 267, deviceScaleFactor: 3, mobile: false });
+    await probe.cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: 427,
+      height: 267,
+      deviceScaleFactor: 3,
+      mobile: false,
+    });
     await probe.settled();
     await expectPopoversInView(probe);
     // Through CDP: Playwright's own screenshot would put its viewport back first.
@@ -370,7 +411,13 @@ test('no page raised a dialog, and nothing left the machine', () => {
 
 /** A card a reader can read: shown, opaque, dark text at its own size on its own background. */
 function expectLegible(popover: PopoverState): void {
-  expect(popover.style).toMatchObject({ visibility: 'visible', opacity: '1', fontSize: '14px', color: 'rgb(28, 25, 23)', textFill: 'rgb(28, 25, 23)' });
+  expect(popover.style).toMatchObject({
+    visibility: 'visible',
+    opacity: '1',
+    fontSize: '14px',
+    color: 'rgb(28, 25, 23)',
+    textFill: 'rgb(28, 25, 23)',
+  });
   expect(popover.style.letterSpacing).toBe('normal');
   expect(popover.style.writingMode).toBe('horizontal-tb');
   expect(popover.box.width).toBeGreaterThan(150);
@@ -394,8 +441,14 @@ async function hoverInFrame(probe: WatchedPage, frame: Frame, text: string): Pro
 /** Hovers each term of edges.html in turn; each popover must lie inside the visible part of the page. */
 async function expectPopoversInView(probe: WatchedPage): Promise<void> {
   const edges = [
-    ['#top-left', '一区五城'], ['#top', '三区一极'], ['#top-right', '太极拳'], ['#left', '焦作高新区'],
-    ['#right', '一区五城'], ['#bottom-left', '三区一极'], ['#bottom', '太极拳'], ['#bottom-right', '焦作高新区'],
+    ['#top-left', '一区五城'],
+    ['#top', '三区一极'],
+    ['#top-right', '太极拳'],
+    ['#left', '焦作高新区'],
+    ['#right', '一区五城'],
+    ['#bottom-left', '三区一极'],
+    ['#bottom', '太极拳'],
+    ['#bottom-right', '焦作高新区'],
   ] as const;
   for (const [selector, term] of edges) {
     const popover = await probe.hover(selector, term);
@@ -404,7 +457,11 @@ async function expectPopoversInView(probe: WatchedPage): Promise<void> {
   }
 }
 
-function expectInside(box: PopoverState['box'], visible: { left: number; top: number; right: number; bottom: number }, where: string): void {
+function expectInside(
+  box: PopoverState['box'],
+  visible: { left: number; top: number; right: number; bottom: number },
+  where: string,
+): void {
   expect(box.left, `${where}: left`).toBeGreaterThanOrEqual(visible.left);
   expect(box.top, `${where}: top`).toBeGreaterThanOrEqual(visible.top);
   expect(box.right, `${where}: right`).toBeLessThanOrEqual(visible.right);

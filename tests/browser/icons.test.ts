@@ -19,7 +19,8 @@ test('public/icon holds every size, rendered from assets/icon.svg as it is now',
   try {
     const page = await browser.newPage();
     for (const size of ICON_SIZES) {
-      const dataUrl = (dir: string) => `data:image/png;base64,${readFileSync(join(dir, `${size}.png`)).toString('base64')}`;
+      const dataUrl = (dir: string) =>
+        `data:image/png;base64,${readFileSync(join(dir, `${size}.png`)).toString('base64')}`;
       const comparison = await page.evaluate(
         async ([committed, rendered]) => {
           const pixels = async (url: string) => {
@@ -29,7 +30,11 @@ test('public/icon holds every size, rendered from assets/icon.svg as it is now',
             const canvas = new OffscreenCanvas(image.naturalWidth, image.naturalHeight);
             const context = canvas.getContext('2d')!;
             context.drawImage(image, 0, 0);
-            return { width: image.naturalWidth, height: image.naturalHeight, data: context.getImageData(0, 0, canvas.width, canvas.height).data };
+            return {
+              width: image.naturalWidth,
+              height: image.naturalHeight,
+              data: context.getImageData(0, 0, canvas.width, canvas.height).data,
+            };
           };
           const [a, b] = await Promise.all([pixels(committed!), pixels(rendered!)]);
           let largest = 0;
@@ -39,7 +44,9 @@ test('public/icon holds every size, rendered from assets/icon.svg as it is now',
         [dataUrl(ICON_DIR), dataUrl(fresh)] as const,
       );
       expect(comparison.size, `${size}.png`).toEqual([size, size]);
-      expect(comparison.largestDifference, `${size}.png differs from the SVG: run npm run icons`).toBeLessThanOrEqual(24);
+      expect(comparison.largestDifference, `${size}.png differs from the SVG: run npm run icons`).toBeLessThanOrEqual(
+        24,
+      );
     }
   } finally {
     await browser.close();

@@ -126,7 +126,9 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     await page.waitForSelector('h1');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
     expect(await page.locator('h1').textContent()).toMatch(new RegExp(`^${expected.glossaryHeading}`));
-    expect((await page.locator('.category-index button').first().textContent())?.startsWith(expected.firstCategory)).toBe(true);
+    expect(
+      (await page.locator('.category-index button').first().textContent())?.startsWith(expected.firstCategory),
+    ).toBe(true);
     await photograph(page, 'glossary', language);
     await page.locator('.entry-toggle').first().click();
     await page.waitForSelector('.entry-panel .entry-card');
@@ -138,7 +140,11 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     const highlighted = () =>
       page.evaluate(() =>
         ([...(CSS.highlights.get('jpl-term')?.values() ?? [])] as AbstractRange[]).map((range) =>
-          range.startContainer.parentElement?.closest('#reader-headline') ? 'headline' : range.startContainer.parentElement?.closest('.page-header, .reader-controls') ? 'page UI' : 'text',
+          range.startContainer.parentElement?.closest('#reader-headline')
+            ? 'headline'
+            : range.startContainer.parentElement?.closest('.page-header, .reader-controls')
+              ? 'page UI'
+              : 'text',
         ),
       );
     // Once the headline, just below the page's header, is highlighted, the header has been read too.
@@ -157,7 +163,9 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     await expect.poll(() => page.locator('#tab-list').textContent()).toBe(expected.listTab);
     await photograph(page, 'learn-list', language);
     await page.locator('#tab-review').click();
-    await expect.poll(async () => (await page.locator('.stats p').first().textContent()) ?? '').toMatch(expected.reviewStats);
+    await expect
+      .poll(async () => (await page.locator('.stats p').first().textContent()) ?? '')
+      .toMatch(expected.reviewStats);
     await photograph(page, 'learn-review', language);
     await page.locator('#tab-export').click();
     await photograph(page, 'learn-export', language);
@@ -170,11 +178,18 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     // A damaged list, and a save refused for want of room (as store.ts notes it for every page).
     await page.evaluate(async () => {
       await chrome.storage.local.set({ reviewLog: 'garbage' });
-      const fault = { kind: 'full', what: { action: 'save-term', term: '三区一极' }, detail: 'QUOTA_BYTES quota exceeded', at: new Date().toISOString() };
+      const fault = {
+        kind: 'full',
+        what: { action: 'save-term', term: '三区一极' },
+        detail: 'QUOTA_BYTES quota exceeded',
+        at: new Date().toISOString(),
+      };
       await chrome.storage.session.set({ storageFault: fault });
     });
     await page.reload();
-    await expect.poll(() => page.locator('.notice.recovered').textContent(), { timeout: 5000 }).toContain(expected.setAside);
+    await expect
+      .poll(() => page.locator('.notice.recovered').textContent(), { timeout: 5000 })
+      .toContain(expected.setAside);
     const full = page.getByRole('alert').filter({ hasText: expected.storageFull });
     await expect.poll(() => full.count()).toBe(1);
     await photograph(page, 'learn-notices', language);
@@ -189,7 +204,9 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     await page.waitForSelector('h1');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
     // The settings come first; the glossary's introduction is in the About section.
-    expect((await page.locator('section[aria-labelledby="about"] p').last().textContent())?.trim()).toMatch(expected.optionsIntro);
+    expect((await page.locator('section[aria-labelledby="about"] p').last().textContent())?.trim()).toMatch(
+      expected.optionsIntro,
+    );
     await photograph(page, 'options', language);
     await page.close();
   });

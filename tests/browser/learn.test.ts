@@ -29,13 +29,22 @@ describe('Learn page', () => {
     await expect.poll(() => page.locator('.stats').textContent()).toContain('1 reviewed today');
 
     await page.getByRole('tab', { name: 'Export and backup' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Anki (.txt)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Anki (.txt)' }).click(),
+    ]);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.split('\n').slice(0, 2)).toEqual(['#separator:tab', '#html:false']);
     expect(text).toMatch(/\n三区一极\tsān qū yī jí\tThree Zones, One Pole\t/);
 
     // A malformed backup is refused with a message, and nothing changes.
-    await page.locator('input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something else"}') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'bad.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"format":"something else"}'),
+      });
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('This file is not a Policy Lens backup.');
     await page.getByRole('tab', { name: /Study list/ }).click();
     await expect.poll(() => page.locator('.study-list tbody tr').count()).toBe(1);
@@ -48,16 +57,27 @@ describe('Learn page', () => {
     await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toContain('焦作高新区');
     const point = await pointOf(article, '#zone', '焦作高新区');
     await article.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await popoverText(article)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    await expect
+      .poll(async () => (await popoverText(article)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
     const save = article.locator('jpl-lens').getByRole('button', { name: 'Save 焦作高新区 to your study list' });
     await save.click();
-    await expect.poll(() => article.locator('jpl-lens').getByRole('button', { name: /焦作高新区 is on your study list/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        article
+          .locator('jpl-lens')
+          .getByRole('button', { name: /焦作高新区 is on your study list/ })
+          .count(),
+      )
+      .toBe(1);
 
     // Another page that uses the term: the background keeps where it was met.
     const news = await h.openPage('/smoke.html');
     const title = await news.title();
     const learn = await h.openExtensionPage('learn.html#history');
-    await expect.poll(() => learn.locator('details summary').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('焦作高新区'));
+    await expect
+      .poll(() => learn.locator('details summary').allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining('焦作高新区'));
     await learn.locator('details summary', { hasText: '焦作高新区' }).click();
     const sighting = learn.locator('details', { hasText: '焦作高新区' }).locator('li').first();
     await expect.poll(() => sighting.textContent()).toContain(title);
@@ -65,7 +85,10 @@ describe('Learn page', () => {
     expect(sentence).toContain('焦作高新区');
 
     await learn.getByRole('tab', { name: 'Export and backup' }).click();
-    const [download] = await Promise.all([learn.waitForEvent('download'), learn.getByRole('button', { name: 'CSV' }).click()]);
+    const [download] = await Promise.all([
+      learn.waitForEvent('download'),
+      learn.getByRole('button', { name: 'CSV' }).click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('焦作高新区');
     expect(csv).toContain(sentence);

@@ -92,7 +92,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': String(statSync(file).size),
       'cache-control': 'no-store',
-      ...(existsSync(`${file}.headers`) ? (JSON.parse(readFileSync(`${file}.headers`, 'utf8')) as Record<string, string>) : {}),
+      ...(existsSync(`${file}.headers`)
+        ? (JSON.parse(readFileSync(`${file}.headers`, 'utf8')) as Record<string, string>)
+        : {}),
     });
     if (req.method === 'HEAD') {
       res.end();

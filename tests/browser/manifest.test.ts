@@ -12,7 +12,15 @@ import { EXTENSION_DIR } from './harness';
 const FIREFOX_DIR = resolve(EXTENSION_DIR, '..', 'firefox-mv3');
 
 const CONTENT_SCRIPTS = [
-  { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, match_origin_as_fallback: true, run_at: 'document_idle', js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] },
+  {
+    matches: ['<all_urls>'],
+    all_frames: true,
+    match_about_blank: true,
+    match_origin_as_fallback: true,
+    run_at: 'document_idle',
+    js: ['content-scripts/content.js'],
+    css: ['content-scripts/content.css'],
+  },
 ];
 
 /** What each build must declare; `undefined` means the key must be absent. */
@@ -33,7 +41,11 @@ const FIREFOX_ONLY = {
   // Firefox's extension addresses are per install already; it has no use_dynamic_url.
   web_accessible_resources: [{ resources: ['popover-view.js'], matches: ['<all_urls>'] }],
   browser_specific_settings: {
-    gecko: { id: 'jiaozuo-policy-lens@policy-lens.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    gecko: {
+      id: 'jiaozuo-policy-lens@policy-lens.org',
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    },
     gecko_android: { strict_min_version: '142.0' },
   },
 };
@@ -49,7 +61,10 @@ describe('the built manifests', () => {
   beforeAll(() => {
     // The Chrome build comes from global-setup; the Firefox one is built here (JPL_SKIP_BUILD=1 reuses it).
     if (process.env.JPL_SKIP_BUILD === '1' && existsSync(join(FIREFOX_DIR, 'manifest.json'))) return;
-    const result = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: resolve(EXTENSION_DIR, '..', '..'), encoding: 'utf8' });
+    const result = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
+      cwd: resolve(EXTENSION_DIR, '..', '..'),
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`wxt build -b firefox --mv3 failed:\n${result.stdout}\n${result.stderr}`);
   }, 120_000);
 
@@ -67,7 +82,10 @@ describe('the built manifests', () => {
   it('README lists every permission the manifest asks for', () => {
     const readme = readFileSync(resolve(EXTENSION_DIR, '..', '..', 'README.md'), 'utf8');
     const permissions = readManifest(EXTENSION_DIR);
-    for (const permission of [...(permissions.permissions as string[]), ...(permissions.optional_host_permissions as string[])]) {
+    for (const permission of [
+      ...(permissions.permissions as string[]),
+      ...(permissions.optional_host_permissions as string[]),
+    ]) {
       expect(readme, `README.md (Permissions) does not mention ${permission}`).toContain(`\`${permission}\``);
     }
   });

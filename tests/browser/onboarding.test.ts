@@ -43,13 +43,19 @@ describe('onboarding', () => {
     await welcome.bringToFront();
     await expect.poll(() => welcome.locator('h1').textContent()).toBe('Welcome to Jiaozuo Policy Lens');
     expect(await welcome.locator('.privacy').textContent()).toContain('Policy Lens makes no network requests.');
-    await expect.poll(() => welcome.locator('.shortcut[data-command="next-term"] kbd').textContent()).toBe('Alt+Shift+J');
+    await expect
+      .poll(() => welcome.locator('.shortcut[data-command="next-term"] kbd').textContent())
+      .toBe('Alt+Shift+J');
 
     // The example is highlighted and explained on hover, as on any web page.
-    await expect.poll(() => welcome.evaluate(() => CSS.highlights.get('jpl-term')?.size ?? 0), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => welcome.evaluate(() => CSS.highlights.get('jpl-term')?.size ?? 0), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     const point = await pointOf(welcome, '#welcome-example', '一区五城');
     await welcome.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await popoverText(welcome)) ?? '', { timeout: 5000 }).toContain('One Zone, Five Cities');
+    await expect
+      .poll(async () => (await popoverText(welcome)) ?? '', { timeout: 5000 })
+      .toContain('One Zone, Five Cities');
     for (const scheme of ['light', 'dark'] as const) {
       await welcome.emulateMedia({ colorScheme: scheme });
       await welcome.screenshot({ path: `${SHOTS}/welcome-${scheme}.png`, fullPage: true });
@@ -113,8 +119,12 @@ describe('onboarding', () => {
         local: (await chrome.storage.local.get('disabledSites')).disabledSites as unknown,
       }));
     // The background moves the list when it starts after the update, which may be a moment after the page loads.
-    await expect.poll(stored, { timeout: 10_000 }).toEqual({ synced: ['news.example.cn', '127.0.0.1'], local: undefined });
-    await expect.poll(() => options.locator('.site-list li .site').allTextContents(), { timeout: 5000 }).toEqual(['news.example.cn', '127.0.0.1']);
+    await expect
+      .poll(stored, { timeout: 10_000 })
+      .toEqual({ synced: ['news.example.cn', '127.0.0.1'], local: undefined });
+    await expect
+      .poll(() => options.locator('.site-list li .site').allTextContents(), { timeout: 5000 })
+      .toEqual(['news.example.cn', '127.0.0.1']);
     await options.close();
     // …and the lens stays off there.
     const page = await harness.openPage('/article.html');

@@ -23,18 +23,25 @@ describe('a page cannot act through our UI', () => {
 
     // The page's script moves a "pointer" over the term: no popover.
     await page.evaluate(({ x, y }) => {
-      for (let i = 0; i < 3; i++) window.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y + i, pointerType: 'mouse', bubbles: true }));
+      for (let i = 0; i < 3; i++)
+        window.dispatchEvent(
+          new PointerEvent('pointermove', { clientX: x, clientY: y + i, pointerType: 'mouse', bubbles: true }),
+        );
     }, point);
     await page.waitForTimeout(300);
     expect(await popoverText(page)).toBeNull();
 
     // The reader hovers: the popover opens. The page then clicks its buttons from script: nothing happens.
     await page.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
     const pagesBefore = h.context.pages().length;
     await page.evaluate(() => {
       const root = document.querySelector('jpl-lens')!.shadowRoot!;
-      for (const button of root.querySelectorAll<HTMLButtonElement>('button.open-glossary, button[aria-label^="Save"]')) {
+      for (const button of root.querySelectorAll<HTMLButtonElement>(
+        'button.open-glossary, button[aria-label^="Save"]',
+      )) {
         button.click();
         button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       }
@@ -57,7 +64,9 @@ describe('a page cannot act through our UI', () => {
     await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toContain('焦作高新区');
     const point = await pointOf(page, '#zone', '焦作高新区');
     await page.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
     // Loaded by the content script, it leaves no trace in the page's resource timing…
     const seen = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
     expect(seen.filter((name) => name.includes('popover-view'))).toEqual([]);

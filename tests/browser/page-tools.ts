@@ -13,7 +13,9 @@ export interface TermCount {
  */
 export async function tabIdOf(h: ExtensionHarness, page: Page): Promise<number> {
   await page.bringToFront();
-  return h.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  return h.serviceWorker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
 }
 
 /** What the background says the tab holds (the popup's `page-terms` message), as a term → count object. */
@@ -36,7 +38,12 @@ export async function askPageTerms(extensionPage: Page, tabId: number): Promise<
 }
 
 /** Polls pageTerms until it equals `expected` (the content script reports a moment after it scans). */
-export async function waitForPageTerms(h: ExtensionHarness, page: Page, expected: Record<string, number>, timeout = 10_000): Promise<Record<string, number>> {
+export async function waitForPageTerms(
+  h: ExtensionHarness,
+  page: Page,
+  expected: Record<string, number>,
+  timeout = 10_000,
+): Promise<Record<string, number>> {
   const deadline = Date.now() + timeout;
   let last: Record<string, number> = {};
   while (Date.now() < deadline) {
@@ -112,9 +119,13 @@ export function popoverText(page: Page): Promise<string | null> {
 
 /** Keeps the page's markup at DOMContentLoaded (before any content script at document_idle). */
 export function recordMarkupAtLoad(): void {
-  document.addEventListener('DOMContentLoaded', () => {
-    (window as unknown as { __markupAtLoad: string }).__markupAtLoad = document.documentElement.outerHTML;
-  }, { once: true, capture: true });
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      (window as unknown as { __markupAtLoad: string }).__markupAtLoad = document.documentElement.outerHTML;
+    },
+    { once: true, capture: true },
+  );
 }
 
 /** The page's markup now, without our host element, and as it was at DOMContentLoaded. */
@@ -124,6 +135,10 @@ export function markupNowAndAtLoad(page: Page): Promise<{ now: string; atLoad: s
     const hosts = copy.querySelectorAll('jpl-lens');
     const count = hosts.length;
     hosts.forEach((host) => host.remove());
-    return { now: copy.outerHTML, atLoad: (window as unknown as { __markupAtLoad: string }).__markupAtLoad, hosts: count };
+    return {
+      now: copy.outerHTML,
+      atLoad: (window as unknown as { __markupAtLoad: string }).__markupAtLoad,
+      hosts: count,
+    };
   });
 }

@@ -14,7 +14,8 @@ export async function openPopupOver(h: ExtensionHarness, page: Page): Promise<Pa
   // Clicking into an earlier popup window focuses it, and bringToFront does not focus the page's window
   // back (headless): the tests' pages all open in the one normal window, which is focused here.
   await h.serviceWorker.evaluate(async () => {
-    for (const window of await chrome.windows.getAll({ windowTypes: ['normal'] })) await chrome.windows.update(window.id!, { focused: true });
+    for (const window of await chrome.windows.getAll({ windowTypes: ['normal'] }))
+      await chrome.windows.update(window.id!, { focused: true });
   });
   await page.bringToFront();
   const [popup] = await Promise.all([

@@ -96,7 +96,9 @@ describe('popup', () => {
 
     // A breakdown part opens that entry; Escape comes back to the first, then to the results.
     await popup.locator('.entry-card').evaluate((host) => {
-      const part = [...host.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.part')].find((b) => b.textContent?.includes('创新驱动示范城市'));
+      const part = [...host.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.part')].find((b) =>
+        b.textContent?.includes('创新驱动示范城市'),
+      );
       part!.click();
     });
     await expect.poll(() => cardText(popup)).toContain('创新驱动示范城市');
@@ -123,19 +125,31 @@ describe('popup', () => {
 
     // The list is the page's terms with their counts, most frequent first.
     await expect.poll(() => optionTexts(popup)).toHaveLength(Object.keys(REVEAL_TERMS).length);
-    const listed = await popup.locator('[role=option]').evaluateAll((options) =>
-      options.map((o) => [o.querySelector('.option-term')!.textContent, o.querySelector('.option-count')!.textContent]),
-    );
+    const listed = await popup
+      .locator('[role=option]')
+      .evaluateAll((options) =>
+        options.map((o) => [
+          o.querySelector('.option-term')!.textContent,
+          o.querySelector('.option-count')!.textContent,
+        ]),
+      );
     expect(Object.fromEntries(listed.map(([term, count]) => [term, Number(count!.replace('×', ''))]))).toEqual(counts);
     expect(listed[0]![0]).toBe('一区五城');
 
     // Enter on 一区五城: the first occurrence, in view at the top, is flashed; the next Enter goes on to the
     // second (scrolled into view), the third, then back to the first.
     await popup.keyboard.press('ArrowDown');
-    for (const [element, shown] of [['first', '1/3'], ['second', '2/3'], ['third', '3/3'], ['first', '1/3']] as const) {
+    for (const [element, shown] of [
+      ['first', '1/3'],
+      ['second', '2/3'],
+      ['third', '3/3'],
+      ['first', '1/3'],
+    ] as const) {
       await popup.keyboard.press('Enter');
       await expect.poll(() => focusedOccurrence(page)).toEqual({ text: '一区五城', element, inView: true });
-      await expect.poll(() => popup.locator('[role=option][aria-selected=true] .option-count').textContent()).toBe(shown);
+      await expect
+        .poll(() => popup.locator('[role=option][aria-selected=true] .option-count').textContent())
+        .toBe(shown);
     }
     // The flash goes after a moment.
     await expect.poll(() => highlightedTexts(page, 'jpl-focus'), { timeout: 5000 }).toEqual([]);
@@ -161,7 +175,9 @@ describe('popup', () => {
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
     expect(await page.locator('jpl-lens').count()).toBe(0);
     await expect.poll(() => popup.locator('.list-view').textContent()).toContain('Highlighting is off on 127.0.0.1');
-    expect(await h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('disabledSites')).disabledSites)).toEqual(['127.0.0.1']);
+    expect(
+      await h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('disabledSites')).disabledSites),
+    ).toEqual(['127.0.0.1']);
     await popup.close(); // before pageTerms, which asks for the focused window's active tab (popup-tools.ts)
     await expect.poll(() => pageTerms(h, page)).toEqual({});
 
@@ -176,7 +192,9 @@ describe('popup', () => {
     await popup.getByRole('switch').check({ force: true });
     await expect.poll(() => highlightedTexts(other)).toContain('焦作高新区');
     await expect.poll(() => highlightedTexts(page)).toContain('一区五城');
-    expect(await h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('disabledSites')).disabledSites)).toEqual([]);
+    expect(
+      await h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('disabledSites')).disabledSites),
+    ).toEqual([]);
     await popup.close();
     expect(await waitForPageTerms(h, page, REVEAL_TERMS)).toEqual(REVEAL_TERMS);
     await other.close();
@@ -187,7 +205,9 @@ describe('popup', () => {
     // An extension page, where no content script runs (as on the browser's own pages).
     const options = await h.openOptions();
     const popup = await openPopupOver(h, options);
-    await expect.poll(() => popup.locator('.notice').textContent(), { timeout: 10_000 }).toContain('can’t run on this page');
+    await expect
+      .poll(() => popup.locator('.notice').textContent(), { timeout: 10_000 })
+      .toContain('can’t run on this page');
     expect(await popup.getByRole('switch').count()).toBe(0);
     // Search still works.
     await popup.locator('#popup-search').fill('taiji');
@@ -218,7 +238,10 @@ describe('popup', () => {
       // Text and background contrast, read from the page.
       const colours = await popup.evaluate(() => {
         const style = getComputedStyle(document.body);
-        return { fg: getComputedStyle(document.documentElement).color, bg: style.backgroundColor || getComputedStyle(document.documentElement).backgroundColor };
+        return {
+          fg: getComputedStyle(document.documentElement).color,
+          bg: style.backgroundColor || getComputedStyle(document.documentElement).backgroundColor,
+        };
       });
       expect(colours.fg).not.toBe(colours.bg);
       // About 380 px wide, as a popup.

@@ -30,8 +30,10 @@ const ARTICLE_TERMS = {
 };
 
 /** Marks the page's window: the mark is gone if the page was reloaded. */
-const markWindow = (page: Page) => page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
-const stillSameWindow = (page: Page) => page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true);
+const markWindow = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+const stillSameWindow = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true);
 
 /** Which of our highlight names the page's registry holds, and the tone-colour switch on our host. */
 function lensState(page: Page) {
@@ -83,7 +85,9 @@ describe('settings', () => {
     await options.getByLabel('Colour the pinyin by tone').check();
     await options.getByLabel('Show the English translation of the source sentence').uncheck();
     await hover(page, '#zone', '焦作高新区');
-    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('jiao1 zuo4 gao1 xin1 qu1');
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('jiao1 zuo4 gao1 xin1 qu1');
     const popover = await page.evaluate(() => {
       const host = document.querySelector('jpl-lens')!;
       const tone = host.shadowRoot!.querySelector('.pinyin .tone4');
@@ -102,11 +106,19 @@ describe('settings', () => {
     await page.waitForTimeout(600);
     expect(await popoverText(page)).toBeNull();
     // The page's own synthetic click does not open it: only the reader's.
-    await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)!.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true })), point);
+    await page.evaluate(
+      ({ x, y }) =>
+        document
+          .elementFromPoint(x, y)!
+          .dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true })),
+      point,
+    );
     await page.waitForTimeout(300);
     expect(await popoverText(page)).toBeNull();
     await page.mouse.click(point.x, point.y);
-    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
     await page.mouse.move(5, 5);
     await page.waitForTimeout(600);
     expect(await popoverText(page)).not.toBeNull();
@@ -119,18 +131,30 @@ describe('settings', () => {
     await page.waitForTimeout(600);
     expect(await popoverText(page)).toBeNull();
     await page.keyboard.down('Shift');
-    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
     await page.keyboard.up('Shift');
     await page.mouse.move(5, 5);
     await expect.poll(() => popoverText(page), { timeout: 5000 }).toBeNull();
     await page.keyboard.down('Shift');
     await page.mouse.move(again.x, again.y);
-    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
     await page.keyboard.up('Shift');
 
     // Stored in sync, and the options page shows what is stored after a reload of its own.
-    const stored = await h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('lensSettings')).lensSettings);
-    expect(stored).toEqual({ highlightStyle: 'underline', toneColours: true, pinyinStyle: 'numbers', popoverTrigger: 'shift-hover', showTranslation: false });
+    const stored = await h.serviceWorker.evaluate(
+      async () => (await chrome.storage.sync.get('lensSettings')).lensSettings,
+    );
+    expect(stored).toEqual({
+      highlightStyle: 'underline',
+      toneColours: true,
+      pinyinStyle: 'numbers',
+      popoverTrigger: 'shift-hover',
+      showTranslation: false,
+    });
     await options.reload();
     expect(await options.locator('input[name=popoverTrigger][value=shift-hover]').isChecked()).toBe(true);
 
@@ -140,7 +164,8 @@ describe('settings', () => {
       await chrome.storage.sync.set({ learningSettings: { ...(learningSettings as object), speakOnReveal: true } });
     });
     await options.getByLabel('Remember where I met saved terms on the web').uncheck();
-    const learning = () => h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('learningSettings')).learningSettings);
+    const learning = () =>
+      h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('learningSettings')).learningSettings);
     await expect.poll(learning).toMatchObject({ historyEnabled: false, speakOnReveal: true });
 
     // Reset: the defaults, on the page too; the Learn page's own settings stay.
@@ -149,7 +174,9 @@ describe('settings', () => {
     await expect.poll(() => options.locator('input[name=popoverTrigger][value=hover]').isChecked()).toBe(true);
     await hover(page, '#zone', '焦作高新区');
     await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('jiāo zuò gāo xīn qū');
-    expect(await page.evaluate(() => document.querySelector('jpl-lens')!.hasAttribute('data-tone-colours'))).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('jpl-lens')!.hasAttribute('data-tone-colours'))).toBe(
+      false,
+    );
 
     expect(await stillSameWindow(page)).toBe(true);
     await options.close();
@@ -180,15 +207,22 @@ describe('settings', () => {
     // A list that fills storage.sync's 8 KB item: the next site is refused with a message, nothing lost.
     const filled = await h.serviceWorker.evaluate(async () => {
       const sites: string[] = [];
-      for (let i = 0; JSON.stringify([...sites, `site-${i}.example.org`]).length + 'disabledSites'.length <= 8192; i++) sites.push(`site-${i}.example.org`);
+      for (let i = 0; JSON.stringify([...sites, `site-${i}.example.org`]).length + 'disabledSites'.length <= 8192; i++)
+        sites.push(`site-${i}.example.org`);
       await chrome.storage.sync.set({ disabledSites: sites });
       return sites.length;
     });
     await expect.poll(() => options.locator('.site-list li').count()).toBe(filled);
     await options.getByLabel('Turn off on').fill('one-more.example.org');
     await options.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => options.locator('.site-message.error').textContent()).toContain(`The list is full (${filled} sites)`);
-    expect(await h.serviceWorker.evaluate(async () => ((await chrome.storage.sync.get('disabledSites')).disabledSites as string[]).length)).toBe(filled);
+    await expect
+      .poll(() => options.locator('.site-message.error').textContent())
+      .toContain(`The list is full (${filled} sites)`);
+    expect(
+      await h.serviceWorker.evaluate(
+        async () => ((await chrome.storage.sync.get('disabledSites')).disabledSites as string[]).length,
+      ),
+    ).toBe(filled);
     for (const scheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme: scheme });
       await options.screenshot({ path: `${SHOTS}/options-${scheme}.png`, fullPage: true });
@@ -200,7 +234,10 @@ describe('settings', () => {
 
   test('a corrupt stored setting falls back to its default; the page keeps working', async () => {
     await h.serviceWorker.evaluate(() =>
-      chrome.storage.sync.set({ lensSettings: { highlightStyle: 'sparkles', pinyinStyle: 'numbers', popoverTrigger: 42 }, disabledSites: 'all of them' }),
+      chrome.storage.sync.set({
+        lensSettings: { highlightStyle: 'sparkles', pinyinStyle: 'numbers', popoverTrigger: 42 },
+        disabledSites: 'all of them',
+      }),
     );
     const page = await h.openPage('/article.html');
     expect(await waitForPageTerms(h, page, ARTICLE_TERMS)).toEqual(ARTICLE_TERMS);
@@ -228,12 +265,20 @@ describe('settings', () => {
     await page.waitForTimeout(500);
     const chordWorked = (await highlightedTexts(page, 'jpl-focus')).length > 0;
     const command = (name: string) =>
-      h.serviceWorker.evaluate(async ([commandName, id]) => {
-        const tab = await chrome.tabs.get(id);
-        (chrome.commands.onCommand as unknown as { dispatch(command: string, tab: object): void }).dispatch(commandName, tab);
-      }, [name, tabId] as const);
+      h.serviceWorker.evaluate(
+        async ([commandName, id]) => {
+          const tab = await chrome.tabs.get(id);
+          (chrome.commands.onCommand as unknown as { dispatch(command: string, tab: object): void }).dispatch(
+            commandName,
+            tab,
+          );
+        },
+        [name, tabId] as const,
+      );
     if (!chordWorked) await command('next-term');
-    console.info(`keyboard command: the real chord ${chordWorked ? 'fired' : 'did not fire; dispatched through commands.onCommand'}`);
+    console.info(
+      `keyboard command: the real chord ${chordWorked ? 'fired' : 'did not fire; dispatched through commands.onCommand'}`,
+    );
     await expect.poll(() => highlightedTexts(page, 'jpl-focus')).toEqual(['焦作']);
     await expect.poll(async () => (await popoverText(page)) ?? '').toContain('Jiaozuo');
     await command('next-term');
@@ -258,7 +303,11 @@ describe('settings', () => {
     await command('toggle-highlighting');
     await expect.poll(() => highlightedTexts(page)).toContain('焦作高新区');
     expect(await stillSameWindow(page)).toBe(true);
-    expect(await h.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.sync.get(['disabledSites', 'lensSettings'])))).toEqual([]);
+    expect(
+      await h.serviceWorker.evaluate(async () =>
+        Object.keys(await chrome.storage.sync.get(['disabledSites', 'lensSettings'])),
+      ),
+    ).toEqual([]);
 
     // The options page and the popup's menu list the bindings the browser has.
     const options = await h.openOptions();
@@ -267,9 +316,14 @@ describe('settings', () => {
     expect(await binding(options, 'previous-term')).toBe('Alt+Shift+K');
     expect(await binding(options, 'toggle-highlighting')).toBe('Alt+Shift+L');
     expect(await binding(options, '_execute_action')).toBe('Alt+Shift+U');
-    expect(await options.locator('.shortcut[data-command="_execute_action"] dd').textContent()).toBe('Open the Policy Lens popup');
+    expect(await options.locator('.shortcut[data-command="_execute_action"] dd').textContent()).toBe(
+      'Open the Policy Lens popup',
+    );
     // Chrome's shortcut page cannot be a link; the button opens it in a tab.
-    const [shortcutsPage] = await Promise.all([h.context.waitForEvent('page'), options.getByRole('button', { name: 'Change shortcuts…' }).click()]);
+    const [shortcutsPage] = await Promise.all([
+      h.context.waitForEvent('page'),
+      options.getByRole('button', { name: 'Change shortcuts…' }).click(),
+    ]);
     await expect.poll(() => shortcutsPage.url()).toBe('chrome://extensions/shortcuts');
     await shortcutsPage.close();
     await options.close();
@@ -292,7 +346,10 @@ describe('settings', () => {
           async ([id, text, pageUrl]) => {
             const tab = await chrome.tabs.get(id);
             const info = { menuItemId: 'lookup-selection', selectionText: text, pageUrl, editable: false };
-            (chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void }).dispatch(info, tab);
+            (chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void }).dispatch(
+              info,
+              tab,
+            );
           },
           [tabId, selectionText, page.url()] as const,
         ),
@@ -340,12 +397,16 @@ describe('settings', () => {
 
     // A single term opens at once.
     const single = await lookUp('一区五城');
-    await expect.poll(() => single.locator('.entry-toggle[aria-expanded=true] .entry-term').allTextContents()).toEqual(['一区五城']);
+    await expect
+      .poll(() => single.locator('.entry-toggle[aria-expanded=true] .entry-term').allTextContents())
+      .toEqual(['一区五城']);
     await single.close();
 
     // Nothing.
     const nothing = await lookUp('今天天气很好');
-    await expect.poll(() => nothing.locator('.lookup-summary').textContent()).toBe('No glossary term matches this text.');
+    await expect
+      .poll(() => nothing.locator('.lookup-summary').textContent())
+      .toBe('No glossary term matches this text.');
     expect(await nothing.locator('.entry').count()).toBe(0);
     await nothing.close();
     await page.close();
@@ -358,7 +419,11 @@ describe('settings', () => {
       await extensions.goto('chrome://extensions');
       await extensions.evaluate(
         ([extensionId, access]) =>
-          (window as unknown as { chrome: { developerPrivate: { updateExtensionConfiguration(c: object): Promise<void> } } }).chrome.developerPrivate.updateExtensionConfiguration({
+          (
+            window as unknown as {
+              chrome: { developerPrivate: { updateExtensionConfiguration(c: object): Promise<void> } };
+            }
+          ).chrome.developerPrivate.updateExtensionConfiguration({
             extensionId,
             hostAccess: access,
           }),
@@ -374,7 +439,9 @@ describe('settings', () => {
       const popup = await openPopupOver(h, page);
       // The popup opened by the tests gets no activeTab grant (a click on the toolbar button would give it),
       // so it cannot see the address: it offers access to all sites rather than to 127.0.0.1.
-      await expect.poll(() => popup.locator('.access-notice').textContent(), { timeout: 10_000 }).toContain('you have limited the sites Policy Lens may read');
+      await expect
+        .poll(() => popup.locator('.access-notice').textContent(), { timeout: 10_000 })
+        .toContain('you have limited the sites Policy Lens may read');
       const allow = popup.getByRole('button', { name: 'Allow on all sites' });
       expect(await allow.isVisible()).toBe(true);
       expect(await popup.getByRole('switch').count()).toBe(0);

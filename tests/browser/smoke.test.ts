@@ -55,7 +55,10 @@ async function bodySnapshots(page: Page): Promise<{ now: string; atDomContentLoa
     return {
       now: withoutOurHosts(document.body),
       // The snapshot is a serialisation; parse and re-serialise it the same way as the others.
-      atDomContentLoaded: initial === undefined ? '(no DOMContentLoaded snapshot)' : withoutOurHosts(toBody(`<!doctype html><html><head></head>${initial}</html>`)),
+      atDomContentLoaded:
+        initial === undefined
+          ? '(no DOMContentLoaded snapshot)'
+          : withoutOurHosts(toBody(`<!doctype html><html><head></head>${initial}</html>`)),
       parsed: withoutOurHosts(toBody(source)),
     };
   });
@@ -99,7 +102,10 @@ describe('smoke: the built extension in Chromium', () => {
       return texts;
     });
     const known = new Set(glossary.entries.flatMap((e) => [e.term, ...(e.aliases ?? [])]));
-    expect(highlighted.filter((t) => !known.has(t)), `highlighted: ${highlighted.join(' | ')}`).toEqual([]);
+    expect(
+      highlighted.filter((t) => !known.has(t)),
+      `highlighted: ${highlighted.join(' | ')}`,
+    ).toEqual([]);
     expect(highlighted.some((t) => ['焦作高新区', '高质量发展', '一区五城'].includes(t))).toBe(true);
 
     // Give any late DOM work by the content script a moment to happen before comparing.

@@ -44,9 +44,11 @@ describe('storage faults, told to the learner', () => {
     await learn.getByLabel('Add a term').fill('三区一极');
     await learn.getByRole('button', { name: 'Add', exact: true }).click();
     const notice = learn.getByRole('alert').filter({ hasText: 'Storage is full' }).first();
-    await expect.poll(() => notice.textContent(), { timeout: 5000 }).toContain(
-      'Storage is full: 三区一极 was not added to your study list. Export everything (Export and backup) to keep a copy, then erase the “where I met them” history to make room.',
-    );
+    await expect
+      .poll(() => notice.textContent(), { timeout: 5000 })
+      .toContain(
+        'Storage is full: 三区一极 was not added to your study list. Export everything (Export and backup) to keep a copy, then erase the “where I met them” history to make room.',
+      );
     await expect.poll(() => learn.locator('.study-list tbody tr').count()).toBe(1); // the saved term is still there
     await learn.screenshot({ path: '/tmp/jpl-storage-full.png', fullPage: true });
 
@@ -55,16 +57,25 @@ describe('storage faults, told to the learner', () => {
     await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).toContain('焦作高新区');
     const point = await pointOf(article, '#zone', '焦作高新区');
     await article.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await popoverText(article)) ?? '', { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
+    await expect
+      .poll(async () => (await popoverText(article)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
     await article.locator('jpl-lens').getByRole('button', { name: 'Save 焦作高新区 to your study list' }).click();
-    await expect.poll(() => learn.getByRole('alert').allTextContents(), { timeout: 5000 }).toContainEqual(
-      expect.stringContaining('Storage is full: 焦作高新区 was not added to your study list.'),
-    );
-    expect(await article.locator('jpl-lens').getByRole('button', { name: /焦作高新区 is on your study list/ }).count()).toBe(0);
+    await expect
+      .poll(() => learn.getByRole('alert').allTextContents(), { timeout: 5000 })
+      .toContainEqual(expect.stringContaining('Storage is full: 焦作高新区 was not added to your study list.'));
+    expect(
+      await article
+        .locator('jpl-lens')
+        .getByRole('button', { name: /焦作高新区 is on your study list/ })
+        .count(),
+    ).toBe(0);
     // …and the popup says it too.
     await article.bringToFront();
     const popup = await h.openPopup();
-    await expect.poll(() => popup.locator('.storage-fault').textContent(), { timeout: 5000 }).toContain('Storage is full: 焦作高新区 was not added to your study list.');
+    await expect
+      .poll(() => popup.locator('.storage-fault').textContent(), { timeout: 5000 })
+      .toContain('Storage is full: 焦作高新区 was not added to your study list.');
     await popup.screenshot({ path: '/tmp/jpl-popup-storage-full.png' });
     await popup.close();
     await article.close();
@@ -74,7 +85,9 @@ describe('storage faults, told to the learner', () => {
     await storage.remove('filler');
     await learn.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => learn.locator('.study-list tbody tr').count()).toBe(2);
-    await expect.poll(() => learn.getByRole('alert').allTextContents()).toEqual([expect.stringContaining('Storage is full: 焦作高新区 was not added')]);
+    await expect
+      .poll(() => learn.getByRole('alert').allTextContents())
+      .toEqual([expect.stringContaining('Storage is full: 焦作高新区 was not added')]);
     await learn.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => learn.getByRole('alert').count()).toBe(0);
     await learn.close();
@@ -90,7 +103,19 @@ describe('storage faults, told to the learner', () => {
     const at = new Date().toISOString();
     const earlier = Array.from({ length: EARLIER }, (_, i) => ({ term: `earlier ${i}`, savedAt: at, note: '' }));
     const earlierCards = earlier.flatMap(({ term }) =>
-      ['recognize', 'produce', 'cloze'].map((direction) => ({ term, direction, due: at, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0 })),
+      ['recognize', 'produce', 'cloze'].map((direction) => ({
+        term,
+        direction,
+        due: at,
+        stability: 0,
+        difficulty: 0,
+        elapsed_days: 0,
+        scheduled_days: 0,
+        learning_steps: 0,
+        reps: 0,
+        lapses: 0,
+        state: 0,
+      })),
     );
     await local(learn).set({ studyList: earlier, reviewCards: earlierCards });
     await learn.goto(learn.url().replace('#list', '#review'));
@@ -101,8 +126,10 @@ describe('storage faults, told to the learner', () => {
     // The background saves twenty terms (as from the popover's star), one every 20 ms, while the learner adds
     // twenty others on the Learn page: each is a read-modify-write of the same two lists, in two contexts.
     await learn.evaluate((fromBackground) => {
-      const saves = fromBackground.map(
-        (term, i) => new Promise((resolve) => setTimeout(resolve, i * 20)).then(() => chrome.runtime.sendMessage({ type: 'save-term', term, save: true })),
+      const saves = fromBackground.map((term, i) =>
+        new Promise((resolve) => setTimeout(resolve, i * 20)).then(() =>
+          chrome.runtime.sendMessage({ type: 'save-term', term, save: true }),
+        ),
       );
       (window as unknown as { backgroundSaves: Promise<unknown> }).backgroundSaves = Promise.all(saves);
     }, byBackground);
@@ -114,7 +141,12 @@ describe('storage faults, told to the learner', () => {
     await learn.evaluate(() => (window as unknown as { backgroundSaves: Promise<unknown> }).backgroundSaves);
     await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 10_000 }).toBe(EARLIER + 40);
     const stored = (await local(learn).get()) as { studyList: { term: string }[]; reviewCards: unknown[] };
-    expect(stored.studyList.slice(EARLIER).map((s) => s.term).sort()).toEqual([...terms].sort());
+    expect(
+      stored.studyList
+        .slice(EARLIER)
+        .map((s) => s.term)
+        .sort(),
+    ).toEqual([...terms].sort());
     expect(stored.reviewCards).toHaveLength(3 * (EARLIER + 40));
     expect(h.extensionErrors).toEqual([]);
   });
@@ -127,13 +159,20 @@ describe('storage faults, told to the learner', () => {
     await storage.set({ studyList: [good, { term: 42 }], reviewLog: 'garbage' });
     await learn.reload();
     const notice = learn.locator('.notice.recovered');
-    await expect.poll(() => notice.textContent(), { timeout: 5000 }).toContain('2 stored items could not be read and were set aside; everything else loaded.');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 5000 })
+      .toContain('2 stored items could not be read and were set aside; everything else loaded.');
     expect(await notice.textContent()).toContain('kept in the extension’s storage under “recovered”');
     await expect.poll(() => learn.locator('.study-list tbody tr').count()).toBe(1);
     await learn.screenshot({ path: '/tmp/jpl-set-aside.png', fullPage: true });
 
-    const [download] = await Promise.all([learn.waitForEvent('download'), notice.getByRole('button', { name: 'Download it (.json)' }).click()]);
-    const copy = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { items: { key: string; value: unknown }[] };
+    const [download] = await Promise.all([
+      learn.waitForEvent('download'),
+      notice.getByRole('button', { name: 'Download it (.json)' }).click(),
+    ]);
+    const copy = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      items: { key: string; value: unknown }[];
+    };
     expect(copy.items.map((item) => [item.key, item.value])).toEqual([
       ['studyList', { term: 42 }],
       ['reviewLog', 'garbage'],
@@ -143,11 +182,15 @@ describe('storage faults, told to the learner', () => {
     await storage.clear();
     await storage.set({ studyList: [{ ...good, tags: ['from the future'] }], dataVersion: 99 });
     await learn.reload();
-    await expect.poll(() => notice.textContent(), { timeout: 5000 }).toContain('Your saved data was written by a newer version of Policy Lens.');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 5000 })
+      .toContain('Your saved data was written by a newer version of Policy Lens.');
     await expect.poll(() => learn.locator('.study-list').textContent()).toContain('焦作');
     const stored = await storage.get();
     expect(stored.dataVersion).toBe(1);
-    expect(stored.recovered).toEqual([expect.objectContaining({ key: 'studyList', value: [{ ...good, tags: ['from the future'] }] })]);
+    expect(stored.recovered).toEqual([
+      expect.objectContaining({ key: 'studyList', value: [{ ...good, tags: ['from the future'] }] }),
+    ]);
 
     learn.once('dialog', (dialog) => void dialog.accept());
     await notice.getByRole('button', { name: 'Delete it' }).click();

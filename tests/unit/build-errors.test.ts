@@ -65,7 +65,9 @@ describe('glossary build errors', () => {
   });
 
   it('rejects an unknown category and an unknown field', () => {
-    const problems = problemsOf(GOOD.replace('category: zone', 'category: zoning').replace('gloss: Three', 'glos: x\n  gloss: Three'));
+    const problems = problemsOf(
+      GOOD.replace('category: zone', 'category: zoning').replace('gloss: Three', 'glos: x\n  gloss: Three'),
+    );
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^entries\/test\.yaml: entry "三区一极", field "glos": /);
     expect(problems[1]).toMatch(/^entries\/test\.yaml: entry "焦作高新区", field "category": must be one of: slogan, /);
@@ -103,7 +105,9 @@ describe('glossary build errors', () => {
     expect(problemsOf(GOOD.replace('quote: 焦作高新区定下‘三区一极’', 'quote: 不在原文里'))[0]).toBe(
       'entries/test.yaml: entry "三区一极", field "featured.quote": "不在原文里" must occur in exactly one sentence that contains the term; it occurs in 0',
     );
-    expect(problemsOf(GOOD.replace('quote: 焦作高新区定下‘三区一极’', 'quote: 三区一极'))[0]).toMatch(/it occurs in [2-9]/);
+    expect(problemsOf(GOOD.replace('quote: 焦作高新区定下‘三区一极’', 'quote: 三区一极'))[0]).toMatch(
+      /it occurs in [2-9]/,
+    );
   });
 
   it('reports a file that is not YAML, or not a list', () => {

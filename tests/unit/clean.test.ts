@@ -29,11 +29,17 @@ const han = (text: string) => [...text].filter((ch) => /\p{Script=Han}/u.test(ch
 describe('the cleaner on the five sources', () => {
   it('joins words and numbers that the narrow columns broke across lines (001, 002)', () => {
     expect(raw.get('001')).toContain('在中\n\n国共产党');
-    expect(sentenceWith('001', '1925年，在中国共产党的领导下')).toMatch(/^1925年，在中国共产党的领导下，焦作煤矿爆发了声援“五卅”运动/);
+    expect(sentenceWith('001', '1925年，在中国共产党的领导下')).toMatch(
+      /^1925年，在中国共产党的领导下，焦作煤矿爆发了声援“五卅”运动/,
+    );
     expect(raw.get('001')).toContain('1947\n年8月15日');
-    expect(sentenceWith('001', '1947年8月15日（农历）')).toContain('积极参军，1947年8月15日（农历），晋、冀、鲁、豫野战军第九纵队');
+    expect(sentenceWith('001', '1947年8月15日（农历）')).toContain(
+      '积极参军，1947年8月15日（农历），晋、冀、鲁、豫野战军第九纵队',
+    );
     expect(sentenceWith('001', '主体税种从2016年的2.65亿元增长至2020年的4.3亿元')).toBeTruthy();
-    expect(sentenceWith('002', '2019年“学徐州扬州、促转型发展”')).toContain('吹响致力打造“精致城市、品质焦作”的冲锋号角。');
+    expect(sentenceWith('002', '2019年“学徐州扬州、促转型发展”')).toContain(
+      '吹响致力打造“精致城市、品质焦作”的冲锋号角。',
+    );
     expect(doc('001').repairs.lineBreaksJoined).toBeGreaterThan(200);
   });
 
@@ -59,7 +65,9 @@ describe('the cleaner on the five sources', () => {
     expect(sentences('003')).toContain('2019年，对焦作示范区有着不同寻常的意义。');
     const quoted = doc('003').paragraphs.find((p) => p.text.startsWith('“作为新升级的国家高新区'))!;
     expect(quoted.text).toMatch(/创新型科技园区。”示范区党委书记、管委员会主任王家鹏说。$/);
-    expect(sentenceWith('000', '现实需要，是着力保障改善民生')).toMatch(/^这是着力构建现代化产业体系.*“先行示范”的扎实践行。$/);
+    expect(sentenceWith('000', '现实需要，是着力保障改善民生')).toMatch(
+      /^这是着力构建现代化产业体系.*“先行示范”的扎实践行。$/,
+    );
   });
 
   it('normalises spacing and punctuation width without touching numbers', () => {
@@ -73,13 +81,22 @@ describe('the cleaner on the five sources', () => {
   });
 
   it('keeps headings apart from the paragraphs they head, with their word spaces', () => {
-    const headings = (id: string) => doc(id).paragraphs.filter((p) => p.kind === 'heading').map((p) => p.text);
+    const headings = (id: string) =>
+      doc(id)
+        .paragraphs.filter((p) => p.kind === 'heading')
+        .map((p) => p.text);
     expect(headings('004')).toContain('认清大背景 弄清楚为什么要打造先行区');
     expect(headings('004')).toContain('凝聚打造中国式现代化建设河南实践先行区奋进力量');
     expect(headings('000')).toContain('与共和国同成长 先行焦作有“勋章”');
     expect(headings('001')).toEqual(expect.arrayContaining(['焦作城市之南崛起新城区', '“25311”擘画精彩新篇章']));
-    expect(sentences('001')).toContain('喜迎建党百年华诞，从1999年一路走来的焦作高新区，风雨兼程，春华秋实，已经走过22个年轮。');
-    expect(doc('002').paragraphs.filter((p) => p.kind === 'byline').map((p) => p.text)).toHaveLength(8);
+    expect(sentences('001')).toContain(
+      '喜迎建党百年华诞，从1999年一路走来的焦作高新区，风雨兼程，春华秋实，已经走过22个年轮。',
+    );
+    expect(
+      doc('002')
+        .paragraphs.filter((p) => p.kind === 'byline')
+        .map((p) => p.text),
+    ).toHaveLength(8);
   });
 
   it('drops no real text: every Chinese character is kept or was part of a removed repeat', () => {
@@ -97,7 +114,11 @@ describe('the cleaner on the five sources', () => {
     const all = [...cleaned.values()].flatMap((d) => d.paragraphs.flatMap((p) => p.sentences.map((s) => s.id)));
     expect(new Set(all).size).toBe(all.length);
     for (const id of all) expect(id).toMatch(/^\d{3}\.p\d+\.s\d+$/);
-    const byId = new Map([...cleaned.values()].flatMap((d) => d.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text] as const))));
+    const byId = new Map(
+      [...cleaned.values()].flatMap((d) =>
+        d.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text] as const)),
+      ),
+    );
     expect(byId.get('003.p7.s1')).toBe('2019年，对焦作示范区有着不同寻常的意义。');
     expect(byId.get('001.p34.s1')).toBe('这里就是焦作高新区的“范儿”——“25311”，“两个坚持、五个定位、三级目标”。');
   });

@@ -11,7 +11,10 @@ describe('contextsByDocument', () => {
       const groups = contextsByDocument(data, entry.term);
       const sentences = groups.flatMap((group) => group.sentences.map((s) => s.id));
       expect(new Set(sentences), entry.term).toEqual(new Set(entry.contexts.map((c) => c.sentence)));
-      expect(groups.map((g) => g.document.id), entry.term).toEqual([...new Set(groups.map((g) => g.document.id))].sort());
+      expect(
+        groups.map((g) => g.document.id),
+        entry.term,
+      ).toEqual([...new Set(groups.map((g) => g.document.id))].sort());
       for (const group of groups) {
         for (const sentence of group.sentences) {
           expect(sentence.marks.length, entry.term).toBeGreaterThan(0);
@@ -30,12 +33,31 @@ describe('contextsByDocument', () => {
 
   it('keeps the outermost of nested occurrences', () => {
     const glossary: GlossaryData = {
-      documents: [{ id: 'a', headline: 'H', outlet: 'O', outletEnglish: 'O', period: '2024', year: 2024, paragraphs: [{ id: 'a.p1', kind: 'text', sentences: ['a.p1.s1'] }] }],
+      documents: [
+        {
+          id: 'a',
+          headline: 'H',
+          outlet: 'O',
+          outletEnglish: 'O',
+          period: '2024',
+          year: 2024,
+          paragraphs: [{ id: 'a.p1', kind: 'text', sentences: ['a.p1.s1'] }],
+        },
+      ],
       sentences: { 'a.p1.s1': '打造焦作市高新区' },
       entries: [
         {
-          term: '焦作市', aliases: ['焦作'], pinyin: '', gloss: '', explanation: '', category: 'place', breakdown: [], related: [],
-          featured: { context: 0 }, firstYear: 2024, lastYear: 2024,
+          term: '焦作市',
+          aliases: ['焦作'],
+          pinyin: '',
+          gloss: '',
+          explanation: '',
+          category: 'place',
+          breakdown: [],
+          related: [],
+          featured: { context: 0 },
+          firstYear: 2024,
+          lastYear: 2024,
           contexts: [
             { document: 'a', paragraph: 'a.p1', sentence: 'a.p1.s1', start: 2, end: 4 },
             { document: 'a', paragraph: 'a.p1', sentence: 'a.p1.s1', start: 2, end: 5 },

@@ -6,7 +6,11 @@ describe('the glossary page address', () => {
     expect(parseRoute('#term=%E4%B8%80%E5%8C%BA%E4%BA%94%E5%9F%8E')).toEqual({ view: 'glossary', term: '一区五城' });
     expect(parseRoute('#term=一区五城')).toEqual({ view: 'glossary', term: '一区五城' });
     expect(parseRoute('#source=001')).toEqual({ view: 'source', document: '001' });
-    expect(parseRoute('#source=001&sentence=001.p3.s2')).toEqual({ view: 'source', document: '001', sentence: '001.p3.s2' });
+    expect(parseRoute('#source=001&sentence=001.p3.s2')).toEqual({
+      view: 'source',
+      document: '001',
+      sentence: '001.p3.s2',
+    });
   });
 
   it('keeps a + in a term (3+13+N), and ignores what it cannot read', () => {

@@ -22,7 +22,17 @@ const ALLOWED_TEXT = new Set([
   'CSV',
 ]);
 
-const VISIBLE_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder', 'placeholder', 'alt', 'label']);
+const VISIBLE_ATTRIBUTES = new Set([
+  'title',
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'aria-placeholder',
+  'placeholder',
+  'alt',
+  'label',
+]);
 /** Calls whose string arguments are message keys, or text for developers rather than users. */
 const EXEMPT_CALLS = /^(i18n\.t|countText|fill|console\.\w+|localizeDocument)$/;
 
@@ -42,7 +52,13 @@ export interface Finding {
 }
 
 export function findHardCodedText(file: string, source: string): Finding[] {
-  const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sourceFile = ts.createSourceFile(
+    file,
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const findings: Finding[] = [];
   const report = (node: ts.Node, text: string) => {
     const clean = text.replace(/\s+/g, ' ').trim();
@@ -52,7 +68,8 @@ export function findHardCodedText(file: string, source: string): Finding[] {
   /** The literal text pieces of a string or template expression. */
   const literalText = (node: ts.Node): string | null => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-    if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
+    if (ts.isTemplateExpression(node))
+      return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
     return null;
   };
 
@@ -91,7 +108,9 @@ export function findHardCodedText(file: string, source: string): Finding[] {
       return;
     }
     // A JSX element nested in an expression starts its own children and attributes.
-    ts.forEachChild(node, (child) => visit(child, ts.isJsxElement(node) || ts.isJsxFragment(node) || ts.isJsxSelfClosingElement(node) ? 'code' : mode));
+    ts.forEachChild(node, (child) =>
+      visit(child, ts.isJsxElement(node) || ts.isJsxFragment(node) || ts.isJsxSelfClosingElement(node) ? 'code' : mode),
+    );
   };
   /** Inside a non-visible attribute's value only JSX (an element passed as a prop) is looked at. */
   const visitJsxValue = (node: ts.Node): void => {
@@ -130,7 +149,15 @@ describe('hard-coded UI text', () => {
         );
       }`;
     const texts = findHardCodedText('sample.tsx', source).map((finding) => finding.text);
-    expect(texts).toEqual(['Where I met them', 'Save', 'placeholder="Your name"', 'Note for', 'Close', 'Shown', 'alt="Star"']);
+    expect(texts).toEqual([
+      'Where I met them',
+      'Save',
+      'placeholder="Your name"',
+      'Note for',
+      'Close',
+      'Shown',
+      'alt="Star"',
+    ]);
   });
 
   it('leaves an allowed name alone', () => {

@@ -31,7 +31,9 @@ const PLATFORMS = ['linux', 'darwin', 'win32'].flatMap((os) => ['x64', 'arm64'].
 
 describe('package-lock.json', () => {
   for (const bundler of ['rollup', 'esbuild']) {
-    const copies = Object.entries(lock.packages).filter(([path]) => path === `node_modules/${bundler}` || path.endsWith(`/node_modules/${bundler}`));
+    const copies = Object.entries(lock.packages).filter(
+      ([path]) => path === `node_modules/${bundler}` || path.endsWith(`/node_modules/${bundler}`),
+    );
 
     it(`lists ${bundler}'s native package for every platform it declares, for each copy of ${bundler}`, () => {
       expect(copies.length).toBeGreaterThan(0);

@@ -38,7 +38,12 @@ describe('scheduling (FSRS, fixed clock)', () => {
 
   it('counts streaks of days with reviews and reviews per day', () => {
     const at = (iso: string) => ({ term: 'x', direction: 'recognize' as const, rating: 3, at: iso });
-    const log = [at('2026-02-27T10:00:00'), at('2026-02-28T10:00:00'), at('2026-03-01T10:00:00'), at('2026-03-01T11:00:00')];
+    const log = [
+      at('2026-02-27T10:00:00'),
+      at('2026-02-28T10:00:00'),
+      at('2026-03-01T10:00:00'),
+      at('2026-03-01T11:00:00'),
+    ];
     expect(streakDays(log, new Date('2026-03-01T20:00:00'))).toBe(3);
     expect(streakDays(log, new Date('2026-03-02T08:00:00'))).toBe(3); // today not yet reviewed: streak holds
     expect(streakDays(log, new Date('2026-03-03T08:00:00'))).toBe(0);
@@ -52,20 +57,70 @@ describe('scheduling (FSRS, fixed clock)', () => {
 
 describe('exports', () => {
   // Fixed entries, so that the golden files change only when the formats do, not with the glossary's wording.
-  const entry = (term: string, pinyin: string, gloss: string, explanation: string, text: string, translation?: string): EntryDetails => ({
-    term, aliases: [], pinyin, gloss, explanation, category: 'slogan', breakdown: [], related: [], firstYear: 2024, lastYear: 2024,
-    contexts: [{ text, marks: [[0, term.length]], headline: '打造先行区 建设示范城', outlet: '本报编辑部', period: 'late September 2024', ...(translation ? { translation } : {}) }],
+  const entry = (
+    term: string,
+    pinyin: string,
+    gloss: string,
+    explanation: string,
+    text: string,
+    translation?: string,
+  ): EntryDetails => ({
+    term,
+    aliases: [],
+    pinyin,
+    gloss,
+    explanation,
+    category: 'slogan',
+    breakdown: [],
+    related: [],
+    firstYear: 2024,
+    lastYear: 2024,
+    contexts: [
+      {
+        text,
+        marks: [[0, term.length]],
+        headline: '打造先行区 建设示范城',
+        outlet: '本报编辑部',
+        period: 'late September 2024',
+        ...(translation ? { translation } : {}),
+      },
+    ],
   });
   const entries = new Map([
-    ['一区五城', entry('一区五城', 'yī qū wǔ chéng', 'One Zone, Five Cities', 'Jiaozuo\'s 2024 blueprint: a pioneer zone reached by building "five cities".', '立足“一区五城”的内在联系。', 'Build on the links within "One Zone, Five Cities".')],
-    ['山药', entry('山药', 'shān yao', 'Chinese yam', 'One of the Four Great Huai Medicinals, "a, b"\nsecond line.', '四大怀药：山药。')],
+    [
+      '一区五城',
+      entry(
+        '一区五城',
+        'yī qū wǔ chéng',
+        'One Zone, Five Cities',
+        'Jiaozuo\'s 2024 blueprint: a pioneer zone reached by building "five cities".',
+        '立足“一区五城”的内在联系。',
+        'Build on the links within "One Zone, Five Cities".',
+      ),
+    ],
+    [
+      '山药',
+      entry(
+        '山药',
+        'shān yao',
+        'Chinese yam',
+        'One of the Four Great Huai Medicinals, "a, b"\nsecond line.',
+        '四大怀药：山药。',
+      ),
+    ],
   ]);
   const saved: SavedTerm[] = [
     { term: '一区五城', savedAt: NOW.toISOString(), note: 'from the 2024 plenum\tspeech' },
     { term: '山药', savedAt: NOW.toISOString(), note: '' },
   ];
   const history: Encounter[] = [
-    { term: '一区五城', url: 'https://example.com/a', title: '新闻', at: '2026-03-01T08:00:00.000Z', sentence: '焦作市全力推进“一区五城”建设。' },
+    {
+      term: '一区五城',
+      url: 'https://example.com/a',
+      title: '新闻',
+      at: '2026-03-01T08:00:00.000Z',
+      sentence: '焦作市全力推进“一区五城”建设。',
+    },
   ];
   const rows = exportRows(saved, (term) => entries.get(term) ?? null, history);
 
@@ -108,7 +163,11 @@ describe('exports', () => {
 
   it('writes CSV with a header', () => {
     const text = toCsv(rows);
-    expect(text.startsWith('Term,Pinyin,Gloss,Explanation,Source sentence,Translation,Source document,Met on the web,Note\r\n')).toBe(true);
+    expect(
+      text.startsWith(
+        'Term,Pinyin,Gloss,Explanation,Source sentence,Translation,Source document,Met on the web,Note\r\n',
+      ),
+    ).toBe(true);
     golden('study.csv', text);
   });
 
@@ -129,14 +188,29 @@ describe('AnkiConnect', () => {
       const result = body.action === 'addNotes' ? [1234, null] : null;
       return new Response(JSON.stringify({ result, error: null }));
     }) as typeof fetch;
-    const row = { term: '三区一极', pinyin: 'sān qū yī jí', gloss: 'Three Zones, One Pole', explanation: 'e', sourceSentence: 's', sourceTranslation: 't', sourceDocument: 'd', metSentence: '', note: '' };
+    const row = {
+      term: '三区一极',
+      pinyin: 'sān qū yī jí',
+      gloss: 'Three Zones, One Pole',
+      explanation: 'e',
+      sourceSentence: 's',
+      sourceTranslation: 't',
+      sourceDocument: 'd',
+      metSentence: '',
+      note: '',
+    };
     expect(await sendToAnki([row, { ...row, term: '焦作' }], fakeFetch)).toEqual({ added: 1, skipped: 1 });
     expect(calls.map((c) => c.action)).toEqual(['createDeck', 'addNotes']);
-    expect(ankiNote(row)).toMatchObject({ deckName: 'Jiaozuo Policy Lens', modelName: 'Basic', fields: { Front: '三区一极' } });
+    expect(ankiNote(row)).toMatchObject({
+      deckName: 'Jiaozuo Policy Lens',
+      modelName: 'Basic',
+      fields: { Front: '三区一极' },
+    });
   });
 
   it('reports AnkiConnect errors', async () => {
-    const failing = (async () => new Response(JSON.stringify({ result: null, error: 'collection is not available' }))) as typeof fetch;
+    const failing = (async () =>
+      new Response(JSON.stringify({ result: null, error: 'collection is not available' }))) as typeof fetch;
     await expect(sendToAnki([], failing)).rejects.toThrow('collection is not available');
   });
 });
@@ -158,16 +232,28 @@ describe('backup', () => {
     expect(parseBackup('{"format":"anki"}')).toEqual({ problem: { kind: 'not-backup' } });
     const broken = JSON.parse(makeBackup(data, NOW));
     expect(parseBackup(JSON.stringify({ ...broken, version: undefined }))).toEqual({ problem: { kind: 'no-version' } });
-    expect(parseBackup(JSON.stringify({ ...broken, history: {} }))).toEqual({ problem: { kind: 'not-a-list', list: 'history' } });
+    expect(parseBackup(JSON.stringify({ ...broken, history: {} }))).toEqual({
+      problem: { kind: 'not-a-list', list: 'history' },
+    });
     broken.cards[0].due = 'tomorrow';
-    expect(parseBackup(JSON.stringify(broken))).toEqual({ problem: { kind: 'malformed-item', list: 'cards', item: 1 } });
-    expect(parseBackup(JSON.stringify({ ...broken, version: 99 }))).toEqual({ problem: { kind: 'newer', version: 99 } });
+    expect(parseBackup(JSON.stringify(broken))).toEqual({
+      problem: { kind: 'malformed-item', list: 'cards', item: 1 },
+    });
+    expect(parseBackup(JSON.stringify({ ...broken, version: 99 }))).toEqual({
+      problem: { kind: 'newer', version: 99 },
+    });
   });
 });
 
 describe('history caps', () => {
   it('caps the history per term and overall, keeping the newest', () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ term: '焦作', url: 'u', title: 't', at: minutes(i).toISOString(), sentence: String(i) }));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      term: '焦作',
+      url: 'u',
+      title: 't',
+      at: minutes(i).toISOString(),
+      sentence: String(i),
+    }));
     const capped = capHistory(many);
     expect(capped).toHaveLength(20);
     expect(capped.at(-1)!.sentence).toBe('29');

@@ -34,21 +34,81 @@ interface BadSnippet {
 }
 
 const BAD: BadSnippet[] = [
-  { name: 'innerHTML from a variable', code: 'export function f(html: string) { document.body.innerHTML = html; }', rules: ['no-unsanitized/property', 'no-restricted-syntax'], areas: OUR_CODE },
-  { name: 'innerHTML from a literal', code: "document.body.innerHTML = '';", rules: ['no-restricted-syntax'], areas: OUR_CODE },
-  { name: 'innerHTML by a computed name', code: "document.body['innerHTML'] = '<b>x</b>';", rules: ['no-restricted-syntax'], areas: OUR_CODE },
-  { name: 'outerHTML', code: 'export function f(html: string) { document.body.outerHTML = html; }', rules: ['no-unsanitized/property', 'no-restricted-syntax'], areas: OUR_CODE },
-  { name: 'insertAdjacentHTML', code: "export function f(html: string) { document.body.insertAdjacentHTML('beforeend', html); }", rules: ['no-unsanitized/method', 'no-restricted-syntax'], areas: OUR_CODE },
-  { name: 'document.write', code: 'export function f(html: string) { document.write(html); }', rules: ['no-unsanitized/method', 'no-restricted-syntax'], areas: OUR_CODE },
+  {
+    name: 'innerHTML from a variable',
+    code: 'export function f(html: string) { document.body.innerHTML = html; }',
+    rules: ['no-unsanitized/property', 'no-restricted-syntax'],
+    areas: OUR_CODE,
+  },
+  {
+    name: 'innerHTML from a literal',
+    code: "document.body.innerHTML = '';",
+    rules: ['no-restricted-syntax'],
+    areas: OUR_CODE,
+  },
+  {
+    name: 'innerHTML by a computed name',
+    code: "document.body['innerHTML'] = '<b>x</b>';",
+    rules: ['no-restricted-syntax'],
+    areas: OUR_CODE,
+  },
+  {
+    name: 'outerHTML',
+    code: 'export function f(html: string) { document.body.outerHTML = html; }',
+    rules: ['no-unsanitized/property', 'no-restricted-syntax'],
+    areas: OUR_CODE,
+  },
+  {
+    name: 'insertAdjacentHTML',
+    code: "export function f(html: string) { document.body.insertAdjacentHTML('beforeend', html); }",
+    rules: ['no-unsanitized/method', 'no-restricted-syntax'],
+    areas: OUR_CODE,
+  },
+  {
+    name: 'document.write',
+    code: 'export function f(html: string) { document.write(html); }',
+    rules: ['no-unsanitized/method', 'no-restricted-syntax'],
+    areas: OUR_CODE,
+  },
   { name: 'document.writeln', code: "document.writeln('<p>x</p>');", rules: ['no-restricted-syntax'], areas: OUR_CODE },
-  { name: 'iframe srcdoc', code: "document.createElement('iframe').srcdoc = '<p>x</p>';", rules: ['no-restricted-syntax'], areas: OUR_CODE },
+  {
+    name: 'iframe srcdoc',
+    code: "document.createElement('iframe').srcdoc = '<p>x</p>';",
+    rules: ['no-restricted-syntax'],
+    areas: OUR_CODE,
+  },
   { name: 'eval', code: "export const x: unknown = eval('1 + 1');", rules: ['no-eval'], areas: ALL },
-  { name: 'new Function', code: "export const f = new Function('return 1');", rules: ['no-new-func', '@typescript-eslint/no-implied-eval'], areas: ALL },
-  { name: 'setTimeout with a string', code: "setTimeout('alert(1)', 10);", rules: ['@typescript-eslint/no-implied-eval'], areas: ALL },
-  { name: 'setInterval with a string variable', code: "const code = 'alert(1)';\nsetInterval(code, 10);", rules: ['@typescript-eslint/no-implied-eval'], areas: ALL },
+  {
+    name: 'new Function',
+    code: "export const f = new Function('return 1');",
+    rules: ['no-new-func', '@typescript-eslint/no-implied-eval'],
+    areas: ALL,
+  },
+  {
+    name: 'setTimeout with a string',
+    code: "setTimeout('alert(1)', 10);",
+    rules: ['@typescript-eslint/no-implied-eval'],
+    areas: ALL,
+  },
+  {
+    name: 'setInterval with a string variable',
+    code: "const code = 'alert(1)';\nsetInterval(code, 10);",
+    rules: ['@typescript-eslint/no-implied-eval'],
+    areas: ALL,
+  },
   { name: 'a javascript: URL', code: "location.href = 'javascript:alert(1)';", rules: ['no-script-url'], areas: ALL },
-  { name: 'a floating promise', code: "export async function save(): Promise<void> {}\nsave();", rules: ['@typescript-eslint/no-floating-promises'], areas: ALL },
-  { name: 'a floating .then without a rejection handler', code: "fetch('/x').then(() => undefined);", rules: ['@typescript-eslint/no-floating-promises'], areas: ALL },
+  {
+    name: 'a floating promise',
+    code: 'export async function save(): Promise<void> {}\nsave();',
+    rules: ['@typescript-eslint/no-floating-promises'],
+    areas: ALL,
+  },
+  {
+    name: 'a floating .then without a rejection handler',
+    code: "fetch('/x').then(() => undefined);",
+    rules: ['@typescript-eslint/no-floating-promises'],
+    areas: ALL,
+  },
   {
     name: 'an async listener where a void one is expected',
     code: "addEventListener('click', async () => { await fetch('/x'); });",
@@ -83,12 +143,16 @@ describe('lint rules (eslint.config.js)', () => {
     return result!.messages.map((m) => m.ruleId ?? '');
   }
 
-  it.each([...BAD, BAD_JSX].map((bad) => [bad.name, bad] as const))('reports %s', async (_name, bad) => {
-    for (const area of bad.areas) {
-      const rules = await reported(bad.code, area);
-      for (const rule of bad.rules) expect(rules, `${bad.name} in ${AREAS[area]}`).toContain(rule);
-    }
-  }, 60_000);
+  it.each([...BAD, BAD_JSX].map((bad) => [bad.name, bad] as const))(
+    'reports %s',
+    async (_name, bad) => {
+      for (const area of bad.areas) {
+        const rules = await reported(bad.code, area);
+        for (const rule of bad.rules) expect(rules, `${bad.name} in ${AREAS[area]}`).toContain(rule);
+      }
+    },
+    60_000,
+  );
 
   it('accepts the safe forms: text, elements, a handled or deliberately ignored promise', async () => {
     const good = [

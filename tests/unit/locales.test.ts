@@ -18,7 +18,10 @@ function readMessages(file: string): Map<string, Message> {
     if (typeof value === 'object' && value !== null) {
       const entries = Object.entries(value);
       if (entries.every(([form]) => form === 'n' || Number.isFinite(Number(form)))) {
-        messages.set(path.join('.'), { key: path.join('.'), forms: Object.fromEntries(entries.map(([form, text]) => [form, String(text)])) });
+        messages.set(path.join('.'), {
+          key: path.join('.'),
+          forms: Object.fromEntries(entries.map(([form, text]) => [form, String(text)])),
+        });
       } else for (const [name, child] of entries) walk(child, [...path, name]);
     } else messages.set(path.join('.'), { key: path.join('.'), forms: { '': String(value) } });
   };
@@ -41,7 +44,13 @@ const en = readMessages('en.yml');
 const zh = readMessages('zh_CN.yml');
 
 /** Chinese messages that are rightly not Chinese: language tags, the English name beside the Chinese one, a bare ratio. */
-const NOT_CHINESE = new Set(['lang', 'otherLang', 'extension.otherName', 'glossaryPage.otherHeading', 'glossaryPage.filterCount']);
+const NOT_CHINESE = new Set([
+  'lang',
+  'otherLang',
+  'extension.otherName',
+  'glossaryPage.otherHeading',
+  'glossaryPage.filterCount',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -89,7 +98,9 @@ describe('locales', () => {
   it('are translated: every Chinese message has Chinese characters or punctuation (but a short, justified list)', () => {
     const untranslated = [...zh.values()]
       .filter((message) => !NOT_CHINESE.has(message.key))
-      .filter((message) => Object.values(message.forms).some((text) => !/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(text)))
+      .filter((message) =>
+        Object.values(message.forms).some((text) => !/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(text)),
+      )
       .map((message) => message.key);
     expect(untranslated).toEqual([]);
   });
@@ -98,7 +109,9 @@ describe('locales', () => {
     const code = [...['components', 'entrypoints', 'lib'].flatMap(sourceFiles), 'wxt.config.ts']
       .map((file) => readFileSync(join(ROOT, file), 'utf8'))
       .join('\n');
-    const unused = [...en.keys()].filter((key) => !code.includes(`'${key}'`) && !code.includes(`__MSG_${key.replaceAll('.', '_')}__`));
+    const unused = [...en.keys()].filter(
+      (key) => !code.includes(`'${key}'`) && !code.includes(`__MSG_${key.replaceAll('.', '_')}__`),
+    );
     expect(unused).toEqual([]);
   });
 });

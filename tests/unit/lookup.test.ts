@@ -19,7 +19,9 @@ describe('looking up a selection', () => {
     expect(result.kind).toBe('contains');
     // The sentence writes the pilot zone without 建设: found through the entry's alias, under its main form.
     expect(terms(sentence)).toEqual(
-      '习近平新时代中国特色社会主义思想 两个确保 十大战略 十大建设 党的二十届三中全会 市委十二届六次全会 进一步全面深化改革 工业强市 产业兴城 中国式现代化建设河南实践先行区 一区五城 新时代 新征程 中原更加出彩 焦作'.split(' '),
+      '习近平新时代中国特色社会主义思想 两个确保 十大战略 十大建设 党的二十届三中全会 市委十二届六次全会 进一步全面深化改革 工业强市 产业兴城 中国式现代化建设河南实践先行区 一区五城 新时代 新征程 中原更加出彩 焦作'.split(
+        ' ',
+      ),
     );
     // 五城 is inside 一区五城 here: the longer term is found, not the shorter one inside it.
     expect(terms('构建“一区五城”发展新格局')).toEqual(['一区五城']);

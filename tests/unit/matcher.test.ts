@@ -3,7 +3,18 @@ import { compileTrie } from '../../lib/matcher/compile';
 import { Matcher } from '../../lib/matcher/matcher';
 import { inOriginal, visibleText } from '../../lib/matcher/visible';
 
-const TERMS = ['一区五城', '先行区', '中国式现代化建设河南实践先行区', '“345”创新行动', '补短板“982”工程', '25311', '3+13+N', '焦作', '焦作高新区', '高新区'];
+const TERMS = [
+  '一区五城',
+  '先行区',
+  '中国式现代化建设河南实践先行区',
+  '“345”创新行动',
+  '补短板“982”工程',
+  '25311',
+  '3+13+N',
+  '焦作',
+  '焦作高新区',
+  '高新区',
+];
 const matcher = new Matcher(compileTrie(TERMS.map((key, entry) => ({ key, entry }))));
 
 function longest(text: string): string[] {
@@ -77,7 +88,12 @@ describe('findAll (contexts)', () => {
 
 describe('compileTrie', () => {
   it('refuses a key claimed by two entries', () => {
-    expect(() => compileTrie([{ key: '焦作', entry: 0 }, { key: '焦作', entry: 1 }])).toThrow(/two entries/);
+    expect(() =>
+      compileTrie([
+        { key: '焦作', entry: 0 },
+        { key: '焦作', entry: 1 },
+      ]),
+    ).toThrow(/two entries/);
   });
 });
 
@@ -85,14 +101,45 @@ describe('the two-character filter', () => {
   // A one-character key sets every bit of the filter, so this matcher tries a trie walk at every position:
   // the reference that the filtered matcher must agree with. (㐀 never occurs in the texts below.)
   const unfiltered = new Matcher(compileTrie([...TERMS, '㐀'].map((key, entry) => ({ key, entry }))));
-  const pieces = ['焦', '作', '高新区', '一区', '五城', '先行', '区', '“', '”', '「', '」', '"', '345', '创新行动', '２５', '25', '311', '３１１', '3+', '13', '+N', 'x', '补短板', '982', '工程', '。', ' '];
+  const pieces = [
+    '焦',
+    '作',
+    '高新区',
+    '一区',
+    '五城',
+    '先行',
+    '区',
+    '“',
+    '”',
+    '「',
+    '」',
+    '"',
+    '345',
+    '创新行动',
+    '２５',
+    '25',
+    '311',
+    '３１１',
+    '3+',
+    '13',
+    '+N',
+    'x',
+    '补短板',
+    '982',
+    '工程',
+    '。',
+    ' ',
+  ];
 
   it('finds what an unfiltered walk finds, on 2,000 random texts made of pieces of the terms', () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let matched = 0;
     for (let n = 0; n < 2000; n++) {
-      const text = Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      const text = Array.from(
+        { length: 1 + Math.floor(next() * 12) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('');
       const found = matcher.findLongest(text);
       expect(found, text).toEqual(unfiltered.findLongest(text));
       matched += found.length;
@@ -128,7 +175,9 @@ describe('matching in pieces', () => {
 describe('invisible characters (visible.ts)', () => {
   const across = (text: string) => {
     const visible = visibleText(text);
-    return inOriginal(visible, matcher.findLongest(visible.text)).map((m) => `${text.slice(m.start, m.end)}=${TERMS[m.entry]}`);
+    return inOriginal(visible, matcher.findLongest(visible.text)).map(
+      (m) => `${text.slice(m.start, m.end)}=${TERMS[m.entry]}`,
+    );
   };
 
   it('are passed over inside a term, which never starts or ends on one', () => {

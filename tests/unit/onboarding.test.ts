@@ -12,7 +12,8 @@ describe('shouldWelcome', () => {
   });
 
   it('says no on an update, a browser update or a shared module update', async () => {
-    for (const reason of ['update', 'browser_update', 'chrome_update', 'shared_module_update']) expect(await shouldWelcome(reason)).toBe(false);
+    for (const reason of ['update', 'browser_update', 'chrome_update', 'shared_module_update'])
+      expect(await shouldWelcome(reason)).toBe(false);
     expect(await shouldWelcome('install')).toBe(true); // an update before never counted as having shown it
   });
 });

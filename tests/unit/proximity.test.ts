@@ -21,7 +21,11 @@ class FakeObserver {
   answer(where: Map<Element, { near: boolean; top: number }>) {
     const entries = [...this.observed].map((target) => {
       const { near, top } = where.get(target)!;
-      return { target, isIntersecting: near, boundingClientRect: { top, height: 20 } } as unknown as IntersectionObserverEntry;
+      return {
+        target,
+        isIntersecting: near,
+        boundingClientRect: { top, height: 20 },
+      } as unknown as IntersectionObserverEntry;
     });
     this.callback(entries);
   }

@@ -33,7 +33,15 @@ const MALFORMED: [unknown, string][] = [
   [{ type: 'terms-found', terms: [{ term: '焦作', count: 0 }] }, 'terms-found: bad terms'],
   [{ type: 'terms-found', terms: 'all of them' }, 'terms-found: bad terms'],
   [{ type: 'terms-found', terms: [], page: { url: 5, title: '' } }, 'terms-found: bad page or sightings'],
-  [{ type: 'terms-found', terms: [], page: { url: 'https://a.example/', title: '' }, sightings: [{ term: '焦作', sentence: '长'.repeat(2001) }] }, 'terms-found: bad page or sightings'],
+  [
+    {
+      type: 'terms-found',
+      terms: [],
+      page: { url: 'https://a.example/', title: '' },
+      sightings: [{ term: '焦作', sentence: '长'.repeat(2001) }],
+    },
+    'terms-found: bad page or sightings',
+  ],
   [{ type: 'open-glossary', term: '' }, 'open-glossary: bad term'],
   [{ type: 'entry-details' }, 'entry-details: bad term'],
   [{ type: 'page-terms', tabId: '7' }, 'page-terms: bad tabId'],
@@ -55,7 +63,13 @@ describe('the background', () => {
     startBackground();
     expect(await deliver({ type: 'save-term', term: '焦作', save: true })).toEqual({ saved: true });
     expect((await readLearnerData()).studyList.map((s) => s.term)).toEqual(['焦作']);
-    await deliver({ type: 'terms-found', terms: [{ term: '焦作', count: 2 }, { term: '山药', count: 1 }] });
+    await deliver({
+      type: 'terms-found',
+      terms: [
+        { term: '焦作', count: 2 },
+        { term: '山药', count: 1 },
+      ],
+    });
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB.id })).toBe('2');
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await deliver({ type: 'open-glossary', term: '焦作' });
@@ -63,16 +77,19 @@ describe('the background', () => {
     expect(warnings).toEqual([]);
   });
 
-  it.each(MALFORMED.map(([message, reason], i) => [`${i + 1} (${reason})`, message, reason] as const))('ignores malformed message %s, logging why', async (_name, message, reason) => {
-    startBackground();
-    const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    expect(await deliver(message)).toBeUndefined();
-    expect(warnings).toEqual([`Policy Lens: ignored a message (${reason})`]);
-    expect(set).not.toHaveBeenCalled();
-    expect(create).not.toHaveBeenCalled();
-    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB.id })).toBe('');
-  });
+  it.each(MALFORMED.map(([message, reason], i) => [`${i + 1} (${reason})`, message, reason] as const))(
+    'ignores malformed message %s, logging why',
+    async (_name, message, reason) => {
+      startBackground();
+      const create = vi.spyOn(fakeBrowser.tabs, 'create');
+      const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+      expect(await deliver(message)).toBeUndefined();
+      expect(warnings).toEqual([`Policy Lens: ignored a message (${reason})`]);
+      expect(set).not.toHaveBeenCalled();
+      expect(create).not.toHaveBeenCalled();
+      expect(await fakeBrowser.action.getBadgeText({ tabId: TAB.id })).toBe('');
+    },
+  );
 });
 
 describe('the content script', () => {
@@ -111,7 +128,9 @@ describe('the content script', () => {
     const { running, handle } = siteSwitch();
     await settle();
     expect(running()).toBe(1);
-    expect(warnings.some((w) => w.startsWith('Policy Lens: ignored a malformed list of switched-off sites'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('Policy Lens: ignored a malformed list of switched-off sites'))).toBe(
+      true,
+    );
     await fakeBrowser.storage.sync.set({ disabledSites: { 'example.com': true } });
     await fakeBrowser.storage.local.set({ disabledSites: 42 }); // 0.1's list, as damaged
     await settle();
@@ -150,10 +169,14 @@ describe('receiveMessages', () => {
         const source = readFileSync(path, 'utf8');
         const file = relative(root, path);
         const found = [
-          /onMessage\.addListener/.test(source) && file !== join('lib', 'messages.ts') ? 'onMessage.addListener outside receiveMessages' : '',
+          /onMessage\.addListener/.test(source) && file !== join('lib', 'messages.ts')
+            ? 'onMessage.addListener outside receiveMessages'
+            : '',
           /onMessageExternal|onConnectExternal|onConnect\b/.test(source) ? 'an external or port channel' : '',
           // A window's message event can be posted by the page (a private MessageChannel's port cannot).
-          /(^|[^.\w]|\b(window|self|globalThis|top|parent|view)\.)(addEventListener\(\s*['"]message['"]|onmessage\s*=)/m.test(source)
+          /(^|[^.\w]|\b(window|self|globalThis|top|parent|view)\.)(addEventListener\(\s*['"]message['"]|onmessage\s*=)/m.test(
+            source,
+          )
             ? 'a window message listener (pages can post to it)'
             : '',
         ].filter(Boolean);

@@ -29,16 +29,38 @@ const small: GlossaryData = {
   documents: [],
   sentences: {},
   entries: [
-    entry('焦作高新区', 'jiāo zuò gāo xīn qū', 'Jiaozuo High-tech Zone', 'A national high-tech industrial development zone.', ['焦作国家高新区']),
+    entry(
+      '焦作高新区',
+      'jiāo zuò gāo xīn qū',
+      'Jiaozuo High-tech Zone',
+      'A national high-tech industrial development zone.',
+      ['焦作国家高新区'],
+    ),
     entry('一区五城', 'yī qū wǔ chéng', 'One Zone, Five Cities', "Jiaozuo's development blueprint of 2024."),
     entry('焦作', 'jiāo zuò', 'Jiaozuo', 'A prefecture-level city in Henan.', ['焦作市']),
     entry('五城', 'wǔ chéng', 'Five Cities', 'The five demonstration cities of 一区五城.'),
-    entry('中国式现代化建设河南实践先行区', 'zhōng guó shì xiàn dài huà jiàn shè hé nán shí jiàn xiān xíng qū', 'Pioneer Zone', 'The one zone.', ['先行区']),
-    entry('城乡统筹发展先行区', 'chéng xiāng tǒng chóu fā zhǎn xiān xíng qū', 'Pilot Zone for Urban-Rural Integration', 'A zone.'),
+    entry(
+      '中国式现代化建设河南实践先行区',
+      'zhōng guó shì xiàn dài huà jiàn shè hé nán shí jiàn xiān xíng qū',
+      'Pioneer Zone',
+      'The one zone.',
+      ['先行区'],
+    ),
+    entry(
+      '城乡统筹发展先行区',
+      'chéng xiāng tǒng chóu fā zhǎn xiān xíng qū',
+      'Pilot Zone for Urban-Rural Integration',
+      'A zone.',
+    ),
     entry('“345”创新行动', '345 chuàng xīn xíng dòng', '"345" Innovation Action', 'Innovation across three platforms.'),
     entry('山药', 'shān yao', 'Chinese yam', 'One of the four Huai medicines.'),
     entry('山阳', 'shān yáng', 'Shanyang', 'An old name of Jiaozuo.'),
-    entry('绿色低碳转型战略', 'lǜ sè dī tàn zhuǎn xíng zhàn lüè', 'Green and Low-carbon Transition Strategy', 'Cutting emissions.'),
+    entry(
+      '绿色低碳转型战略',
+      'lǜ sè dī tàn zhuǎn xíng zhàn lüè',
+      'Green and Low-carbon Transition Strategy',
+      'Cutting emissions.',
+    ),
     entry('六路四桥', 'liù lù sì qiáo', 'Six Roads and Four Bridges', 'A roads programme.'),
     entry('焦作5G产业园', 'jiāo zuò 5G chǎn yè yuán', 'Jiaozuo 5G Industrial Park', 'A park for 5G firms.'),
     entry('乡村振兴', 'xiāng cūn zhèn xīng', 'Rural Revitalization', 'The national strategy for the countryside.'),
@@ -143,14 +165,30 @@ describe('search by pinyin', () => {
 
   it('reads queries as pinyin only where they can be', () => {
     expect(parsePinyin('jiāo zuò')).toEqual([
-      { letter: 'j', tone: 0 }, { letter: 'i', tone: 0 }, { letter: 'a', tone: 1 }, { letter: 'o', tone: 0 },
+      { letter: 'j', tone: 0 },
+      { letter: 'i', tone: 0 },
+      { letter: 'a', tone: 1 },
+      { letter: 'o', tone: 0 },
       { boundary: true },
-      { letter: 'z', tone: 0 }, { letter: 'u', tone: 0 }, { letter: 'o', tone: 4 },
+      { letter: 'z', tone: 0 },
+      { letter: 'u', tone: 0 },
+      { letter: 'o', tone: 4 },
     ]);
-    expect(parsePinyin('jiao1')).toEqual([{ letter: 'j', tone: 0 }, { letter: 'i', tone: 0 }, { letter: 'a', tone: 0 }, { letter: 'o', tone: 0 }, { closes: 1 }]);
+    expect(parsePinyin('jiao1')).toEqual([
+      { letter: 'j', tone: 0 },
+      { letter: 'i', tone: 0 },
+      { letter: 'a', tone: 0 },
+      { letter: 'o', tone: 0 },
+      { closes: 1 },
+    ]);
     expect(parsePinyin('25311')).toBeNull();
     expect(parsePinyin('3+13+n')).toBeNull();
-    expect(matchPinyin(pinyinRecord('xiāng cūn'), parsePinyin('xian')!)).toEqual({ syllable: 0, whole: false, partial: true, wrongTone: false });
+    expect(matchPinyin(pinyinRecord('xiāng cūn'), parsePinyin('xian')!)).toEqual({
+      syllable: 0,
+      whole: false,
+      partial: true,
+      wrongTone: false,
+    });
   });
 });
 
@@ -195,7 +233,9 @@ describe('search by English', () => {
     expect(search.search('jiao').some((hit) => hit.field === 'explanation')).toBe(false);
     expect(terms('shan')).toEqual(['山药', '山阳']);
     // henan is 河南 in pinyin; 焦作's explanation ("a city in Henan") is left out, and found by other words.
-    expect(search.search('henan').map((hit) => [hit.entry.term, hit.field])).toEqual([['中国式现代化建设河南实践先行区', 'pinyin']]);
+    expect(search.search('henan').map((hit) => [hit.entry.term, hit.field])).toEqual([
+      ['中国式现代化建设河南实践先行区', 'pinyin'],
+    ]);
     expect(search.search('prefecture').map((hit) => [hit.entry.term, hit.field])).toEqual([['焦作', 'explanation']]);
   });
 
@@ -228,12 +268,21 @@ describe('ranking across kinds of match', () => {
 });
 
 describe('the real glossary', () => {
-  const glossary = JSON.parse(readFileSync(join(__dirname, '../../glossary/generated/glossary.json'), 'utf8')) as GlossaryData;
+  const glossary = JSON.parse(
+    readFileSync(join(__dirname, '../../glossary/generated/glossary.json'), 'utf8'),
+  ) as GlossaryData;
   const real = createSearch(glossary);
   const top = (query: string) => real.search(query, 5).map((hit) => hit.entry.term);
 
   it('finds the featured slogans by every kind of query', () => {
-    for (const query of ['一区五城', 'yiquwucheng', 'yī qū wǔ chéng', 'yi1qu1wu3cheng2', 'yqwc', 'one zone, five cities']) {
+    for (const query of [
+      '一区五城',
+      'yiquwucheng',
+      'yī qū wǔ chéng',
+      'yi1qu1wu3cheng2',
+      'yqwc',
+      'one zone, five cities',
+    ]) {
       expect(top(query)[0], query).toBe('一区五城');
     }
     expect(top('jiaozuo')[0]).toBe('焦作');
@@ -247,10 +296,16 @@ describe('the real glossary', () => {
       expect(top(entry.term)[0], entry.term).toBe(entry.term);
       const byPinyin = real.search(entry.pinyin);
       if (/[a-z]/.test(entry.pinyin) && !/\d/.test(entry.pinyin)) {
-        expect(byPinyin.some((hit) => hit.entry.term === entry.term && hit.tier === 0), entry.pinyin).toBe(true);
+        expect(
+          byPinyin.some((hit) => hit.entry.term === entry.term && hit.tier === 0),
+          entry.pinyin,
+        ).toBe(true);
       }
       const byGloss = real.search(entry.gloss);
-      expect(byGloss.some((hit) => hit.entry.term === entry.term), entry.gloss).toBe(true);
+      expect(
+        byGloss.some((hit) => hit.entry.term === entry.term),
+        entry.gloss,
+      ).toBe(true);
     }
   });
 });

@@ -17,7 +17,13 @@ import {
   syncedBytes,
 } from '../../lib/disabled-sites';
 import { readLearningSettings } from '../../lib/learning/settings';
-import { DEFAULT_LENS_SETTINGS, parseLensSettings, readLensSettings, resetLensSettings, updateLensSettings } from '../../lib/settings';
+import {
+  DEFAULT_LENS_SETTINGS,
+  parseLensSettings,
+  readLensSettings,
+  resetLensSettings,
+  updateLensSettings,
+} from '../../lib/settings';
 
 describe('lens settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -27,19 +33,32 @@ describe('lens settings', () => {
   });
 
   it('fall back to the default field by field when a stored value is hand-edited or corrupt', () => {
-    expect(parseLensSettings({ highlightStyle: 'background', toneColours: 'yes', pinyinStyle: 'numbers', popoverTrigger: 'wink', extra: 1 })).toEqual({
+    expect(
+      parseLensSettings({
+        highlightStyle: 'background',
+        toneColours: 'yes',
+        pinyinStyle: 'numbers',
+        popoverTrigger: 'wink',
+        extra: 1,
+      }),
+    ).toEqual({
       ...DEFAULT_LENS_SETTINGS,
       highlightStyle: 'background',
       pinyinStyle: 'numbers',
     });
-    for (const junk of [null, undefined, 42, 'underline', [], ['background']]) expect(parseLensSettings(junk)).toEqual(DEFAULT_LENS_SETTINGS);
+    for (const junk of [null, undefined, 42, 'underline', [], ['background']])
+      expect(parseLensSettings(junk)).toEqual(DEFAULT_LENS_SETTINGS);
   });
 
   it('read a corrupt stored value without failing, and writing one setting keeps the valid others', async () => {
     await fakeBrowser.storage.sync.set({ lensSettings: { popoverTrigger: 'click', showTranslation: 0 } });
     expect(await readLensSettings()).toEqual({ ...DEFAULT_LENS_SETTINGS, popoverTrigger: 'click' });
     await updateLensSettings({ toneColours: true });
-    expect((await fakeBrowser.storage.sync.get('lensSettings')).lensSettings).toEqual({ ...DEFAULT_LENS_SETTINGS, popoverTrigger: 'click', toneColours: true });
+    expect((await fakeBrowser.storage.sync.get('lensSettings')).lensSettings).toEqual({
+      ...DEFAULT_LENS_SETTINGS,
+      popoverTrigger: 'click',
+      toneColours: true,
+    });
     await fakeBrowser.storage.sync.set({ lensSettings: 'garbage' });
     expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
   });
@@ -51,7 +70,9 @@ describe('lens settings', () => {
   });
 
   it('stay small: the whole settings item is far below storage.sync’s 8 KB per item', () => {
-    expect(JSON.stringify({ ...DEFAULT_LENS_SETTINGS, popoverTrigger: 'shift-hover', highlightStyle: 'background' }).length).toBeLessThan(300);
+    expect(
+      JSON.stringify({ ...DEFAULT_LENS_SETTINGS, popoverTrigger: 'shift-hover', highlightStyle: 'background' }).length,
+    ).toBeLessThan(300);
   });
 });
 
@@ -64,7 +85,8 @@ describe('the site list', () => {
     expect(siteFromInput('127.0.0.1:8080')).toBe('127.0.0.1');
     expect(siteFromInput('file:')).toBe('file:');
     expect(siteFromInput('file:///home/me/a.html')).toBe('file:');
-    for (const bad of ['', '   ', 'http:', 'not a site', 'exa mple.com', 'https://', '-bad-.com']) expect(siteFromInput(bad), bad).toBeNull();
+    for (const bad of ['', '   ', 'http:', 'not a site', 'exa mple.com', 'https://', '-bad-.com'])
+      expect(siteFromInput(bad), bad).toBeNull();
   });
 
   it('covers subdomains of an entry, not other sites that end alike', () => {
@@ -76,7 +98,11 @@ describe('the site list', () => {
   });
 
   it('skips what is not a site key in a stored list, and anything that is not a list', () => {
-    expect(parseSiteList(['a.com', 42, null, 'A B', 'a.com', 'file:', { site: 'b.com' }, '[::1]'])).toEqual(['a.com', 'file:', '[::1]']);
+    expect(parseSiteList(['a.com', 42, null, 'A B', 'a.com', 'file:', { site: 'b.com' }, '[::1]'])).toEqual([
+      'a.com',
+      'file:',
+      '[::1]',
+    ]);
     expect(parseSiteList('a.com')).toEqual([]);
     expect(parseSiteList({ 0: 'a.com' })).toEqual([]);
   });
@@ -135,7 +161,13 @@ describe('moving 0.1’s local site list to sync', () => {
     await fakeBrowser.storage.local.set(fixture.local);
     await fakeBrowser.storage.sync.set({ disabledSites: ['other.example', 'file:'] });
     await migrateDisabledSites();
-    expect((await readDisabledSites()).synced).toEqual(['other.example', 'file:', 'news.example.cn', '127.0.0.1', 'www.henan.gov.cn']);
+    expect((await readDisabledSites()).synced).toEqual([
+      'other.example',
+      'file:',
+      'news.example.cn',
+      '127.0.0.1',
+      'www.henan.gov.cn',
+    ]);
   });
 
   it('keeps what does not fit into sync in the local list, still switched off', async () => {

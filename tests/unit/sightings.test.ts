@@ -8,7 +8,10 @@ import { parseMessage, type TermsFoundMessage } from '../../lib/messages';
 const NOW = new Date('2026-05-01T10:00:00Z');
 const report = (url = 'https://news.example/a'): TermsFoundMessage => ({
   type: 'terms-found',
-  terms: [{ term: '焦作高新区', count: 2 }, { term: '三区一极', count: 1 }],
+  terms: [
+    { term: '焦作高新区', count: 2 },
+    { term: '三区一极', count: 1 },
+  ],
   page: { url, title: '新闻' },
   sightings: [
     { term: '焦作高新区', sentence: '焦作高新区推进高质量发展。' },
@@ -23,7 +26,13 @@ describe('recording where terms were met', () => {
     await saveTerm('焦作高新区', NOW);
     expect(await recordSightings(report(), NOW)).toBe(1);
     expect((await readLearnerData()).history).toEqual([
-      { term: '焦作高新区', url: 'https://news.example/a', title: '新闻', at: NOW.toISOString(), sentence: '焦作高新区推进高质量发展。' },
+      {
+        term: '焦作高新区',
+        url: 'https://news.example/a',
+        title: '新闻',
+        at: NOW.toISOString(),
+        sentence: '焦作高新区推进高质量发展。',
+      },
     ]);
   });
 
@@ -46,8 +55,14 @@ describe('recording where terms were met', () => {
 
 describe('learning messages', () => {
   it('validates save-term and the sightings of terms-found', () => {
-    expect(parseMessage({ type: 'save-term', term: '焦作', save: true })).toEqual({ type: 'save-term', term: '焦作', save: true });
-    expect(parseMessage({ type: 'save-term', term: '焦作', save: 'yes' })).toEqual({ invalid: 'save-term: bad term or save' });
+    expect(parseMessage({ type: 'save-term', term: '焦作', save: true })).toEqual({
+      type: 'save-term',
+      term: '焦作',
+      save: true,
+    });
+    expect(parseMessage({ type: 'save-term', term: '焦作', save: 'yes' })).toEqual({
+      invalid: 'save-term: bad term or save',
+    });
     expect(parseMessage(report())).toEqual(report());
     expect(parseMessage({ ...report(), sightings: [{ term: '焦作', sentence: 'x'.repeat(5000) }] })).toEqual({
       invalid: 'terms-found: bad page or sightings',

@@ -20,7 +20,10 @@ describe('followSiteSwitch', () => {
       start: (settings) => {
         const n = ++lenses;
         log.push(`start ${n} ${settings.highlightStyle}`);
-        return { stop: () => log.push(`stop ${n}`), configure: (next: LensSettings) => log.push(`configure ${n} ${next.highlightStyle}`) };
+        return {
+          stop: () => log.push(`stop ${n}`),
+          configure: (next: LensSettings) => log.push(`configure ${n} ${next.highlightStyle}`),
+        };
       },
     });
     return { log, handle };

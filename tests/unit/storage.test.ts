@@ -42,7 +42,11 @@ describe('reading and writing', () => {
     await recordReview(card!, 3, NOW);
     expect(Object.keys(set.mock.calls[1]![0]).sort()).toEqual(['reviewCards', 'reviewLog']); // the format number is written once
     const reviewed = await readLearnerData();
-    expect(reviewed.cards.map((c) => [c.direction, c.reps])).toEqual([['recognize', 1], ['produce', 0], ['cloze', 0]]);
+    expect(reviewed.cards.map((c) => [c.direction, c.reps])).toEqual([
+      ['recognize', 1],
+      ['produce', 0],
+      ['cloze', 0],
+    ]);
     expect(reviewed.log).toHaveLength(1);
     await removeTerm('焦作');
     expect(Object.keys(set.mock.calls[2]![0]).sort()).toEqual(['reviewCards', 'studyList']);
@@ -54,7 +58,12 @@ describe('reading and writing', () => {
   it('does not write when a change changes nothing (a page without saved terms reports its sightings)', async () => {
     await saveTerm('焦作', NOW);
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    const report = { type: 'terms-found' as const, terms: [], page: { url: 'https://a.example/', title: 't' }, sightings: [{ term: '山药', sentence: 's' }] };
+    const report = {
+      type: 'terms-found' as const,
+      terms: [],
+      page: { url: 'https://a.example/', title: 't' },
+      sightings: [{ term: '山药', sentence: 's' }],
+    };
     expect(await recordSightings(report, NOW)).toBe(0);
     await saveTerm('焦作', NOW);
     expect(set).not.toHaveBeenCalled();
@@ -79,7 +88,9 @@ describe('damaged and wrong-shaped values', () => {
   });
 
   it('reads a store where every key holds the wrong thing, loses none of it, and keeps working', async () => {
-    const history = [{ term: '焦作', url: 'https://a.example/', title: 't', at: NOW.toISOString(), sentence: '焦作。' }];
+    const history = [
+      { term: '焦作', url: 'https://a.example/', title: 't', at: NOW.toISOString(), sentence: '焦作。' },
+    ];
     await fakeBrowser.storage.local.set({
       studyList: '[{"term": "焦作", "savedAt": "bad json',
       reviewCards: { not: 'a list' },
@@ -108,7 +119,11 @@ describe('damaged and wrong-shaped values', () => {
   it('completes a change a browser applied only half-way', async () => {
     // The study list was written, its cards not: the term gets its cards.
     await fakeBrowser.storage.local.set({ studyList: [saved('焦作')] });
-    expect((await readLearnerData()).cards.map((c) => `${c.term} ${c.direction}`)).toEqual(['焦作 recognize', '焦作 produce', '焦作 cloze']);
+    expect((await readLearnerData()).cards.map((c) => `${c.term} ${c.direction}`)).toEqual([
+      '焦作 recognize',
+      '焦作 produce',
+      '焦作 cloze',
+    ]);
     // A removal took the term off the list but left its cards: they go with it.
     await fakeBrowser.storage.local.set({ studyList: [], reviewCards: cardsFor('焦作', [], NOW) });
     expect((await readLearnerData()).cards).toEqual([]);
@@ -123,7 +138,11 @@ describe('damaged and wrong-shaped values', () => {
       throw new Error('IO error: disk went away');
     };
     vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementationOnce(halfSet);
-    await expect(saveTerm('山药', NOW)).rejects.toMatchObject({ kind: 'failed', what: { action: 'save-term', term: '山药' }, detail: 'IO error: disk went away' });
+    await expect(saveTerm('山药', NOW)).rejects.toMatchObject({
+      kind: 'failed',
+      what: { action: 'save-term', term: '山药' },
+      detail: 'IO error: disk went away',
+    });
     const after = await readLearnerData();
     expect(after.studyList.map((s) => s.term)).toEqual(['焦作', '山药']);
     expect(after.cards.filter((c) => c.term === '焦作')).toEqual(before.cards); // review state untouched
@@ -132,12 +151,25 @@ describe('damaged and wrong-shaped values', () => {
 
   it('uses defaults for damaged settings, and keeps settings a newer version added when saving', async () => {
     await fakeBrowser.storage.sync.set({ learningSettings: 'garbage' });
-    expect(await readLearningSettings()).toEqual({ historyEnabled: true, historyAllTerms: false, speakOnReveal: false, ankiConnect: false });
-    await fakeBrowser.storage.sync.set({ learningSettings: { historyEnabled: 'yes', speakOnReveal: true, fromTheFuture: 3 } });
+    expect(await readLearningSettings()).toEqual({
+      historyEnabled: true,
+      historyAllTerms: false,
+      speakOnReveal: false,
+      ankiConnect: false,
+    });
+    await fakeBrowser.storage.sync.set({
+      learningSettings: { historyEnabled: 'yes', speakOnReveal: true, fromTheFuture: 3 },
+    });
     const settings = await readLearningSettings();
     expect(settings).toEqual({ historyEnabled: true, historyAllTerms: false, speakOnReveal: true, ankiConnect: false });
     await saveLearningSettings({ ...settings, historyAllTerms: true });
-    expect(await learningSettings.getValue()).toEqual({ historyEnabled: true, historyAllTerms: true, speakOnReveal: true, ankiConnect: false, fromTheFuture: 3 });
+    expect(await learningSettings.getValue()).toEqual({
+      historyEnabled: true,
+      historyAllTerms: true,
+      speakOnReveal: true,
+      ankiConnect: false,
+      fromTheFuture: 3,
+    });
   });
 });
 
@@ -145,7 +177,12 @@ describe('data from a newer version (after going back to an older extension)', (
   it('keeps all of it, reads what it understands, and tells', async () => {
     const newerTerm = { term: '焦作', savedAt: NOW.toISOString(), note: 'n', tags: ['future'] };
     const unknownShape = { id: 7, hanzi: '山药' };
-    const newer = { studyList: [newerTerm, unknownShape], reviewLog: { compressed: 'xyz' }, history: [], dataVersion: DATA_VERSION + 1 };
+    const newer = {
+      studyList: [newerTerm, unknownShape],
+      reviewLog: { compressed: 'xyz' },
+      history: [],
+      dataVersion: DATA_VERSION + 1,
+    };
     await fakeBrowser.storage.local.set(newer);
     const loaded = await loadData(NOW);
     expect(loaded.newerVersion).toBe(DATA_VERSION + 1);
@@ -166,7 +203,12 @@ describe('data from a newer version (after going back to an older extension)', (
   });
 
   it('is kept whole even when the first change after going back touches one list', async () => {
-    const newer = { studyList: [saved('焦作')], reviewLog: { compressed: 'xyz' }, history: 'v2 history', dataVersion: DATA_VERSION + 1 };
+    const newer = {
+      studyList: [saved('焦作')],
+      reviewLog: { compressed: 'xyz' },
+      history: 'v2 history',
+      dataVersion: DATA_VERSION + 1,
+    };
     await fakeBrowser.storage.local.set(newer);
     await setNote('焦作', 'n');
     const { data, recovered } = await loadData(NOW);
@@ -197,10 +239,17 @@ describe('a full quota', () => {
     const failure = saveTerm('山药', NOW);
     await expect(failure).rejects.toBeInstanceOf(StorageFault);
     await expect(failure).rejects.toMatchObject({ kind: 'full' });
-    await expect(failure).rejects.toMatchObject({ what: { action: 'save-term', term: '山药' }, detail: 'QUOTA_BYTES quota exceeded' });
+    await expect(failure).rejects.toMatchObject({
+      what: { action: 'save-term', term: '山药' },
+      detail: 'QUOTA_BYTES quota exceeded',
+    });
     await expect(setNote('焦作', 'x')).rejects.toMatchObject({ kind: 'full', what: { action: 'note', term: '焦作' } });
     expect((await readLearnerData()).studyList).toEqual([saved('焦作')]);
-    expect(await lastFault()).toMatchObject({ kind: 'full', what: { action: 'note', term: '焦作' }, detail: 'QUOTA_BYTES quota exceeded' });
+    expect(await lastFault()).toMatchObject({
+      kind: 'full',
+      what: { action: 'note', term: '焦作' },
+      detail: 'QUOTA_BYTES quota exceeded',
+    });
 
     set.mockRestore();
     await saveTerm('山药', NOW);
@@ -212,14 +261,21 @@ describe('a full quota', () => {
   it('in the background, drops the new sightings, not the page', async () => {
     await saveTerm('焦作', NOW);
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
-    const report = { type: 'terms-found' as const, terms: [], page: { url: 'https://a.example/', title: 't' }, sightings: [{ term: '焦作', sentence: '焦作。' }] };
+    const report = {
+      type: 'terms-found' as const,
+      terms: [],
+      page: { url: 'https://a.example/', title: 't' },
+      sightings: [{ term: '焦作', sentence: '焦作。' }],
+    };
     await expect(recordSightings(report, NOW)).rejects.toMatchObject({ kind: 'full', what: { action: 'sightings' } });
     expect(await lastFault()).toMatchObject({ kind: 'full', what: { action: 'sightings' } });
   });
 
   it('of storage.sync refuses a setting, naming why (per-item and total quotas, write rate)', async () => {
     const settings = await readLearningSettings();
-    const set = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    const set = vi
+      .spyOn(fakeBrowser.storage.sync, 'set')
+      .mockRejectedValueOnce(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
     await expect(saveLearningSettings({ ...settings, speakOnReveal: true })).rejects.toMatchObject({
       kind: 'full',
       what: { action: 'settings' },
@@ -238,7 +294,11 @@ describe('an unreadable store', () => {
     await saveTerm('焦作', NOW);
     vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('Corruption: block checksum mismatch'));
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await expect(loadData()).rejects.toMatchObject({ kind: 'unreadable', what: null, detail: 'Corruption: block checksum mismatch' });
+    await expect(loadData()).rejects.toMatchObject({
+      kind: 'unreadable',
+      what: null,
+      detail: 'Corruption: block checksum mismatch',
+    });
     await expect(saveTerm('山药', NOW)).rejects.toMatchObject({ kind: 'unreadable' });
     expect(set).not.toHaveBeenCalled();
   });
@@ -262,7 +322,10 @@ describe('two contexts saving at once', () => {
     return {
       request(name: string, work: () => Promise<unknown>) {
         const run = (tails.get(name) ?? Promise.resolve()).then(work);
-        tails.set(name, run.catch(() => undefined));
+        tails.set(
+          name,
+          run.catch(() => undefined),
+        );
         return run;
       },
     };
@@ -272,7 +335,12 @@ describe('two contexts saving at once', () => {
     await saveTerm('焦作', NOW);
     const [card] = (await readLearnerData()).cards;
     // One tab rates a card, the other saves two terms, all at once.
-    await Promise.all([recordReview(card!, 3, NOW), saveTerm('山药', NOW), saveTerm('太极拳', NOW), setNote('焦作', 'note')]);
+    await Promise.all([
+      recordReview(card!, 3, NOW),
+      saveTerm('山药', NOW),
+      saveTerm('太极拳', NOW),
+      setNote('焦作', 'note'),
+    ]);
     return readLearnerData();
   }
 
@@ -280,7 +348,11 @@ describe('two contexts saving at once', () => {
     vi.stubGlobal('navigator', { locks: webLocks() });
     slowReads();
     const data = await twoTabs();
-    expect(data.studyList.map((s) => [s.term, s.note])).toEqual([['焦作', 'note'], ['山药', ''], ['太极拳', '']]);
+    expect(data.studyList.map((s) => [s.term, s.note])).toEqual([
+      ['焦作', 'note'],
+      ['山药', ''],
+      ['太极拳', ''],
+    ]);
     expect(data.log).toHaveLength(1);
     expect(data.cards.find((c) => c.term === '焦作' && c.direction === 'recognize')!.reps).toBe(1);
   });

@@ -65,7 +65,8 @@ describe('stored data of every earlier version', () => {
 
   it('has fixtures, each expecting every kind of data', () => {
     expect(fixtures.map(([name]) => name)).toContain('v1.json');
-    for (const [name, fixture] of fixtures) expect(Object.keys(fixture.expect).sort(), name).toEqual(Object.keys(READERS).sort());
+    for (const [name, fixture] of fixtures)
+      expect(Object.keys(fixture.expect).sort(), name).toEqual(Object.keys(READERS).sort());
   });
 
   it.each(fixtures)('%s: everything survives the update, and nothing is set aside', async (name, fixture) => {
@@ -74,23 +75,30 @@ describe('stored data of every earlier version', () => {
     expect((await loadData()).recovered, name).toEqual([]);
   });
 
-  it.each(fixtures)('%s: the extension keeps working on it, and a second start changes nothing', async (name, fixture) => {
-    await update(fixture);
-    await saveTerm('山药', new Date());
-    const [card] = (await readLearnerData()).cards.filter((c) => c.term === '山药');
-    await recordReview(card!, 3, new Date());
-    const stored = await fakeBrowser.storage.local.get(null);
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
-    await startUpDone();
-    expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
-    // The fixture's own data, with the new term and review added after it.
-    const data = await readLearnerData();
-    const expected = fixture.expect as { studyList: unknown[]; cards: unknown[]; log: unknown[] };
-    expect(data.studyList.slice(0, -1)).toMatchObject(expected.studyList);
-    expect(data.cards.slice(0, -3)).toMatchObject(expected.cards);
-    expect(data.cards.slice(-3).map((c) => [c.term, c.reps])).toEqual([['山药', 1], ['山药', 0], ['山药', 0]]);
-    expect(data.log.slice(0, -1)).toMatchObject(expected.log);
-    const { history, settings, lensSettings, disabledSites } = fixture.expect;
-    await expectEverything({ ...fixture, expect: { history, settings, lensSettings, disabledSites } }, name);
-  });
+  it.each(fixtures)(
+    '%s: the extension keeps working on it, and a second start changes nothing',
+    async (name, fixture) => {
+      await update(fixture);
+      await saveTerm('山药', new Date());
+      const [card] = (await readLearnerData()).cards.filter((c) => c.term === '山药');
+      await recordReview(card!, 3, new Date());
+      const stored = await fakeBrowser.storage.local.get(null);
+      await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+      await startUpDone();
+      expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
+      // The fixture's own data, with the new term and review added after it.
+      const data = await readLearnerData();
+      const expected = fixture.expect as { studyList: unknown[]; cards: unknown[]; log: unknown[] };
+      expect(data.studyList.slice(0, -1)).toMatchObject(expected.studyList);
+      expect(data.cards.slice(0, -3)).toMatchObject(expected.cards);
+      expect(data.cards.slice(-3).map((c) => [c.term, c.reps])).toEqual([
+        ['山药', 1],
+        ['山药', 0],
+        ['山药', 0],
+      ]);
+      expect(data.log.slice(0, -1)).toMatchObject(expected.log);
+      const { history, settings, lensSettings, disabledSites } = fixture.expect;
+      await expectEverything({ ...fixture, expect: { history, settings, lensSettings, disabledSites } }, name);
+    },
+  );
 });

@@ -20,7 +20,12 @@ describe('tabAccess', () => {
       expect(isRestrictedUrl(url), url).toBe(true);
       expect(tabAccess({ url, granted: true, fileAccess: true }), url).toEqual({ kind: 'restricted' });
     }
-    for (const url of ['https://www.henan.gov.cn/', 'http://127.0.0.1:8080/a.html', 'file:///home/me/a.html', 'https://chrome.google.com/search']) {
+    for (const url of [
+      'https://www.henan.gov.cn/',
+      'http://127.0.0.1:8080/a.html',
+      'file:///home/me/a.html',
+      'https://chrome.google.com/search',
+    ]) {
       expect(isRestrictedUrl(url), url).toBe(false);
     }
   });
@@ -37,12 +42,22 @@ describe('tabAccess', () => {
 
   it('without the address (no activeTab): a browser page when all sites are allowed, else maybe a withheld site', () => {
     expect(tabAccess({ granted: true, fileAccess: true })).toEqual({ kind: 'restricted' });
-    expect(tabAccess({ granted: false, fileAccess: true })).toEqual({ kind: 'no-access', host: null, origins: ['<all_urls>'] });
+    expect(tabAccess({ granted: false, fileAccess: true })).toEqual({
+      kind: 'no-access',
+      host: null,
+      origins: ['<all_urls>'],
+    });
   });
 
   it('asks for file access on local files, and a reload where access is given but no lens runs', () => {
-    expect(tabAccess({ url: 'file:///home/me/a.html', granted: false, fileAccess: false })).toEqual({ kind: 'file-access' });
-    expect(tabAccess({ url: 'file:///home/me/a.html', granted: false, fileAccess: true })).toEqual({ kind: 'not-loaded' });
-    expect(tabAccess({ url: 'https://news.example.cn/', granted: true, fileAccess: true })).toEqual({ kind: 'not-loaded' });
+    expect(tabAccess({ url: 'file:///home/me/a.html', granted: false, fileAccess: false })).toEqual({
+      kind: 'file-access',
+    });
+    expect(tabAccess({ url: 'file:///home/me/a.html', granted: false, fileAccess: true })).toEqual({
+      kind: 'not-loaded',
+    });
+    expect(tabAccess({ url: 'https://news.example.cn/', granted: true, fileAccess: true })).toEqual({
+      kind: 'not-loaded',
+    });
   });
 });
