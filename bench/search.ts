@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileGlossary } from '../glossary/build/build';
+import { compileGlossary } from '../glossary/compiler/build';
 import type { GlossaryEntry } from '../lib/glossary-types';
 import { createSearch } from '../lib/search';
 

@@ -2,9 +2,9 @@
  * `npm run --silent glossary -- build`            validate and write glossary/generated/
  * `npm run --silent glossary -- export --format json|csv`   every entry with its contexts, on stdout only
  */
-import { GlossaryError } from './build/schema';
-import { compileGlossary, writeGlossary } from './build/build';
-import { exportCsv, exportJson } from './build/export';
+import { GlossaryError } from './compiler/schema';
+import { compileGlossary, writeGlossary } from './compiler/build';
+import { exportCsv, exportJson } from './compiler/export';
 
 function main(args: string[]): void {
   const [command, ...rest] = args;

@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GLOSSARY_DIR, compileGlossary } from '../../glossary/build/build';
-import { GlossaryError } from '../../glossary/build/schema';
+import { GLOSSARY_DIR, compileGlossary } from '../../glossary/compiler/build';
+import { GlossaryError } from '../../glossary/compiler/schema';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

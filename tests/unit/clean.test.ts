@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY_DIR } from '../../glossary/build/build';
-import { cleanDocument, type CleanedDocument } from '../../glossary/build/clean';
-import { DocumentSchema } from '../../glossary/build/schema';
+import { GLOSSARY_DIR } from '../../glossary/compiler/build';
+import { cleanDocument, type CleanedDocument } from '../../glossary/compiler/clean';
+import { DocumentSchema } from '../../glossary/compiler/schema';
 
 const specs = (parse(readFileSync(join(GLOSSARY_DIR, 'sources/documents.yaml'), 'utf8')) as unknown[]).map((d) =>
   DocumentSchema.parse(d),

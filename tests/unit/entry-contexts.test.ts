@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextsByDocument } from '../../lib/entry-contexts';
 import type { GlossaryData } from '../../lib/glossary-types';
-import { compileGlossary } from '../../glossary/build/build';
+import { compileGlossary } from '../../glossary/compiler/build';
 
 const { data } = compileGlossary();
 

@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY_DIR, compileGlossary } from '../../glossary/build/build';
-import { hanCount, syllables } from '../../glossary/build/pinyin';
+import { GLOSSARY_DIR, compileGlossary } from '../../glossary/compiler/build';
+import { hanCount, syllables } from '../../glossary/compiler/pinyin';
 import { stripQuotes } from '../../lib/matcher/characters';
 
 const { data } = compileGlossary();

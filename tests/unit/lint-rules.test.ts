@@ -15,7 +15,7 @@ const AREAS = {
   components: 'components/learn/LearnPage.tsx',
   lib: 'lib/learning/store.ts',
   content: 'lib/content/lens.ts',
-  glossaryBuild: 'glossary/build/build.ts',
+  glossaryBuild: 'glossary/compiler/build.ts',
   unitTests: 'tests/unit/learning.test.ts',
   browserTests: 'tests/browser/harness.ts',
   bench: 'bench/run.ts',
