@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { glossary } from '../components/glossary';
+import { glossary } from '../lib/glossary';
 import { migrateDisabledSites } from '../lib/disabled-sites';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute } from '../lib/glossary-route';

@@ -6,7 +6,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { POPOVER_VIEW_GLOBAL } from '../lib/content/popover-host';
-import { PopoverView } from '../lib/content/popover-view';
+import { PopoverView } from '../lib/content/popover/popover-view';
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[POPOVER_VIEW_GLOBAL] = PopoverView;

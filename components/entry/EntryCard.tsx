@@ -5,8 +5,8 @@
  */
 import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { Popover, type PopoverProps } from '../popover/Popover';
-import popoverCss from '../popover/popover.css?inline';
+import { Popover, type PopoverProps } from '../../lib/content/popover/Popover';
+import popoverCss from '../../lib/content/popover/popover.css?inline';
 import embeddedCss from './embedded-card.css?inline';
 
 export function EntryCard(props: PopoverProps) {

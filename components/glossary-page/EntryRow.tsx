@@ -2,7 +2,7 @@
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { entryDetails, indexGlossary } from '../../lib/entry-details';
 import { EntryDetail } from '../entry/EntryDetail';
-import { glossary } from '../glossary';
+import { glossary } from '../../lib/glossary';
 import { categoryLabel } from './categories';
 import { navigate } from './route';
 import { formatRoute } from '../../lib/glossary-route';

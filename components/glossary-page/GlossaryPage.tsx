@@ -3,7 +3,7 @@
  * its detail (#term=… opens one), and a reader for the five source articles (#source=…).
  */
 import { i18n } from '../../lib/i18n';
-import { glossary } from '../glossary';
+import { glossary } from '../../lib/glossary';
 import { GlossaryView } from './GlossaryView';
 import { LookupView } from './LookupView';
 import { useRoute } from './route';

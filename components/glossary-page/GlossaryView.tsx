@@ -7,12 +7,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { countText, formatCount, i18n } from '../../lib/i18n';
 import { normalise } from '../../lib/search';
-import { glossary } from '../glossary';
-import { glossarySearch } from '../glossary-search';
+import { glossary } from '../../lib/glossary';
+import { glossarySearch } from '../../lib/glossary-search';
 import { categoryLabel, compareCategories } from './categories';
 import { EntryRow, entryAnchor } from './EntryRow';
 import { noteRoute } from './route';
-import { SourceList } from '../SourceList';
+import { SourceList } from '../common/SourceList';
 
 const indexOf = new Map(glossary.entries.map((entry, i) => [entry, i]));
 

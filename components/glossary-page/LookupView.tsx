@@ -7,8 +7,8 @@ import matcherData from '../../glossary/generated/matcher.json';
 import type { MatcherData } from '../../lib/glossary-types';
 import { formatCount, i18n } from '../../lib/i18n';
 import { createLookup } from '../../lib/lookup';
-import { glossary } from '../glossary';
-import { glossarySearch } from '../glossary-search';
+import { glossary } from '../../lib/glossary';
+import { glossarySearch } from '../../lib/glossary-search';
 import { EntryRow } from './EntryRow';
 
 const indexOf = new Map(glossary.entries.map((entry, i) => [entry, i]));

@@ -7,8 +7,8 @@
 import { useEffect } from 'preact/hooks';
 import type { SourceDocument } from '../../lib/glossary-types';
 import { i18n } from '../../lib/i18n';
-import { glossary } from '../glossary';
-import { useLens } from '../use-lens';
+import { glossary } from '../../lib/glossary';
+import { useLens } from '../common/use-lens';
 import { navigate } from './route';
 
 export function sentenceAnchor(id: string): string {

@@ -6,8 +6,8 @@ import { ANKI_CONNECT_ORIGIN, sendToAnki } from '../../lib/learning/anki-connect
 import { countText, i18n, type PlainKey } from '../../lib/i18n';
 import { makeBackup, parseBackup, type BackupProblem, type LearnerData } from '../../lib/learning/backup';
 import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
-import { errorText } from '../fault-text';
-import { glossary } from '../glossary';
+import { errorText } from '../common/fault-text';
+import { glossary } from '../../lib/glossary';
 import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatCount, i18n } from '../../lib/i18n';
 import { dueCards } from '../../lib/learning/scheduling';
 import { dismissFault } from '../../lib/learning/store';
-import { faultText } from '../fault-text';
+import { faultText } from '../common/fault-text';
 import { attempt, useFailedChange } from './attempt';
 import { ExportPanel } from './ExportPanel';
 import { HistoryPanel } from './HistoryPanel';

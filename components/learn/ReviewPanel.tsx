@@ -5,7 +5,7 @@ import { recordReview } from '../../lib/learning/actions';
 import type { StoredCard } from '../../lib/learning/model';
 import { dueCards, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
 import { speak } from '../../lib/speech';
-import { glossary } from '../glossary';
+import { glossary } from '../../lib/glossary';
 import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { i18n, messagesLanguage } from '../../lib/i18n';
 import { removeTerm, saveTerm, setNote } from '../../lib/learning/actions';
 import { attempt } from './attempt';
-import { glossary } from '../glossary';
+import { glossary } from '../../lib/glossary';
 import type { LearnerState } from './useLearnerData';
 
 const byTerm = new Map(glossary.entries.map((entry) => [entry.term, entry]));

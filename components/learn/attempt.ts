@@ -3,7 +3,7 @@
  * page says what was not saved, at the top, instead of the failure going unnoticed.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { errorText } from '../fault-text';
+import { errorText } from '../common/fault-text';
 
 const listeners = new Set<(message: string | null) => void>();
 

@@ -11,7 +11,7 @@ import {
   type NotedFault,
   type SetAside,
 } from '../../lib/learning/store';
-import { errorText } from '../fault-text';
+import { errorText } from '../common/fault-text';
 
 export interface LearnerState {
   studyList: SavedTerm[];

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { i18n } from '../../lib/i18n';
-import { ChangeShortcuts, ShortcutList, useShortcuts } from '../settings/shortcuts';
+import { ChangeShortcuts, ShortcutList, useShortcuts } from '../common/shortcuts';
 
 export function PopupMenu() {
   const shortcuts = useShortcuts();

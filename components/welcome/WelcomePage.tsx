@@ -6,9 +6,9 @@
 import { browser } from 'wxt/browser';
 import { formatRoute } from '../../lib/glossary-route';
 import { i18n } from '../../lib/i18n';
-import { glossary } from '../glossary';
-import { ChangeShortcuts, ShortcutList, useShortcuts } from '../settings/shortcuts';
-import { useLens } from '../use-lens';
+import { glossary } from '../../lib/glossary';
+import { ChangeShortcuts, ShortcutList, useShortcuts } from '../common/shortcuts';
+import { useLens } from '../common/use-lens';
 
 /** The example: the featured sentence of the glossary's first entry (一区五城), with its translation. */
 function example() {

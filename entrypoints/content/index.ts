@@ -7,7 +7,7 @@ import { siteOf } from '../../lib/content/site';
 import { followSiteSwitch } from '../../lib/content/site-switch';
 import { mark } from '../../lib/content/timing';
 import type { MatcherData } from '../../lib/glossary-types';
-import './highlight.css';
+import '../../lib/content/highlight.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { i18n, localizeDocument } from '../../lib/i18n';
-import { Popup } from '../../components/Popup';
+import { Popup } from '../../components/popup/Popup';
 import '../../components/entry/entry.css';
 import '../../components/popup/popup.css';
 

@@ -32,7 +32,7 @@ import { mark, measure } from './timing';
 
 /**
  * Names in the page's highlight registry, which the page's own scripts share. The terms are registered under
- * the name of the reader's highlight style (entrypoints/content/highlight.css paints each), or not at all.
+ * the name of the reader's highlight style (lib/content/highlight.css paints each), or not at all.
  */
 export const TERM_HIGHLIGHT = 'jpl-term';
 export const BACKGROUND_HIGHLIGHT = 'jpl-term-background';

@@ -4,8 +4,8 @@
  * at text that holds a term (or, at the latest, while the details of the first term pointed at are fetched):
  * every page pays for the content script's start-up, and most pages never show a popover.
  */
-import type { PopoverProps } from '../../components/popover/Popover';
-import type { PopoverView } from './popover-view';
+import type { PopoverProps } from './popover/Popover';
+import type { PopoverView } from './popover/popover-view';
 
 /** The file entrypoints/popover-view.ts is built to (web-accessible: a content script can only import those). */
 export const POPOVER_VIEW_FILE = '/popover-view.js';

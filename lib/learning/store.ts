@@ -81,7 +81,7 @@ export interface LoadedData {
 
 /**
  * A change that a failed write did not make, named without words (lib stays language-neutral): the pages
- * word it in the UI's language (components/fault-text.ts). Equal names mean the same change: making it after
+ * word it in the UI's language (components/common/fault-text.ts). Equal names mean the same change: making it after
  * all clears its notice.
  */
 export type ChangeName =

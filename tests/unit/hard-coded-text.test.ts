@@ -165,7 +165,7 @@ describe('hard-coded UI text', () => {
   });
 
   it('finds none in the extension’s UI sources', () => {
-    const files = [...uiSources('components'), ...uiSources('entrypoints'), join(ROOT, 'lib/content/popover-view.tsx')];
+    const files = [...uiSources('components'), ...uiSources('entrypoints'), ...uiSources('lib/content/popover')];
     expect(files.length).toBeGreaterThan(20);
     const findings = files.flatMap((file) => findHardCodedText(relative(ROOT, file), readFileSync(file, 'utf8')));
     expect(findings.map(({ file, line, text }) => `${file}:${line} ${text}`)).toEqual([]);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PopoverProps } from '../../components/popover/Popover';
+import type { PopoverProps } from '../../lib/content/popover/Popover';
 import { PopoverHost, type PopoverViewClass } from '../../lib/content/popover-host';
 
 /** Stands in for popover-view.tsx: records what it was asked to do. */

@@ -4,10 +4,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import matcherData from '../glossary/generated/matcher.json';
-import { startLens, type Lens } from '../lib/content/lens';
-import type { MatcherData } from '../lib/glossary-types';
-import { readLensSettings, watchLensSettings, type LensSettings } from '../lib/settings';
+import matcherData from '../../glossary/generated/matcher.json';
+import { startLens, type Lens } from '../../lib/content/lens';
+import type { MatcherData } from '../../lib/glossary-types';
+import { readLensSettings, watchLensSettings, type LensSettings } from '../../lib/settings';
 
 export function useLens(openGlossary: (term: string) => void): LensSettings | null {
   const [settings, setSettings] = useState<LensSettings | null>(null);
@@ -23,7 +23,7 @@ export function useLens(openGlossary: (term: string) => void): LensSettings | nu
         runtime: browser.runtime,
         settings: stored,
         openGlossary,
-        loadPopoverView: () => import('../lib/content/popover-view').then((module) => module.PopoverView),
+        loadPopoverView: () => import('../../lib/content/popover/popover-view').then((module) => module.PopoverView),
       });
     });
     const unwatch = watchLensSettings((next) => {

@@ -6,11 +6,11 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import { Popover, type PopoverProps } from '../../components/popover/Popover';
-import popoverCss from '../../components/popover/popover.css?inline';
-import { messagesLanguage } from '../i18n';
-import { liveRange } from './ranges';
-import { HOST_TAG } from './text-runs';
+import { Popover, type PopoverProps } from './Popover';
+import popoverCss from './popover.css?inline';
+import { messagesLanguage } from '../../i18n';
+import { liveRange } from '../ranges';
+import { HOST_TAG } from '../text-runs';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Fullscreen elements whose children are not rendered: the host stays at the root then. */

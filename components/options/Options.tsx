@@ -6,17 +6,17 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { countText, fill, i18n } from '../lib/i18n';
-import { DEFAULT_LEARNING_SETTINGS, saveLearningSettings, type LearningSettings } from '../lib/learning/settings';
-import { clearFault, noteFault, writeFault, type ChangeName } from '../lib/learning/store';
-import { numberedPinyin, pinyinTokens } from '../lib/pinyin-tones';
-import { updateLensSettings, resetLensSettings, type LensSettings } from '../lib/settings';
-import { glossary } from './glossary';
-import { SiteList } from './settings/SiteList';
-import { ChangeShortcuts, ShortcutList, useShortcuts } from './settings/shortcuts';
-import { useStoredSettings } from './settings/use-settings';
-import { StorageNotice } from './popup/StorageNotice';
-import { SourceList } from './SourceList';
+import { countText, fill, i18n } from '../../lib/i18n';
+import { DEFAULT_LEARNING_SETTINGS, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
+import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/learning/store';
+import { numberedPinyin, pinyinTokens } from '../../lib/pinyin-tones';
+import { updateLensSettings, resetLensSettings, type LensSettings } from '../../lib/settings';
+import { glossary } from '../../lib/glossary';
+import { SiteList } from './SiteList';
+import { ChangeShortcuts, ShortcutList, useShortcuts } from '../common/shortcuts';
+import { useStoredSettings } from './use-settings';
+import { StorageNotice } from '../common/StorageNotice';
+import { SourceList } from '../common/SourceList';
 
 /** The key held with the shift-hover trigger, named as keyboards print it, in every language. */
 const SHIFT_KEY = 'Shift';

@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../lib/glossary-types';
+import type { SourceDocument } from '../../lib/glossary-types';
 
 /** The five source articles with what the texts confirm about them, each linking to its reader. */
 export function SourceList({

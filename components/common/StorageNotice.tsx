@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '../../lib/i18n';
 import { dismissFault, lastFault, type NotedFault } from '../../lib/learning/store';
-import { faultText } from '../fault-text';
+import { faultText } from './fault-text';
 
 export function StorageNotice() {
   const [fault, setFault] = useState<NotedFault | null>(null);

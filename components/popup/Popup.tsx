@@ -7,20 +7,20 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { entryDetails, indexGlossary } from '../lib/entry-details';
-import { formatRoute, type GlossaryRoute } from '../lib/glossary-route';
-import { countText, formatCount, i18n } from '../lib/i18n';
-import type { RevealTermMessage, RevealTermResponse } from '../lib/messages';
-import type { TabAccess } from '../lib/tab-access';
-import { EntryDetail } from './entry/EntryDetail';
-import { glossary } from './glossary';
-import { glossarySearch } from './glossary-search';
-import { useCurrentTab, type CurrentTab } from './popup/current-tab';
-import { PopupMenu } from './popup/PopupMenu';
-import { PageTermOption, ResultOption, type Revealed } from './popup/options';
-import { usePageTerms } from './popup/page-terms';
-import { SiteSwitch } from './popup/SiteSwitch';
-import { StorageNotice } from './popup/StorageNotice';
+import { entryDetails, indexGlossary } from '../../lib/entry-details';
+import { formatRoute, type GlossaryRoute } from '../../lib/glossary-route';
+import { countText, formatCount, i18n } from '../../lib/i18n';
+import type { RevealTermMessage, RevealTermResponse } from '../../lib/messages';
+import type { TabAccess } from '../../lib/tab-access';
+import { EntryDetail } from '../entry/EntryDetail';
+import { glossary } from '../../lib/glossary';
+import { glossarySearch } from '../../lib/glossary-search';
+import { useCurrentTab, type CurrentTab } from './current-tab';
+import { PopupMenu } from './PopupMenu';
+import { PageTermOption, ResultOption, type Revealed } from './options';
+import { usePageTerms } from './page-terms';
+import { SiteSwitch } from './SiteSwitch';
+import { StorageNotice } from '../common/StorageNotice';
 
 /** More results than this are not rendered: a longer query narrows them. */
 const MAX_RESULTS = 50;

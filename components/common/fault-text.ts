@@ -2,8 +2,8 @@
  * Storage faults in the UI's language: lib/learning/store.ts names what failed (a kind, the change that was
  * not made, the browser's words) and the pages say it here, with what the learner can do about it.
  */
-import { i18n } from '../lib/i18n';
-import { StorageFault, type ChangeName, type FaultKind } from '../lib/learning/store';
+import { i18n } from '../../lib/i18n';
+import { StorageFault, type ChangeName, type FaultKind } from '../../lib/learning/store';
 
 /** What did not happen ("三区一极 was not added to your study list"). */
 function changeText(what: ChangeName): string {

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ContextView, EntryDetails } from '../../lib/entry-details';
-import { formatCount, i18n } from '../../lib/i18n';
-import { pinyinTokens, toneless } from '../../lib/pinyin-tones';
+import type { ContextView, EntryDetails } from '../../entry-details';
+import { formatCount, i18n } from '../../i18n';
+import { pinyinTokens, toneless } from '../../pinyin-tones';
 
 export interface PopoverProps {
   details: EntryDetails;
