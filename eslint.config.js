@@ -7,6 +7,7 @@
 import { defineConfig } from 'eslint/config';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import tseslint from 'typescript-eslint';
+import { importBoundaries } from './lint/import-boundaries.js';
 
 /** Writing HTML or script from a string: banned whatever the string, so nobody has to prove it harmless. */
 const htmlSinks = [
@@ -54,6 +55,65 @@ const promisesHandled = {
   '@typescript-eslint/no-misused-promises': 'error',
 };
 
+/** The extension's pages, each a folder of components/; `common` and `entry` are shared by several of them. */
+const PAGES = ['popup', 'options', 'learn', 'glossary-page', 'welcome'];
+const ENTRYPOINTS = [
+  'background',
+  'content',
+  'popover-view',
+  ...PAGES.map((page) => (page === 'glossary-page' ? 'glossary' : page)),
+];
+/** Everything that runs in the content script, on every page load (popover-view.js is loaded into it). */
+const CONTENT_SCRIPT = ['entrypoints/content/', 'entrypoints/popover-view', 'lib/content/', 'lib/matcher/'];
+
+/** Who may import whom (lint/import-boundaries.js); a crossing fails the lint with the zone's message. */
+const boundaries = [
+  {
+    from: ['lib/'],
+    disallow: ['components/', 'entrypoints/'],
+    message: 'lib/ is logic that unit tests reach without a browser: it never imports page UI or an entrypoint',
+  },
+  {
+    from: CONTENT_SCRIPT,
+    disallow: [
+      'components/',
+      'lib/glossary',
+      'lib/glossary-search',
+      'lib/search',
+      'glossary/generated/glossary.json',
+      'pinyin-pro',
+    ],
+    message:
+      'Code that runs in the content script never imports page UI, the full glossary or pinyin-pro (every page load pays for it)',
+  },
+  {
+    from: ['entrypoints/background'],
+    disallow: ['components/'],
+    message: 'The background takes its data from lib/, never through a component module',
+  },
+  ...PAGES.map((page) => ({
+    from: [`components/${page}/`],
+    disallow: PAGES.filter((other) => other !== page).map((other) => `components/${other}/`),
+    message: "A page's UI imports its own folder, components/common and components/entry, never another page's",
+  })),
+  {
+    from: ['components/common/', 'components/entry/'],
+    disallow: PAGES.map((page) => `components/${page}/`),
+    message: 'Shared UI never imports one page',
+  },
+  ...ENTRYPOINTS.map((entrypoint) => ({
+    from: [`entrypoints/${entrypoint}`],
+    disallow: ENTRYPOINTS.filter((other) => other !== entrypoint).map((other) => `entrypoints/${other}`),
+    message:
+      'An entrypoint is wiring: it never imports another entrypoint (shared code and styles live in lib/ or components/)',
+  })),
+  {
+    from: ['lib/', 'components/', 'entrypoints/'],
+    disallow: ['glossary/compiler/', 'tests/', 'bench/', 'scripts/'],
+    message: 'Code that ships never imports the glossary compiler, tests, benchmarks or scripts',
+  },
+];
+
 export default defineConfig(
   {
     ignores: [
@@ -75,8 +135,13 @@ export default defineConfig(
     },
     // No inline eslint-disable: an exception is made here, in one place, with its reason.
     linterOptions: { noInlineConfig: true },
-    plugins: { '@typescript-eslint': tseslint.plugin, 'no-unsanitized': noUnsanitized },
+    plugins: {
+      '@typescript-eslint': tseslint.plugin,
+      'no-unsanitized': noUnsanitized,
+      local: { rules: { 'import-boundaries': importBoundaries } },
+    },
     rules: {
+      'local/import-boundaries': ['error', boundaries],
       'no-unsanitized/method': 'error',
       'no-unsanitized/property': 'error',
       'no-restricted-syntax': ['error', ...htmlSinks],

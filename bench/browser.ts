@@ -11,8 +11,10 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { CHROMIUM, chromiumArgs, findWelcomePage, startStaticServer } from '../tests/browser/local-chromium';
 import { BENCH_DIR, PAGES_DIR, REPO_ROOT, TMP_DIR } from './common';
 
-export { CHROMIUM };
-export const VIEWPORT = { width: 1280, height: 800 };
+{
+  CHROMIUM;
+}
+const VIEWPORT = { width: 1280, height: 800 };
 
 /** Chromium's own version (the user agent reports 156.0.0.0 only). */
 export function chromiumVersion(): string {
@@ -45,7 +47,7 @@ export interface BenchBrowser {
 }
 
 /** One Chromium with a fresh profile, with the extension in `extensionDir` or with none. */
-export async function launch(extensionDir: string | null): Promise<BenchBrowser> {
+async function launch(extensionDir: string | null): Promise<BenchBrowser> {
   const { server, base } = await startStaticServer(PAGES_DIR);
   mkdirSync(TMP_DIR, { recursive: true });
   const profile = mkdtempSync(join(TMP_DIR, 'profile-'));

@@ -49,12 +49,7 @@ export async function sampleHostInTurn(
   return samples;
 }
 
-export async function sampleHost(
-  browser: BenchBrowser,
-  path: string,
-  runs: number,
-  settleMs: number,
-): Promise<HostSample[]> {
+async function sampleHost(browser: BenchBrowser, path: string, runs: number, settleMs: number): Promise<HostSample[]> {
   const paragraphs = feedParagraphs(readGlossary(), 64);
   const samples: HostSample[] = [];
   for (let i = 0; i < runs; i++) {

@@ -59,7 +59,7 @@ function paragraphsOf(sentences: string[], seed: number): string[] {
 }
 
 /** The dense and the sparse text, as paragraphs. */
-export function matcherTexts(matcher: Matcher): { dense: string[]; sparse: string[] } {
+function matcherTexts(matcher: Matcher): { dense: string[]; sparse: string[] } {
   const sentences = Object.values(readGlossary().sentences);
   const withTerms = sentences.filter((s) => matcher.findLongest(s).length > 0);
   const without = sentences.filter((s) => matcher.findLongest(s).length === 0);

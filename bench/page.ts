@@ -67,7 +67,7 @@ export async function samplePage(
 }
 
 /** Figures of one run with the extension. Times in ms from the content script's main() unless named. */
-export function ourFigures(sample: PageSample) {
+function ourFigures(sample: PageSample) {
   const { marks, measures, longTasks, painted, nextFrame, load } = sample.collected;
   if (marks.main === null || marks.start === null || marks.scanDone === null) {
     throw new Error(
@@ -121,7 +121,7 @@ function pageFigures(sample: PageSample) {
 }
 
 /** The median of each numeric field over the runs (strings: the most common). */
-export function medians<T extends Record<string, number | string>>(rows: T[]): T {
+function medians<T extends Record<string, number | string>>(rows: T[]): T {
   const out: Record<string, number | string> = {};
   for (const key of Object.keys(rows[0]!)) {
     const values = rows.map((row) => row[key]!);

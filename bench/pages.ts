@@ -15,7 +15,7 @@ import type { GlossaryData } from '../lib/glossary-types';
 import { Matcher } from '../lib/matcher/matcher';
 
 /** The article pages; the small one is for timing the content script's start-up, not the page. */
-export const PAGE_SIZES = { small: 30_000, '1mb': 1_000_000, '5mb': 5_000_000 } as const;
+const PAGE_SIZES = { small: 30_000, '1mb': 1_000_000, '5mb': 5_000_000 } as const;
 export type PageSize = keyof typeof PAGE_SIZES;
 
 export interface GeneratedPage {
@@ -75,7 +75,7 @@ function paragraphHtml(paragraph: Paragraph, index: number): string {
 }
 
 /** An article page of about `targetBytes` bytes of UTF-8 HTML. */
-export function articleHtml(
+function articleHtml(
   glossary: GlossaryData,
   targetBytes: number,
   title: string,

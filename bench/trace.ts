@@ -43,7 +43,7 @@ export async function traceDuring<T>(
 }
 
 /** A User Timing mark of the page's, as the trace recorded it (its time and thread), or null. */
-export function traceMark(events: TraceEvent[], name: string): TraceEvent | null {
+function traceMark(events: TraceEvent[], name: string): TraceEvent | null {
   return events.find((e) => e.name === name && e.ph === 'I') ?? null;
 }
 

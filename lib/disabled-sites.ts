@@ -12,9 +12,9 @@
 import { storage } from 'wxt/utils/storage';
 
 /** Raw storage, read through parseSiteList. */
-export const syncedSitesItem = storage.defineItem<unknown>('sync:disabledSites');
+const syncedSitesItem = storage.defineItem<unknown>('sync:disabledSites');
 /** The list as 0.1 kept it; now what did not fit into sync. */
-export const localSitesItem = storage.defineItem<unknown>('local:disabledSites');
+const localSitesItem = storage.defineItem<unknown>('local:disabledSites');
 
 /** storage.sync's QUOTA_BYTES_PER_ITEM (Chrome and Firefox): the key's length plus the JSON value's. */
 export const SYNC_ITEM_BYTES = 8192;
@@ -25,7 +25,7 @@ const IPV6 = /^\[[0-9a-f:.]+\]$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:$/;
 
 /** A site key as siteOf() writes it: a lower-case host name, a bracketed IPv6 address, or a scheme. */
-export function isSiteKey(value: unknown): value is string {
+function isSiteKey(value: unknown): value is string {
   return typeof value === 'string' && (HOST.test(value) || IPV6.test(value) || SCHEME.test(value));
 }
 
@@ -102,7 +102,7 @@ export function syncedBytes(sites: readonly string[]): number {
   return SYNC_KEY.length + new TextEncoder().encode(JSON.stringify(sites)).length;
 }
 
-export function fitsInSync(sites: readonly string[]): boolean {
+function fitsInSync(sites: readonly string[]): boolean {
   return syncedBytes(sites) <= SYNC_ITEM_BYTES;
 }
 

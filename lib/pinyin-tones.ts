@@ -11,7 +11,7 @@ for (const [tone, letters] of [
 }
 
 /** 1–4, 5 for the neutral tone, 0 for what is not a pinyin syllable (digits, Latin words). */
-export function toneOf(syllable: string): number {
+function toneOf(syllable: string): number {
   for (const ch of syllable) if (MARKS[ch]) return MARKS[ch]!;
   return /^[a-zü]+r?$/i.test(syllable) && /[aeiouü]/i.test(syllable) ? 5 : 0;
 }

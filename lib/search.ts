@@ -12,7 +12,7 @@ import type { GlossaryData, GlossaryEntry } from './glossary-types';
 import { stripQuotes } from './matcher/characters';
 
 /** What matched; also the tie-break between equally good matches, in this order. */
-export type MatchField = 'term' | 'alias' | 'pinyin' | 'initials' | 'gloss' | 'explanation';
+type MatchField = 'term' | 'alias' | 'pinyin' | 'initials' | 'gloss' | 'explanation';
 
 export interface SearchHit {
   entry: GlossaryEntry;
@@ -334,7 +334,7 @@ const BOUNDARY = 2;
 const CODE_U = 'u'.charCodeAt(0);
 const CODE_V = 'v'.charCodeAt(0);
 
-export function compilePinyin(items: PinyinItem[]): CompiledPinyin {
+function compilePinyin(items: PinyinItem[]): CompiledPinyin {
   const kind = new Uint8Array(items.length);
   const code = new Uint16Array(items.length);
   const tone = new Uint8Array(items.length);

@@ -6,9 +6,9 @@
 import { storage } from 'wxt/utils/storage';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
-export type PinyinStyle = 'marks' | 'numbers';
+type PinyinStyle = 'marks' | 'numbers';
 /** What opens the popover: pointing at a term, pointing while holding Shift, or clicking it. */
-export type PopoverTrigger = 'hover' | 'shift-hover' | 'click';
+type PopoverTrigger = 'hover' | 'shift-hover' | 'click';
 
 export interface LensSettings {
   /** How terms are marked on pages; 'none' marks nothing, yet pointing at a term still explains it. */
@@ -41,7 +41,7 @@ const CHOICES: { [K in keyof LensSettings]: readonly LensSettings[K][] } = {
  * Raw storage, read through parseLensSettings. No WXT fallback: a stored value that is not an object is
  * as good as none, and the parser says what it holds.
  */
-export const lensSettingsItem = storage.defineItem<unknown>('sync:lensSettings');
+const lensSettingsItem = storage.defineItem<unknown>('sync:lensSettings');
 
 /**
  * The settings from whatever is stored: each field that is missing, misspelt or of the wrong type (a

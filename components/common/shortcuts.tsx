@@ -48,7 +48,7 @@ export function useShortcuts(): Shortcut[] | null {
 }
 
 /** Opens the browser's page for changing shortcuts; false where no extension can open it (older Firefox). */
-export async function openShortcutSettings(): Promise<boolean> {
+async function openShortcutSettings(): Promise<boolean> {
   const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
   if (typeof commands.openShortcutSettings === 'function') {
     await commands.openShortcutSettings();

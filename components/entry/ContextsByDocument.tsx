@@ -46,7 +46,7 @@ export function ContextsByDocument({ groups, sourceLink, level = 3 }: ContextsBy
   );
 }
 
-export function withMarks({ text, marks }: Pick<SentenceContext, 'text' | 'marks'>): ComponentChildren[] {
+function withMarks({ text, marks }: Pick<SentenceContext, 'text' | 'marks'>): ComponentChildren[] {
   const pieces: ComponentChildren[] = [];
   let at = 0;
   for (const [start, end] of marks) {

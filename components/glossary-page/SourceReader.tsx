@@ -11,7 +11,7 @@ import { glossary } from '../../lib/glossary';
 import { useLens } from '../common/use-lens';
 import { navigate } from './route';
 
-export function sentenceAnchor(id: string): string {
+function sentenceAnchor(id: string): string {
   return `sentence-${id}`;
 }
 

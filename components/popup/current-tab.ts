@@ -11,7 +11,7 @@ import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/le
 import type { LensStatusMessage, LensStatusResponse, TogglePageMessage } from '../../lib/messages';
 import { ALL_SITES, originPattern, tabAccess, type TabAccess } from '../../lib/tab-access';
 
-export type TabState =
+type TabState =
   | { kind: 'checking' }
   | { kind: 'no-tab' }
   | ({ kind: 'unreachable'; tabId: number } & { access: TabAccess })

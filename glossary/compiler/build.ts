@@ -23,7 +23,6 @@ import {
 import { normaliseSpacing } from './text';
 
 export const GLOSSARY_DIR = fileURLToPath(new URL('..', import.meta.url));
-export const GENERATED_DIR = join(GLOSSARY_DIR, 'generated');
 
 export interface CompiledGlossary {
   data: GlossaryData;

@@ -5,7 +5,7 @@
  */
 import { endsSentence, normaliseSpacing, splitSentences } from './text';
 
-export interface LineMove {
+interface LineMove {
   /** The displaced line starts with this. */
   line: string;
   /** It continues the line that ends with this. */
@@ -19,13 +19,13 @@ export interface LayoutSpec {
   moves?: readonly LineMove[];
 }
 
-export interface Sentence {
+interface Sentence {
   /** `000.p12.s3`: document, paragraph and sentence, counted from 1. */
   id: string;
   text: string;
 }
 
-export interface Paragraph {
+interface Paragraph {
   id: string;
   kind: 'heading' | 'byline' | 'text';
   text: string;
@@ -184,7 +184,7 @@ function columnBlocks(lines: string[], spec: LayoutSpec): Block[] {
  * The extraction of 003 repeated a clause inside one sentence. A comma-separated clause that repeats an
  * earlier clause of the same sentence word for word is dropped with its comma.
  */
-export function removeRepeatedClauses(sentence: string): { text: string; removed: string[] } {
+function removeRepeatedClauses(sentence: string): { text: string; removed: string[] } {
   const parts = sentence.split(/(?<=[，,；;])/);
   const seen = new Set<string>();
   const kept: string[] = [];

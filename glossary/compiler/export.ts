@@ -2,7 +2,7 @@
 import { csv } from '../../lib/csv';
 import type { GlossaryData } from '../../lib/glossary-types';
 
-export function exportRecords(data: GlossaryData) {
+function exportRecords(data: GlossaryData) {
   const documents = new Map(data.documents.map((doc) => [doc.id, doc]));
   return data.entries.map((entry) => {
     const contexts = entry.contexts.map((c) => {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const CATEGORIES = [
+const CATEGORIES = [
   'slogan',
   'plan',
   'programme',
@@ -22,7 +22,6 @@ export const CATEGORIES = [
   'national-policy',
   'concept',
 ] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
 
@@ -67,7 +66,7 @@ export class GlossaryError extends Error {
 }
 
 /** Where an item sits, for messages: `entries/x.yaml: entry "一区五城"` or `entry #3` before a term is known. */
-export function describeItem(file: string, kind: 'entry' | 'document', index: number, item: unknown): string {
+function describeItem(file: string, kind: 'entry' | 'document', index: number, item: unknown): string {
   const name = (item as { term?: unknown; id?: unknown } | null)?.[kind === 'entry' ? 'term' : 'id'];
   return `${file}: ${kind} ${typeof name === 'string' && name.trim() ? `"${name.trim()}"` : `#${index + 1}`}`;
 }

@@ -1,7 +1,7 @@
 /** Character-level normalisation of the extracted text: spacing and punctuation width. */
 
 /** Han characters, CJK punctuation, full-width forms, and the typographic marks Chinese text uses. */
-export function isCjk(ch: string | undefined): boolean {
+function isCjk(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const c = ch.charCodeAt(0);
   return (

@@ -34,9 +34,9 @@ import { mark, measure } from './timing';
  * Names in the page's highlight registry, which the page's own scripts share. The terms are registered under
  * the name of the reader's highlight style (lib/content/highlight.css paints each), or not at all.
  */
-export const TERM_HIGHLIGHT = 'jpl-term';
-export const BACKGROUND_HIGHLIGHT = 'jpl-term-background';
-export const FOCUS_HIGHLIGHT = 'jpl-focus';
+const TERM_HIGHLIGHT = 'jpl-term';
+const BACKGROUND_HIGHLIGHT = 'jpl-term-background';
+const FOCUS_HIGHLIGHT = 'jpl-focus';
 const HIGHLIGHT_NAMES: Record<HighlightStyle, string | null> = {
   underline: TERM_HIGHLIGHT,
   background: BACKGROUND_HIGHLIGHT,

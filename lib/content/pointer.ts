@@ -45,7 +45,7 @@ export function matchAtPoint(
   return lookAtPoint(doc, annotations, x, y, shadowRoots).match;
 }
 
-export function rangeContainsPoint(doc: Document, range: AbstractRange, x: number, y: number): boolean {
+function rangeContainsPoint(doc: Document, range: AbstractRange, x: number, y: number): boolean {
   for (const rect of liveRange(doc, range).getClientRects()) {
     if (x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK)
       return true;

@@ -319,7 +319,7 @@ function isOurs(node: Node): boolean {
 }
 
 /** The block under each of a grid of points across the viewport (null where none): what the reader sees first. */
-export function* blocksInView(doc: Document): Generator<Element | null> {
+function* blocksInView(doc: Document): Generator<Element | null> {
   const view = doc.defaultView;
   if (!view) return;
   const width = view.innerWidth;
@@ -335,7 +335,7 @@ export function* blocksInView(doc: Document): Generator<Element | null> {
 }
 
 /** The text node at a point (caretPositionFromPoint, or the older caretRangeFromPoint). */
-export function caretNodeAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): Node | null {
+function caretNodeAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): Node | null {
   return caretAt(doc, x, y, shadowRoots)?.node ?? null;
 }
 

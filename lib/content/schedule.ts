@@ -5,7 +5,7 @@
 import { measure } from './timing';
 
 /** How long one slice may run before it yields. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 /**
  * scheduler.yield() lets input in but not necessarily a frame: its continuations outrank rendering, so
  * back-to-back slices can hold a frame back for 100 ms. After this much time without one, we wait for a frame.
@@ -22,7 +22,7 @@ const waiting: (() => void)[] = [];
 if (channel) channel.port1.onmessage = () => waiting.shift()?.();
 
 /** Lets the page run (input, and a frame when one is due) before we continue. */
-export function yieldToPage(): Promise<void> {
+function yieldToPage(): Promise<void> {
   if (performance.now() - lastFrame > MAX_MS_WITHOUT_FRAME) return nextFrame();
   return yieldToTasks();
 }

@@ -10,7 +10,7 @@ import { allDisabled, isSiteEnabled, readDisabledSites, watchDisabledSites } fro
 import { receiveMessages, type LensStatusResponse } from '../messages';
 import { readLensSettings, watchLensSettings, type LensSettings } from '../settings';
 
-export interface SwitchableLens {
+interface SwitchableLens {
   stop(): void;
   configure?(settings: LensSettings): void;
 }

@@ -4,7 +4,7 @@
  */
 import type { ExportRow } from './export';
 
-export const ANKI_CONNECT_URL = 'http://127.0.0.1:8765';
+const ANKI_CONNECT_URL = 'http://127.0.0.1:8765';
 export const ANKI_CONNECT_ORIGIN = `${ANKI_CONNECT_URL}/*`;
 const DECK = 'Jiaozuo Policy Lens';
 

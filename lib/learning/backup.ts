@@ -14,9 +14,9 @@ import {
   type StoredCard,
 } from './model';
 
-export const BACKUP_FORMAT = 'jiaozuo-policy-lens-backup';
+const BACKUP_FORMAT = 'jiaozuo-policy-lens-backup';
 /** Raise with a change of shape, and teach `parseBackup` to read the older version. */
-export const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 1;
 
 export interface LearnerData {
   studyList: SavedTerm[];
@@ -25,7 +25,7 @@ export interface LearnerData {
   history: Encounter[];
 }
 
-export interface Backup extends LearnerData {
+interface Backup extends LearnerData {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: string;

@@ -7,7 +7,7 @@ import { DIRECTIONS, type Direction, type ReviewLogEntry, type StoredCard } from
 
 const scheduler = fsrs({ enable_fuzz: false });
 
-export function newCard(term: string, direction: Direction, now: Date): StoredCard {
+function newCard(term: string, direction: Direction, now: Date): StoredCard {
   return toStored(term, direction, createEmptyCard(now));
 }
 

@@ -10,7 +10,7 @@ const QUOTES = new Set([...QUOTE_CHARS].map((ch) => ch.charCodeAt(0)));
 /** The one code all quotation marks fold to. */
 export const QUOTE = 0x22;
 
-export function isQuote(code: number): boolean {
+function isQuote(code: number): boolean {
   return QUOTES.has(code);
 }
 

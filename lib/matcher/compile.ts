@@ -30,7 +30,7 @@ export function normaliseKey(key: string): string {
  * quotation marks, without them (345创新行动). Quotes elsewhere in the text stop a match, so that 地黄 is not
  * found in 首选地”“黄河.
  */
-export function keyVariants(key: string): string[] {
+function keyVariants(key: string): string[] {
   const bare = stripQuotes(key);
   return bare === key ? [key] : [key, bare];
 }

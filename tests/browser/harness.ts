@@ -56,13 +56,13 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where `wxt build` writes the Chrome MV3 extension. */
 export const EXTENSION_DIR = process.env.JPL_EXTENSION_DIR || join(REPO_ROOT, '.output', 'chrome-mv3');
 /** Static pages served by the harness. */
-export const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
+const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
 /** The glossary build's output. */
 export const GLOSSARY_JSON = join(REPO_ROOT, 'glossary', 'generated', 'glossary.json');
-/** Debian's Chromium (installed with apt; `npx playwright install` cannot work here). */
-export { CHROMIUM, findWelcomePage };
+/** The welcome page that opens on install (the onboarding test looks for it). */
+export { findWelcomePage };
 
-export interface RecordedRequest {
+interface RecordedRequest {
   url: string;
   method: string;
   resourceType: string;
@@ -70,7 +70,7 @@ export interface RecordedRequest {
   initiator: string;
 }
 
-export interface RecordedConsoleMessage {
+interface RecordedConsoleMessage {
   type: string;
   text: string;
   /** The source location's URL (may be empty). */
@@ -79,14 +79,14 @@ export interface RecordedConsoleMessage {
   source: string;
 }
 
-export interface RecordedPageError {
+interface RecordedPageError {
   message: string;
   stack: string;
   /** The page URL the exception was thrown in. */
   source: string;
 }
 
-export interface OpenPageOptions {
+interface OpenPageOptions {
   /** Runs in the page's main world before any page script, on every navigation of this page. */
   initScript?: string | (() => unknown);
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit';

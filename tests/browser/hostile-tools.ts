@@ -31,7 +31,7 @@ import { askPageTerms, highlightTextsInPage, sameCounts, tabIdOf, textCentreInPa
  * script's User Timing marks (`data-jpl-timing`, lib/content/timing.ts), before the snapshot, so that our
  * tasks can be measured on every page.
  */
-export const WATCH = `(() => {
+const WATCH = `(() => {
   const apply = Reflect.apply;
   const MO = MutationObserver;
   const observe = MO.prototype.observe;

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionHarness } from './harness';
 
-export interface TermCount {
+interface TermCount {
   term: string;
   count: number;
 }

@@ -172,3 +172,51 @@ describe('lint rules (eslint.config.js)', () => {
     expect(rules).toContain('no-eval');
   }, 60_000);
 });
+
+/** Imports that cross a layer (eslint.config.js `boundaries`), each linted as the text of an existing file. */
+const CROSSINGS: { file: string; code: string }[] = [
+  { file: 'lib/learning/store.ts', code: "export { faultText } from '../../components/common/fault-text';" },
+  { file: 'lib/content/lens.ts', code: "import '../../components/entry/EntryCard';" },
+  { file: 'lib/content/lens.ts', code: "import { pinyin } from 'pinyin-pro';\nexport const p = pinyin;" },
+  { file: 'lib/content/lens.ts', code: "export const g = import('../glossary');" },
+  { file: 'lib/matcher/matcher.ts', code: "export * from '../search';" },
+  { file: 'entrypoints/content/index.ts', code: "import '../../glossary/generated/glossary.json';" },
+  { file: 'entrypoints/background.ts', code: "import '../components/common/fault-text';" },
+  { file: 'components/options/Options.tsx', code: "import '../popup/Popup';" },
+  { file: 'components/popup/Popup.tsx', code: "import '../../components/options/options.css';" },
+  { file: 'components/common/StorageNotice.tsx', code: "import '../learn/LearnPage';" },
+  { file: 'entrypoints/welcome/main.tsx', code: "import '../glossary/main';" },
+  { file: 'entrypoints/glossary/main.tsx', code: "import '../content/index';" },
+  { file: 'components/learn/LearnPage.tsx', code: "import '../../glossary/compiler/build';" },
+];
+
+describe('import boundaries (lint/import-boundaries.js)', () => {
+  let eslint: ESLint;
+  beforeAll(() => {
+    eslint = new ESLint({ cwd: root });
+  });
+
+  const boundaryMessages = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+    return result!.messages.filter((m) => m.ruleId === 'local/import-boundaries').map((m) => m.message);
+  };
+
+  it.each(CROSSINGS.map((crossing) => [crossing.file, crossing.code, crossing] as const))(
+    'reports %s: %s',
+    async (_file, _code, { file, code }) => {
+      expect(await boundaryMessages(file, code)).not.toEqual([]);
+    },
+    60_000,
+  );
+
+  it('accepts imports within a layer, of shared UI, and of lib', async () => {
+    const allowed: { file: string; code: string }[] = [
+      { file: 'components/options/Options.tsx', code: "import '../common/StorageNotice';\nimport '../../lib/i18n';" },
+      { file: 'components/popup/Popup.tsx', code: "import '../entry/EntryDetail';\nimport '../../lib/glossary';" },
+      { file: 'lib/content/lens.ts', code: "import '../matcher/matcher';\nimport './popover-host';" },
+      { file: 'entrypoints/background.ts', code: "import '../lib/glossary';" },
+      { file: 'entrypoints/content/index.ts', code: "import '../../glossary/generated/matcher.json';" },
+    ];
+    for (const { file, code } of allowed) expect(await boundaryMessages(file, code), file).toEqual([]);
+  }, 60_000);
+});
