@@ -273,7 +273,7 @@ function markdown(r: Results): string {
     ),
     '',
   );
-  const why = (aim: Aim) => WHY[aim.key.replace(/\.(1mb|5mb)\./, '.*.')] ?? '';
+  const why = (aim: Aim) => NOTES.why.get(aim.key.replace(/\.(1mb|5mb)\./, '.*.')) ?? '';
   const missed = r.aims.filter((a) => !a.met);
   if (missed.length > 0) {
     out.push('### Why an aim is missed', '');
@@ -599,7 +599,7 @@ function markdown(r: Results): string {
     );
   }
 
-  out.push(METHOD, CHANGES);
+  out.push(NOTES.method, '', NOTES.changes, '');
   return out.join('\n');
 }
 
@@ -611,186 +611,21 @@ function pageLine(r: Results, size: string): string {
 }
 
 /**
- * Why an aim is missed, by figure (".*." for either page), shown only while it is. The figures quoted here
- * come from experiments made while writing the benchmark (2026-11-21), not from the run above.
+ * The hand-written parts of RESULTS.md, from bench/NOTES.md: how it is measured, why each aim is missed (a
+ * paragraph under a heading that is the aim's key, `*` for either page), and the changes made for the aims.
  */
-const WHY: Record<string, string> = {
-  'matcher.sparse.ratioToBareLoop':
-    'The bare loop reads a character in about a nanosecond. The matcher first tests each position against a filter of ' +
-    "the keys' first two characters, which alone runs at about half that speed (a table read and an unpredictable " +
-    'branch per character); then about 6% of the positions in the sparse text really do begin a key (发展, 创新, 城市 … ' +
-    'start longer names) and cost a trie walk of two or three steps each. Stepping over two positions where neither can ' +
-    'start a key (change 13) took about 5–8% off; the figure now sits at the aim, on either side of it from run to run ' +
-    '(3.91 and 4.21 in two runs the same hour). Past this, the design itself would have to change (e.g. a filter over ' +
-    'three characters).',
-  'matcher.dense.speedupVsRegExp':
-    'V8 compiles the alternation of literal keys into a fast automaton (about 35 Mchar/s here), and the dense text has 47 ' +
-    'terms and about 110 trie walks per 1000 characters, three steps each on average. The RegExp also does less (no ' +
-    'ASCII-word rule, no full-width folding). The figure sits at the aim, on either side of it from run to run.',
-  'page.*.firstHighlightMs':
-    'From main(), the content script first reads storage (whether the lens is on for the site), then waits for a frame ' +
-    'before asking what is at points in the viewport, and the first highlights are painted a frame after that: at least ' +
-    "two frames, plus the page's own frame times.",
-  'page.*.longestTaskMs':
-    'A slice checks its 8 ms budget between blocks only, so one very long block makes a long slice.',
-  'peer.markjs.speedup':
-    'On the 1 MB page mark.js marks everything in about 65 ms (V8 runs the alternation fast) and its next frame, laying ' +
-    'out the 37,000 nodes it added, brings it to about 210 ms. Ours is about 20–30 ms of work and waiting before the ' +
-    "highlights in view are registered (the reader's settings and the sites switched off are read from storage first, " +
-    'the scanner waits for a frame before asking what is at points of the viewport, then scans those blocks), and then ' +
-    'the next frame paints them: whether that frame comes 1 or 16 ms later depends on where the vsync falls, so the ' +
-    'ratio moves by a third between runs. The settings (highlight style, trigger…) added a storage read before the ' +
-    'first scan. On the 5 MB page it is 15× or more.',
-  'host.frameTimeRatio':
-    'Any content script costs the page something: the floor row above (a copy of the extension whose content script ' +
-    'does nothing, in the same turns) measured 1.02× and 1.19× the page alone in the last two full runs and 1.1–1.15× in ' +
-    "separate ones, mostly in Chromium's pre-paint (compositing inputs); an extension without a content script costs " +
-    'nothing measurable (checked separately, five runs each). That leaves our own work a few percent at best. Over the ' +
-    'floor (the table\'s "ours ÷ floor"), builds of the extension with parts switched off, in turn with the page alone ' +
-    '(2026-11-21), put about 0.5 ms a frame on Chromium repainting the registered highlights after each DOM change of ' +
-    'the page (Paint +0.4 ms: it rebuilds every highlight marker whenever the DOM changes, ' +
-    "HighlightRegistry::ValidateHighlightMarkers), and the rest on following the page's changes: our MutationObserver " +
-    'callback, the rescan of the appended paragraph (about 0.2 ms of our JavaScript), and the layout and pre-paint work ' +
-    "around them. Change 11 took about 0.5 ms a frame off. Following the page's changes at most every 100 ms instead " +
-    'of every frame (batching appended blocks) was tried and measured no better (7.0 against 6.8 ms a frame, within the ' +
-    'noise): the cost is in the browser work the highlights and the changes cause, not in how often we look.',
-  'dynamic.ratioToAt10.at200':
-    'A rescan that walks all of a growing parent block is back (see splitsNoRun in lib/content/scanner.ts).',
-  'size.contentScriptGzipBytes': '',
-  'startup.contentScriptMs':
-    "Most of it is evaluating the bundle: compiling it and running its top level (WXT's content-script context and " +
-    'storage, webextension-polyfill, i18n, the matcher tables); then the site switch sets up its storage watchers and ' +
-    "startLens builds the matcher's lookup tables and registers the highlights (about 1.5 ms). The popover's UI is " +
-    'no longer part of it (change 12).',
-};
+const NOTES = readNotes(readFileSync(join(BENCH_DIR, 'NOTES.md'), 'utf8'));
 
-const METHOD = `## How it is measured
-
-- **Our work** is read from User Timing entries the content script writes (lib/content/timing.ts): marks at main(),
-  startLens, the first scan's start and end and the first registered highlight; one measure per scan slice, per
-  batch of page changes and per proximity callback. The performance timeline is the document's, shared by the page's
-  main world and the content script's isolated world, so the benchmark reads them from the page
-  (\`performance.getEntriesByName\`) — checked: they are there. Long Animation Frame entries do not attribute
-  isolated-world scripts, so they only give the page's own long frames. The marks are written only on pages whose
-  root element has \`data-jpl-timing\`, so ordinary pages' timelines stay clean.
-- **Heap**: the page's isolate after two full collections (CDP \`HeapProfiler.collectGarbage\`, \`Runtime.getHeapUsage\`),
-  with the extension minus without; the isolated world lives in the page's isolate.
-- **Pages** are served from 127.0.0.1; any other request fails the run. The extension is built by the run itself into
-  bench/tmp/extension (WXT's API, away from .output).
-- **Start-up** is thread (CPU) time from Chromium's trace; every other time is wall time.
-- **The matcher** runs in a Node process of its own: in the same process as Playwright (a lot of loaded code) it
-  measured 7% slower.
-- **The host page** is measured with three browsers open (with the extension, with an empty content script, without any) used in turn: the baseline's
-  busy time per frame drifts by half between stretches of a few minutes.
-- **The load event** comes 150–200 ms later on the 1 MB page with the extension than without. That is Chromium's content
-  script injection, not our code: an extension whose content script is \`void 0;\` moves it as much, at document_idle or
-  document_end, and one with only the stylesheet does not (measured separately, seven loads each). Our figures are
-  therefore taken from main(), and the page's long frames and tasks are compared from the load event on.
-- **Long frames**: headless Chromium draws at 60 Hz; a frame over 50 ms during the page's own first layout (200–350 ms
-  here) is the page's, with or without us.
-`;
-
-/** The changes made to lib/content and lib/matcher for these aims, with the figures before and after. */
-const CHANGES = `
-## Changes made for these aims (2026-11-21)
-
-Measured with this benchmark, the code before each change against the code after it, in the same session
-(before: the tree with changes 1–3 undone, the instrumentation kept).
-
-1. **First highlight in view** (lib/content/scanner.ts, \`start\`). The blocks in view were scanned first, but their
-   ranges were registered only when the IntersectionObserver first reported them near, a frame later and behind the
-   scan slices that \`scheduler.yield\` lets run first. They are in view by construction, so they are now registered at
-   once (\`annotations.setNear(block, true)\`), and the scan waits for one frame (\`slice.yield(true)\`) so that they are
-   painted before the walk over the whole page begins.
-
-   | | before | after |
-   | --- | --- | --- |
-   | first highlight registered, 1 MB / 5 MB | 99.7 / 108.5 ms | 22 / 54.3 ms |
-   | first highlight in view rendered, 1 MB / 5 MB | 140.4 / 130.6 ms | 38.5 / 70.9 ms |
-
-2. **Appended paragraphs** (lib/content/scanner.ts, \`noteMutations\` and \`splitsNoRun\`). Every childList change
-   rescanned its target's own runs, and a paragraph appended to a long article made that a walk over all the article's
-   children (4,200 on the 1 MB page; 21,000 on the 5 MB one). When every node added or removed is a block (or skipped)
-   element and they sit at an edge of the target or beside a block, no run of the target's own text can have changed:
-   the new blocks are scanned on their own and the target is no longer rescanned.
-
-   | | before | after |
-   | --- | --- | --- |
-   | our work per appended paragraph at 10 / 100 / 200 (1 MB page) | 6.35 / 5.95 / 5.9 ms | 0.4 / 0.4 / 0.4 ms |
-   | host page: our JS per frame | 4.15 ms | 0.15 ms |
-   | host page: main-thread time per frame, with ÷ without (runs in turn) | 17 ÷ 6.08 ms = 2.79× | 7.86 ÷ 4.31 ms = 1.83× |
-   | host page: frame interval, 95th percentile | 29.4 ms | 16.8 ms |
-
-3. **The matcher** (lib/matcher/matcher.ts, characters.ts). Same semantics (checked against the old implementation on
-   the benchmark's texts and 600,000 random strings of keys' characters, quotes, ASCII and full-width forms, with and
-   without one-character keys; \`isAsciiWord\` checked for every code unit). A quarter of the characters of Chinese
-   text can start a key, and each such position cost a closure, a binary search among the root's ~145 edges and two Set
-   lookups. Now a bit filter over the first two code units of every key (8 KB) rejects most positions with one table
-   read; the root's edge comes from a table indexed by code unit (64 KB, like the old first-character filter it
-   replaces); the trie step is written out in the loop; and neither \`isAsciiWord\` nor the commonest case of folding
-   (a CJK ideograph) looks in a Set any more.
-
-   | | before | after |
-   | --- | --- | --- |
-   | sparse text: ours ÷ bare loop | 11.3× (17.9 ms) | 3.8× (6.0 ms) |
-   | sparse text: RegExp ÷ ours | 1.9× | 5.8× |
-   | dense text: ours ÷ bare loop | 17.9× (28 ms) | 6× (9.7 ms) |
-   | dense text: RegExp ÷ ours | 1.8× | 4.9× |
-
-4. **Slices** (lib/content/schedule.ts, scanner.ts). A scan passes one \`Slice\` down instead of each \`scanDeep\` starting
-   its own: a batch of changes with many added subtrees (or a page with many shadow roots) gave each a fresh 8 ms budget
-   and could run that many times 8 ms without yielding. The Slice also writes each slice's \`jpl:\` measure.
-
-5. **Instrumentation** (lib/content/timing.ts, used in scanner.ts, schedule.ts, lens.ts and entrypoints/content/index.ts):
-   the marks and measures described above, written only where the page's root element has \`data-jpl-timing\`.
-
-6. **Proximity without a standing observer** (lib/content/proximity.ts, annotations.ts). One IntersectionObserver over
-   every block with terms (4,200 on the 1 MB page) made Chromium recompute all of them after every layout of a page
-   that changes its DOM each frame. Now one observer is asked about a block only when a verdict is needed (when it is
-   found; all blocks on scroll, resize and load events, and at most every 500 ms after the page's own changes) and
-   unobserves it once answered: most frames it has no target. A rescanned block keeps its place (no frame without
-   its highlights), and removing a text node no longer sweeps every block.
-
-7. **Churning blocks** (lib/content/churn.ts, scanner.ts). A block the page changes frame after frame (the ticker) had
-   its range swapped every frame, which made Chromium repaint the highlights each time (about 3 ms a frame measured
-   with a page script). A block changed five times within a second now "cools": its matches are dropped and it is
-   scanned again once quiet for 400 ms.
-
-   | | before 6–7 | after |
-   | --- | --- | --- |
-   | host page: main-thread time per frame, with ÷ without | 1.86× (wall) | about 1.4× (CPU; wall about the same) |
-
-8. **The benchmark itself** (bench/host.ts, trace.ts): the host-page figure is CPU (thread) time per frame. On two
-   cores shared with other work, the wall time of the same page swung from 5 to 14 ms a frame between runs.
-
-9. **Start-up** (lib/content/popover-view.tsx, then popover-host.tsx; wxt.config.ts): the popover's elements (an inert document, the shadow
-   root and its stylesheet) are built on the first show, and JSON modules are emitted as \`JSON.parse('…')\`: the
-   task after evaluation went from 2.7 to 1.5 ms CPU.
-
-10. **Invisible characters** (lib/matcher/visible.ts). The hostile-pages work made terms match across zero-width
-    characters (一区\\u200B五城) by testing for them inside the matcher's loop, which cost it 10–15% on every text;
-    they are now taken out of the rare run that holds one (one RegExp test per run finds it) and the matches mapped
-    back. The piece-wise matching of very long runs kept its loop bounded by the text's length (a loop bounded by
-    the piece's end measured 5–10% slower).
-
-11. **Layout rechecks ask the near blocks first** (lib/content/proximity.ts). After the page's own changes, the
-    half-second recheck asked the IntersectionObserver about every block with terms (4,200 on the 1 MB page): 0.3 ms a
-    frame in the timer and 0.15 ms in the answers, on a page that changes every frame. Content added or text changed in
-    place can bring a far block near only by moving a near one, so only the near blocks are asked, with their
-    positions compared, and all blocks only when one has moved or changed size, or the page removed elements (which
-    can pull far blocks up without moving the near ones). Host page, CPU per frame, builds in turn (six runs): 6.71
-    before, 6.05 ms after, the page alone 4.33, an empty content script 4.93.
-
-12. **The popover's UI loaded on first use** (lib/content/popover-host.ts, popover-view.tsx,
-    entrypoints/popover-view.ts, wxt.config.ts). Preact, floating-ui, the card and its stylesheet were two fifths of
-    the content script, and most pages never show a popover. They are now \`popover-view.js\`, imported the first time
-    the pointer is over text that holds a term (or at the latest with the first term's details), web-accessible only
-    through Chrome's per-session address (\`use_dynamic_url\`). Content script 137 KB → 95 KB raw (49 → 33 KB gzip);
-    start-up CPU 10.2 → 8.1 ms (builds in turn, twelve runs each). The first popover, with the pointer moved straight
-    onto a term, opens in about 80 ms instead of about 30 (section 6).
-
-13. **The matcher steps over two positions** (lib/matcher/matcher.ts) when the pair filter rejects a position and the
-    next character starts no key either: one table read instead of a second pair test, for three positions in four
-    of Chinese text. Sparse text, two runs each way the same hour: 4.32 and 4.33× the bare loop before, 3.91 and 4.21×
-    after.
-`;
+function readNotes(text: string): { method: string; why: Map<string, string>; changes: string } {
+  const section = (heading: string) => {
+    const start = text.indexOf(`\n## ${heading}`);
+    if (start < 0) throw new Error(`bench/NOTES.md has no "## ${heading}" section`);
+    const end = text.indexOf('\n## ', start + 1);
+    return text.slice(start + 1, end < 0 ? undefined : end).trim();
+  };
+  const why = new Map<string, string>();
+  for (const [, key, paragraph] of section('Why an aim is missed').matchAll(/^### (\S+)\n\n([\s\S]*?)(?=\n### |$)/gm)) {
+    why.set(key!, paragraph!.trim().replace(/\s*\n\s*/g, ' '));
+  }
+  return { method: section('How it is measured'), why, changes: section('Changes made for these aims') };
+}

@@ -7,24 +7,28 @@ import { formatRoute } from '../lib/glossary-route';
 import { i18n } from '../lib/i18n';
 import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
 import { recordSightings } from '../lib/learning/sightings';
-import { StorageFault, loadData } from '../lib/learning/store';
+import { loadData } from '../lib/learning/store';
+import { StorageFault } from '../lib/storage/faults';
 import { selectionText } from '../lib/lookup';
-import {
-  receiveMessages,
-  type EntryDetailsResponse,
-  type PageTermsResponse,
-  type SaveTermResponse,
-  type StepTermMessage,
-  type TogglePageMessage,
-} from '../lib/messages';
+import { senderAllowed, type BackgroundProtocol } from '../lib/messages/protocol';
+import { receiveMessages } from '../lib/messages/receive';
+import { sendToTab } from '../lib/messages/send';
 import { shouldWelcome } from '../lib/onboarding';
+import { RateLimit } from '../lib/rate-limit';
 import { TabTerms } from '../lib/tab-terms';
+
+/**
+ * Glossary tabs one tab may have us open, per minute. The card's button needs the reader's own click; this
+ * bounds what a page could do should it ever find a way to press it.
+ */
+const GLOSSARY_TABS_PER_MINUTE = 5;
 
 /** The context menu item on selected text. */
 const LOOKUP_MENU_ID = 'lookup-selection';
 
 export default defineBackground(() => {
   const tabTerms = new TabTerms();
+  const glossaryTabs = new RateLimit<number>(GLOSSARY_TABS_PER_MINUTE, 60_000);
   const index = indexGlossary(glossary);
   // 0.1 kept the sites switched off in storage.local: move them to sync (lib/disabled-sites). Run at every
   // start, not only on update, so that an interrupted move is finished; with nothing to move it is one read.
@@ -43,48 +47,51 @@ export default defineBackground(() => {
     void browser.action.setBadgeText({ tabId, text: distinct > 0 ? String(distinct) : '' });
   };
 
-  // Only our own pages and content scripts can reach this listener (no externally_connectable).
-  receiveMessages(browser.runtime.onMessage, (message, sender) => {
-    switch (message.type) {
-      case 'terms-found': {
+  // Only our own pages and content scripts can reach this listener (no externally_connectable); content scripts
+  // run inside web pages, so each request is validated and its sender checked (lib/messages/protocol.ts).
+  const extensionOrigin = browser.runtime.getURL('/');
+  receiveMessages<BackgroundProtocol>(
+    browser.runtime.onMessage,
+    {
+      'terms-found': (message, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return undefined;
         tabTerms.report(tabId, sender.frameId ?? 0, message.terms);
         showCount(tabId);
-        recordSightings(message, new Date()).catch((error: unknown) => {
+        recordSightings(
+          message,
+          { topFrame: sender.frameId === 0, incognito: sender.tab?.incognito === true },
+          new Date(),
+        ).catch((error: unknown) => {
           // Storage full or failing (the popup and the Learn page say so): the page's terms are still shown.
           if (error instanceof StorageFault) console.warn('Policy Lens: could not record where terms were met', error);
           else console.error('Policy Lens: could not record where terms were met', error);
         });
         return undefined;
-      }
-      case 'save-term':
-        return (message.save ? saveTerm(message.term, new Date()) : removeTerm(message.term)).then<SaveTermResponse>(
-          () => ({
-            saved: message.save,
-          }),
-        );
-      case 'page-terms':
-        return Promise.resolve<PageTermsResponse>({ terms: tabTerms.terms(message.tabId) });
-      case 'entry-details':
-        return isSaved(message.term).then<EntryDetailsResponse>((saved) => ({
-          details: entryDetails(glossary, message.term, index),
-          saved,
-        }));
-      case 'open-glossary': {
+      },
+      'save-term': async ({ term, save }) => {
+        if (!index.has(term)) return { saved: false };
+        await (save ? saveTerm(term, new Date()) : removeTerm(term));
+        return { saved: save };
+      },
+      'page-terms': ({ tabId }) => ({ terms: tabTerms.terms(tabId) }),
+      'entry-details': async ({ term }) => ({
+        details: entryDetails(glossary, term, index),
+        saved: await isSaved(term),
+      }),
+      'open-glossary': ({ term }, sender) => {
         // The popover's "Open in glossary": content scripts cannot open extension pages, so we do, next to
         // the reader's tab.
-        if (!index.has(message.term)) return undefined;
+        if (!index.has(term) || !glossaryTabs.allow(sender.tab?.id ?? -1)) return undefined;
         void openBeside(
-          `${browser.runtime.getURL('/glossary.html')}${formatRoute({ view: 'glossary', term: message.term })}`,
+          `${browser.runtime.getURL('/glossary.html')}${formatRoute({ view: 'glossary', term })}`,
           sender.tab,
         );
         return undefined;
-      }
-      default:
-        return undefined;
-    }
-  });
+      },
+    },
+    (type, sender) => senderAllowed(type, sender, extensionOrigin),
+  );
 
   // Keyboard commands (wxt.config.ts). _execute_action, which opens the popup, never comes here.
   browser.commands.onCommand.addListener((command) => {
@@ -93,13 +100,12 @@ export default defineBackground(() => {
       // No content script in the tab (a browser page, or no site access): nothing to step through or pause.
       const ignore = () => {};
       if (command === 'next-term' || command === 'previous-term') {
-        const message: StepTermMessage = { type: 'step-term', direction: command === 'next-term' ? 1 : -1 };
-        return browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(ignore);
+        const direction = command === 'next-term' ? 1 : -1;
+        return sendToTab(browser.tabs, tab.id, 'step-term', { direction }, { frameId: 0 }).catch(ignore);
       }
       if (command === 'toggle-highlighting') {
         // Every frame of the page pauses (or resumes) its own lens.
-        const message: TogglePageMessage = { type: 'toggle-page' };
-        return browser.tabs.sendMessage(tab.id, message).catch(ignore);
+        return sendToTab(browser.tabs, tab.id, 'toggle-page', {}).catch(ignore);
       }
       return undefined;
     });
@@ -139,7 +145,10 @@ export default defineBackground(() => {
   // Menus outlive the service worker but, in some browsers, not a browser restart.
   browser.runtime.onStartup.addListener(() => void createMenu());
 
-  browser.tabs.onRemoved.addListener((tabId) => tabTerms.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabTerms.forget(tabId);
+    glossaryTabs.forget(tabId);
+  });
   // A tab that starts loading a new document no longer shows what it showed: its frames report afresh.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') {

@@ -1,76 +1,58 @@
 /**
- * How the lens looks and behaves on pages: the reader's choices on the options page, synced across their
- * browsers (storage.sync, one small item). The content script imports this module, so it holds only the
- * settings, their defaults and their validation: no UI.
+ * The reader's settings, synced across their browsers (storage.sync): how the lens looks and behaves on pages
+ * (the options page), and the learner's choices (the options page and the Learn page share them). The content
+ * script imports this module for the lens settings: it holds only the settings, their defaults and their
+ * validation, no UI.
  */
-import { storage } from 'wxt/utils/storage';
+import { defineSettings } from './storage/settings';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
-type PinyinStyle = 'marks' | 'numbers';
-/** What opens the popover: pointing at a term, pointing while holding Shift, or clicking it. */
-type PopoverTrigger = 'hover' | 'shift-hover' | 'click';
 
 export interface LensSettings {
   /** How terms are marked on pages; 'none' marks nothing, yet pointing at a term still explains it. */
   highlightStyle: HighlightStyle;
   /** Pinyin in the popover coloured by tone. */
   toneColours: boolean;
-  pinyinStyle: PinyinStyle;
-  popoverTrigger: PopoverTrigger;
+  pinyinStyle: 'marks' | 'numbers';
+  /** What opens the popover: pointing at a term, pointing while holding Shift, or clicking it. */
+  popoverTrigger: 'hover' | 'shift-hover' | 'click';
   /** The English translation under the source sentence in the popover. */
   showTranslation: boolean;
 }
 
-export const DEFAULT_LENS_SETTINGS: Readonly<LensSettings> = Object.freeze({
-  highlightStyle: 'underline',
-  toneColours: false,
-  pinyinStyle: 'marks',
-  popoverTrigger: 'hover',
-  showTranslation: true,
-});
+export const lensSettings = defineSettings<LensSettings>(
+  'sync:lensSettings',
+  {
+    highlightStyle: 'underline',
+    toneColours: false,
+    pinyinStyle: 'marks',
+    popoverTrigger: 'hover',
+    showTranslation: true,
+  },
+  {
+    highlightStyle: ['underline', 'background', 'none'],
+    toneColours: [true, false],
+    pinyinStyle: ['marks', 'numbers'],
+    popoverTrigger: ['hover', 'shift-hover', 'click'],
+    showTranslation: [true, false],
+  },
+);
 
-const CHOICES: { [K in keyof LensSettings]: readonly LensSettings[K][] } = {
-  highlightStyle: ['underline', 'background', 'none'],
-  toneColours: [true, false],
-  pinyinStyle: ['marks', 'numbers'],
-  popoverTrigger: ['hover', 'shift-hover', 'click'],
-  showTranslation: [true, false],
-};
-
-/**
- * Raw storage, read through parseLensSettings. No WXT fallback: a stored value that is not an object is
- * as good as none, and the parser says what it holds.
- */
-const lensSettingsItem = storage.defineItem<unknown>('sync:lensSettings');
-
-/**
- * The settings from whatever is stored: each field that is missing, misspelt or of the wrong type (a
- * hand-edited value, a setting from a newer version) falls back to its default on its own; the others stay.
- */
-export function parseLensSettings(stored: unknown): LensSettings {
-  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const settings = { ...DEFAULT_LENS_SETTINGS } as Record<keyof LensSettings, unknown>;
-  for (const key of Object.keys(CHOICES) as (keyof LensSettings)[]) {
-    if ((CHOICES[key] as readonly unknown[]).includes(record[key])) settings[key] = record[key];
-  }
-  return settings as LensSettings;
+export interface LearningSettings {
+  /** Keep where saved terms were met on the web. */
+  historyEnabled: boolean;
+  /** …and where any glossary term was met, not only saved ones. */
+  historyAllTerms: boolean;
+  /** Speak the term when a review card is revealed. */
+  speakOnReveal: boolean;
+  /** Send new study-list terms to a running Anki through AnkiConnect. */
+  ankiConnect: boolean;
 }
 
-export async function readLensSettings(): Promise<LensSettings> {
-  return parseLensSettings(await lensSettingsItem.getValue().catch(() => null));
-}
+const YES_NO = [true, false] as const;
 
-export function watchLensSettings(onChange: (settings: LensSettings) => void): () => void {
-  return lensSettingsItem.watch((stored) => onChange(parseLensSettings(stored)));
-}
-
-/** Changes some settings, keeping the others as stored (after validation). */
-export async function updateLensSettings(change: Partial<LensSettings>): Promise<LensSettings> {
-  const next = parseLensSettings({ ...(await readLensSettings()), ...change });
-  await lensSettingsItem.setValue(next);
-  return next;
-}
-
-export async function resetLensSettings(): Promise<void> {
-  await lensSettingsItem.removeValue();
-}
+export const learningSettings = defineSettings<LearningSettings>(
+  'sync:learningSettings',
+  { historyEnabled: true, historyAllTerms: false, speakOnReveal: false, ankiConnect: false },
+  { historyEnabled: YES_NO, historyAllTerms: YES_NO, speakOnReveal: YES_NO, ankiConnect: YES_NO },
+);

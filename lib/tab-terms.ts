@@ -1,5 +1,5 @@
 /** The background's record of the terms each tab shows, per frame, summed for the popup and the badge. */
-import type { TermCount } from './messages';
+import type { TermCount } from './messages/protocol';
 
 export class TabTerms {
   private readonly frames = new Map<number, Map<number, TermCount[]>>();

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '../../lib/i18n';
-import { dismissFault, lastFault, type NotedFault } from '../../lib/learning/store';
+import { dismissFault, lastFault, type NotedFault } from '../../lib/storage/faults';
 import { faultText } from './fault-text';
 
 export function StorageNotice() {

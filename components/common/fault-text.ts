@@ -3,7 +3,7 @@
  * not made, the browser's words) and the pages say it here, with what the learner can do about it.
  */
 import { i18n } from '../../lib/i18n';
-import { StorageFault, type ChangeName, type FaultKind } from '../../lib/learning/store';
+import { StorageFault, type ChangeName, type FaultKind } from '../../lib/storage/faults';
 
 /** What did not happen ("三区一极 was not added to your study list"). */
 function changeText(what: ChangeName): string {

@@ -7,14 +7,14 @@ import { browser } from 'wxt/browser';
 import matcherData from '../../glossary/generated/matcher.json';
 import { startLens, type Lens } from '../../lib/content/lens';
 import type { MatcherData } from '../../lib/glossary-types';
-import { readLensSettings, watchLensSettings, type LensSettings } from '../../lib/settings';
+import { lensSettings, type LensSettings } from '../../lib/settings';
 
 export function useLens(openGlossary: (term: string) => void): LensSettings | null {
   const [settings, setSettings] = useState<LensSettings | null>(null);
   useEffect(() => {
     let lens: Lens | null = null;
     let stopped = false;
-    void readLensSettings().then((stored) => {
+    void lensSettings.read().then((stored) => {
       if (stopped) return;
       setSettings(stored);
       lens = startLens({
@@ -26,7 +26,7 @@ export function useLens(openGlossary: (term: string) => void): LensSettings | nu
         loadPopoverView: () => import('../../lib/content/popover/popover-view').then((module) => module.PopoverView),
       });
     });
-    const unwatch = watchLensSettings((next) => {
+    const unwatch = lensSettings.watch((next) => {
       setSettings(next);
       lens?.configure(next);
     });

@@ -1,6 +1,7 @@
 import { formatCount, i18n, messagesLanguage } from '../../lib/i18n';
 import { eraseHistory } from '../../lib/learning/actions';
-import type { LearningSettings } from '../../lib/learning/settings';
+import { isWebAddress } from '../../lib/learning/history';
+import type { LearningSettings } from '../../lib/settings';
 import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
@@ -49,11 +50,18 @@ export function HistoryPanel({
           <ul>
             {encounters.map((e) => (
               <li key={`${e.at}${e.url}`}>
-                <q lang="zh-CN">{e.sentence}</q>
+                {/* Text from web pages is isolated (<bdi>): its direction cannot spill into ours. */}
+                <q lang="zh-CN">
+                  <bdi>{e.sentence}</bdi>
+                </q>
                 <div class="muted">
-                  <a href={e.url} target="_blank" rel="noreferrer">
-                    {e.title || e.url}
-                  </a>{' '}
+                  {isWebAddress(e.url) ? (
+                    <a href={e.url} target="_blank" rel="noreferrer">
+                      <bdi>{e.title || e.url}</bdi>
+                    </a>
+                  ) : (
+                    <bdi>{e.title || e.url}</bdi>
+                  )}{' '}
                   · {new Date(e.at).toLocaleString(messagesLanguage())}
                 </div>
               </li>

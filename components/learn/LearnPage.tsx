@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatCount, i18n } from '../../lib/i18n';
 import { dueCards } from '../../lib/learning/scheduling';
-import { dismissFault } from '../../lib/learning/store';
+import { dismissFault } from '../../lib/storage/faults';
 import { faultText } from '../common/fault-text';
 import { attempt, useFailedChange } from './attempt';
 import { ExportPanel } from './ExportPanel';

@@ -2,15 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Encounter, ReviewLogEntry, SavedTerm, StoredCard } from '../../lib/learning/model';
-import { readLearningSettings, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
-import {
-  lastFault,
-  listsStoredUnder,
-  loadLists,
-  type ListName,
-  type NotedFault,
-  type SetAside,
-} from '../../lib/learning/store';
+import { learningSettings, type LearningSettings } from '../../lib/settings';
+import { listsStoredUnder, loadLists, type ListName, type SetAside } from '../../lib/learning/store';
+import { lastFault, type NotedFault } from '../../lib/storage/faults';
 import { errorText } from '../common/fault-text';
 
 export interface LearnerState {
@@ -31,7 +25,7 @@ export function useLearnerData(): {
   state: LearnerState | null;
   /** Why the data could not be loaded at all, in words. */
   loadError: string | null;
-  saveSettings: (s: LearningSettings) => Promise<void>;
+  saveSettings: (change: Partial<LearningSettings>) => Promise<LearningSettings>;
 } {
   const [state, setState] = useState<LearnerState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -40,7 +34,7 @@ export function useLearnerData(): {
   const reload = useCallback((lists: readonly ListName[]) => {
     queue.current = queue.current.then(async () => {
       try {
-        const [loaded, settings, fault] = await Promise.all([loadLists(lists), readLearningSettings(), lastFault()]);
+        const [loaded, settings, fault] = await Promise.all([loadLists(lists), learningSettings.read(), lastFault()]);
         setState((shown) => ({ ...(shown ?? EMPTY), ...loaded.data, settings, recovered: loaded.recovered, fault }));
         setLoadError(null);
       } catch (error) {
@@ -60,7 +54,7 @@ export function useLearnerData(): {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [reload]);
-  return { state, loadError, saveSettings: saveLearningSettings };
+  return { state, loadError, saveSettings: (change: Partial<LearningSettings>) => learningSettings.update(change) };
 }
 
 const EMPTY: Omit<LearnerState, 'settings' | 'recovered' | 'fault'> = {

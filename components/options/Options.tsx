@@ -7,10 +7,9 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { countText, fill, i18n } from '../../lib/i18n';
-import { DEFAULT_LEARNING_SETTINGS, saveLearningSettings, type LearningSettings } from '../../lib/learning/settings';
-import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/learning/store';
-import { numberedPinyin, pinyinTokens } from '../../lib/pinyin-tones';
-import { updateLensSettings, resetLensSettings, type LensSettings } from '../../lib/settings';
+import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/storage/faults';
+import { numberedPinyin, pinyinTokens } from '../../lib/pinyin/tones';
+import { learningSettings, lensSettings, type LearningSettings, type LensSettings } from '../../lib/settings';
 import { glossary } from '../../lib/glossary';
 import { SiteList } from './SiteList';
 import { ChangeShortcuts, ShortcutList, useShortcuts } from '../common/shortcuts';
@@ -51,19 +50,18 @@ export function Options() {
   const { lens, learning } = stored;
   const setLens = (change: Partial<LensSettings>) => {
     setResetDone(false);
-    void storeSettings(updateLensSettings(change));
+    void storeSettings(lensSettings.update(change));
   };
   const setLearning = (change: Partial<LearningSettings>) => {
     setResetDone(false);
-    // Through saveLearningSettings: fields a newer version stored are kept.
-    void storeSettings(saveLearningSettings({ ...learning, ...change }));
+    void storeSettings(learningSettings.update(change));
   };
   const reset = async () => {
     // Only what this page sets: the Learn page's own settings (speaking, Anki) stay.
-    const { historyEnabled, historyAllTerms } = DEFAULT_LEARNING_SETTINGS;
+    const { historyEnabled, historyAllTerms } = learningSettings.defaults;
     setResetDone(
       await storeSettings(
-        Promise.all([resetLensSettings(), saveLearningSettings({ ...learning, historyEnabled, historyAllTerms })]),
+        Promise.all([lensSettings.reset(), learningSettings.update({ historyEnabled, historyAllTerms })]),
       ),
     );
   };

@@ -2,8 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readDisabledSites, type DisabledSites } from '../../lib/disabled-sites';
-import { readLearningSettings, type LearningSettings } from '../../lib/learning/settings';
-import { readLensSettings, type LensSettings } from '../../lib/settings';
+import { learningSettings, lensSettings, type LearningSettings, type LensSettings } from '../../lib/settings';
 
 export interface StoredSettings {
   lens: LensSettings;
@@ -15,8 +14,8 @@ export function useStoredSettings(): StoredSettings | null {
   const [settings, setSettings] = useState<StoredSettings | null>(null);
   const reload = useCallback(async () => {
     const [lens, learning, sites] = await Promise.all([
-      readLensSettings(),
-      readLearningSettings(),
+      lensSettings.read(),
+      learningSettings.read(),
       readDisabledSites(),
     ]);
     setSettings({ lens, learning, sites });

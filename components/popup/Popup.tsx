@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { entryDetails, indexGlossary } from '../../lib/entry-details';
 import { formatRoute, type GlossaryRoute } from '../../lib/glossary-route';
 import { countText, formatCount, i18n } from '../../lib/i18n';
-import type { RevealTermMessage, RevealTermResponse } from '../../lib/messages';
+import { askTab } from '../../lib/messages/send';
 import type { TabAccess } from '../../lib/tab-access';
 import { EntryDetail } from '../entry/EntryDetail';
 import { glossary } from '../../lib/glossary';
@@ -77,10 +77,7 @@ export function Popup() {
 
   async function reveal(term: string) {
     if (tab.kind !== 'ready') return;
-    const message: RevealTermMessage = { type: 'reveal-term', term };
-    const response = (await browser.tabs
-      .sendMessage(tab.tabId, message, { frameId: 0 })
-      .catch(() => null)) as RevealTermResponse | null;
+    const response = await askTab(browser.tabs, tab.tabId, 'reveal-term', { term });
     setRevealed(response?.revealed ? { term, index: response.index, count: response.count } : { term });
   }
 

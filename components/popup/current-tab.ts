@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { setSiteEnabled, type SiteChange } from '../../lib/disabled-sites';
-import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/learning/store';
-import type { LensStatusMessage, LensStatusResponse, TogglePageMessage } from '../../lib/messages';
+import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/storage/faults';
+import { askTab, sendToTab } from '../../lib/messages/send';
 import { ALL_SITES, originPattern, tabAccess, type TabAccess } from '../../lib/tab-access';
 
 type TabState =
@@ -104,24 +104,15 @@ export function useCurrentTab(): CurrentTab {
 
   const resume = useCallback(async () => {
     if (tab.kind !== 'ready') return;
-    const message: TogglePageMessage = { type: 'toggle-page' };
-    await browser.tabs.sendMessage(tab.tabId, message).catch(() => {});
+    await sendToTab(browser.tabs, tab.tabId, 'toggle-page', {}).catch(() => {});
     setCheck((n) => n + 1);
   }, [tab]);
 
   return { tab, setEnabled, requestAccess, reload, resume };
 }
 
-async function askLens(tabId: number): Promise<{ site: string; enabled: boolean; paused: boolean } | null> {
-  const message: LensStatusMessage = { type: 'lens-status' };
-  try {
-    const response = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as LensStatusResponse | undefined;
-    return response && typeof response.site === 'string'
-      ? { site: response.site, enabled: response.enabled === true, paused: response.paused === true }
-      : null;
-  } catch {
-    return null;
-  }
+function askLens(tabId: number) {
+  return askTab(browser.tabs, tabId, 'lens-status', {});
 }
 
 async function whyUnreachable(url: string | undefined): Promise<TabAccess> {

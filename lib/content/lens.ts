@@ -6,18 +6,10 @@
 import type { browser } from 'wxt/browser';
 import type { MatcherData } from '../glossary-types';
 import { Matcher } from '../matcher/matcher';
-import {
-  receiveMessages,
-  type EntryDetailsMessage,
-  type EntryDetailsResponse,
-  type OpenGlossaryMessage,
-  type RevealTermResponse,
-  type SaveTermMessage,
-  type SaveTermResponse,
-  type Sighting,
-  type TermsFoundMessage,
-} from '../messages';
-import { DEFAULT_LENS_SETTINGS, type HighlightStyle, type LensSettings } from '../settings';
+import { MAX_PAGE_TEXT, type Sighting, type TabProtocol } from '../messages/protocol';
+import { receiveMessages } from '../messages/receive';
+import { sendToBackground } from '../messages/send';
+import { lensSettings, type HighlightStyle, type LensSettings } from '../settings';
 import { speak } from '../speech';
 import { Annotations, type HighlightSink, type TermMatch } from './annotations';
 import { lookAtPoint, matchAtPoint } from './pointer';
@@ -76,7 +68,7 @@ export function startLens({
   matcherData,
   runtime,
   openGlossary,
-  settings: initial = DEFAULT_LENS_SETTINGS,
+  settings: initial = lensSettings.defaults,
   loadPopoverView,
 }: LensOptions): Lens {
   const started = performance.now();
@@ -111,13 +103,9 @@ export function startLens({
       const key = JSON.stringify(terms);
       if (key === reported) return;
       reported = key;
-      const message: TermsFoundMessage = {
-        type: 'terms-found',
-        terms,
-        page: { url: doc.URL, title: doc.title },
-        sightings: newSightings(),
-      };
-      runtime.sendMessage(message).catch(() => {
+      // A page's address and title may be megabytes: the background keeps only so much of them anyway.
+      const page = { url: doc.URL.slice(0, MAX_PAGE_TEXT), title: doc.title.slice(0, MAX_PAGE_TEXT) };
+      sendToBackground(runtime, 'terms-found', { terms, page, sightings: newSightings() }).catch(() => {
         reported = ''; // the background was asleep or reloading: report again next time
       });
     }, REPORT_DELAY_MS);
@@ -154,16 +142,14 @@ export function startLens({
     shown = match;
     const mine = ++request;
     void popover.prepare(); // the first time: loaded while the details come
-    const message: EntryDetailsMessage = { type: 'entry-details', term };
-    const response = (await runtime.sendMessage(message).catch(() => null)) as EntryDetailsResponse | null;
+    const response = await sendToBackground(runtime, 'entry-details', { term }).catch(() => undefined);
     if (mine !== request || shown !== match || !response?.details) return;
     await popover.show(
       {
         details: response.details,
         saved: response.saved,
         onToggleSave: async (save) => {
-          const request: SaveTermMessage = { type: 'save-term', term, save };
-          const answer = (await runtime.sendMessage(request).catch(() => null)) as SaveTermResponse | null;
+          const answer = await sendToBackground(runtime, 'save-term', { term, save }).catch(() => undefined);
           return answer?.saved ?? !save;
         },
         previous,
@@ -175,8 +161,7 @@ export function startLens({
         onOpenGlossary:
           openGlossary ??
           ((name) => {
-            const request: OpenGlossaryMessage = { type: 'open-glossary', term: name };
-            runtime.sendMessage(request).catch(() => {});
+            sendToBackground(runtime, 'open-glossary', { term: name }).catch(() => {});
           }),
       },
       match.range,
@@ -248,7 +233,7 @@ export function startLens({
   // ---- Revealing an entry's occurrences one by one (the popup's "On this page" list).
   let revealed: TermMatch | null = null;
   let flashTimer: ReturnType<typeof setTimeout> | null = null;
-  async function reveal(term: string): Promise<RevealTermResponse> {
+  async function reveal(term: string): Promise<TabProtocol['reveal-term']['answer']> {
     const entry = matcherData.terms.indexOf(term);
     if (entry < 0) return { revealed: false };
     await scanner.settled();
@@ -267,10 +252,9 @@ export function startLens({
     return { revealed: true, index: found.index + 1, count: found.count };
   }
 
-  const stopReceiving = receiveMessages(runtime.onMessage, (message) => {
-    if (message.type === 'step-term') void step(message.direction);
-    if (message.type === 'reveal-term') return reveal(message.term);
-    return undefined;
+  const stopReceiving = receiveMessages<TabProtocol>(runtime.onMessage, {
+    'step-term': ({ direction }) => void step(direction),
+    'reveal-term': ({ term }) => reveal(term),
   });
 
   void scanner.start();
@@ -293,8 +277,7 @@ export function startLens({
       reportTimer = null;
       // A stopped lens shows nothing: the popup's list and the badge must not keep what it reported.
       if (reported !== '' && reported !== '[]') {
-        const nothing: TermsFoundMessage = { type: 'terms-found', terms: [] };
-        runtime.sendMessage(nothing).catch(() => {});
+        sendToBackground(runtime, 'terms-found', { terms: [] }).catch(() => {});
       }
       view.removeEventListener('pointermove', onPointerMove, { capture: true });
       view.removeEventListener('click', onClick, { capture: true });

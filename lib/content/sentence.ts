@@ -1,5 +1,5 @@
 /** The page's own sentence around a term, for the learner's history: cut at 。！？ or the block's ends. */
-import { INVISIBLE } from '../matcher/visible';
+import { readableText } from '../readable-text';
 import { blockOf } from './text-runs';
 
 const SENTENCE_END = /[。！？!?\n]/;
@@ -18,20 +18,7 @@ export function sentenceAround(range: AbstractRange): string {
   let end = at;
   while (end < text.length && end - at < MAX_SIDE && !SENTENCE_END.test(text[end]!)) end++;
   if (end < text.length && /[。！？!?]/.test(text[end]!)) end++;
-  return readable(text.slice(start, end));
-}
-
-/**
- * The sentence as our pages show it: bidi controls (U+202E would show the rest of the line reversed in the
- * learner's history) and invisible characters dropped, lone surrogates (half a character: tofu at best) replaced.
- */
-function readable(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
-    .replace(/[\u200E\u200F\u202A-\u202E\u2061-\u2069]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return readableText(text.slice(start, end));
 }
 
 /** A text position's offset within the element's textContent. */

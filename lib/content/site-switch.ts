@@ -7,8 +7,9 @@
  */
 import type { browser } from 'wxt/browser';
 import { allDisabled, isSiteEnabled, readDisabledSites, watchDisabledSites } from '../disabled-sites';
-import { receiveMessages, type LensStatusResponse } from '../messages';
-import { readLensSettings, watchLensSettings, type LensSettings } from '../settings';
+import type { TabProtocol } from '../messages/protocol';
+import { receiveMessages } from '../messages/receive';
+import { lensSettings, type LensSettings } from '../settings';
 
 interface SwitchableLens {
   stop(): void;
@@ -42,26 +43,26 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
     siteEnabled = isSiteEnabled(allDisabled(sites), site);
     apply();
   });
-  const unwatchSettings = watchLensSettings((next) => {
+  const unwatchSettings = lensSettings.watch((next) => {
     settings = next;
     lens?.configure?.(next);
     apply();
   });
-  const firstRead = Promise.all([readDisabledSites(), readLensSettings()]).then(([sites, stored]) => {
+  const firstRead = Promise.all([readDisabledSites(), lensSettings.read()]).then(([sites, stored]) => {
     siteEnabled ??= isSiteEnabled(allDisabled(sites), site);
     settings ??= stored;
     apply();
   });
 
-  const stopReceiving = receiveMessages(runtime.onMessage, (message) => {
-    if (message.type === 'toggle-page') {
+  const stopReceiving = receiveMessages<TabProtocol>(runtime.onMessage, {
+    'toggle-page': () => {
       paused = !paused;
       apply();
-    }
-    if (message.type !== 'lens-status') return undefined;
+      return undefined;
+    },
     // `enabled` is the site's switch, which the popup shows (known once storage is read); `paused` says the lens
     // is off on this page alone.
-    return firstRead.then<LensStatusResponse>(() => ({ site, enabled: siteEnabled === true, paused }));
+    'lens-status': () => firstRead.then(() => ({ site, enabled: siteEnabled === true, paused })),
   });
   return {
     unwatch() {

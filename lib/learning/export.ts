@@ -4,7 +4,7 @@
  */
 import { csv } from '../csv';
 import type { EntryDetails } from '../entry-details';
-import { numberedPinyin } from '../pinyin-tones';
+import { numberedPinyin } from '../pinyin/tones';
 import type { Encounter, SavedTerm } from './model';
 
 export interface ExportRow {

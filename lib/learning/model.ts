@@ -1,4 +1,5 @@
 /** What a learner keeps: saved terms, their review cards and log, and where they met terms on the web. */
+import { isWebAddress } from './history';
 
 export interface SavedTerm {
   /** The glossary entry's main form. */
@@ -83,11 +84,13 @@ export function isReviewLogEntry(value: unknown): value is ReviewLogEntry {
   );
 }
 
+/** A sighting; its address is a web page's (a backup file could hold any scheme, `javascript:` included). */
 export function isEncounter(value: unknown): value is Encounter {
   return (
     isRecord(value) &&
     isString(value.term) &&
     isString(value.url) &&
+    isWebAddress(value.url) &&
     isString(value.title) &&
     isIsoDate(value.at) &&
     isString(value.sentence)

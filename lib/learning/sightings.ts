@@ -1,38 +1,55 @@
-/** Turns a page's reported sightings into "where I met it" history, as the learner's settings allow. */
-import type { TermsFoundMessage } from '../messages';
+/**
+ * Turns a page's reported sightings into "where I met it" history, as the learner's settings allow. Only the
+ * page the learner reads (the tab's top frame) is recorded: frames are mostly other sites' widgets and ads,
+ * and twenty frames of one hostile page could otherwise push out everything the learner met elsewhere. Nothing
+ * is recorded in private (incognito) windows.
+ */
+import type { BackgroundProtocol } from '../messages/protocol';
+import { learningSettings } from '../settings';
+import { capHistory, sightingOf } from './history';
 import type { Encounter } from './model';
-import { readLearningSettings } from './settings';
-import { capHistory, changeData, savedTerms } from './store';
+import { changeData, savedTerms } from './store';
 
 /** The same term on the same page is one sighting a day, however often the page reports it. */
 const SAME_SIGHTING_MS = 24 * 3_600_000;
 
-export async function recordSightings(message: TermsFoundMessage, now: Date): Promise<number> {
-  // Only web pages: not our own glossary reader, nor local files or browser pages.
-  if (!message.page || !/^https?:/.test(message.page.url) || !message.sightings?.length) return 0;
-  const settings = await readLearningSettings();
+/** Where a report came from (runtime.MessageSender's tab and frame). */
+export interface ReportOrigin {
+  topFrame: boolean;
+  incognito: boolean;
+}
+
+export async function recordSightings(
+  message: BackgroundProtocol['terms-found']['received'],
+  origin: ReportOrigin,
+  now: Date,
+): Promise<number> {
+  if (!origin.topFrame || origin.incognito || !message.page || !message.sightings?.length) return 0;
+  const page = message.page;
+  // Only web pages (not our own glossary reader, nor local files or browser pages), by origin and path.
+  const candidates = message.sightings
+    .map((s) => sightingOf(s.term, page, s.sentence, now))
+    .filter((s): s is Encounter => s !== null);
+  if (candidates.length === 0) return 0;
+  const settings = await learningSettings.read();
   if (!settings.historyEnabled) return 0;
-  const saved = settings.historyAllTerms ? new Set<string>() : await savedTerms();
   // Most pages hold no saved term: a look at the study list alone spares them the full read and the lock.
-  const worthKeeping = settings.historyAllTerms
-    ? message.sightings
-    : message.sightings.filter((s) => saved.has(s.term));
+  const saved = settings.historyAllTerms ? null : await savedTerms();
+  const worthKeeping = saved ? candidates.filter((s) => saved.has(s.term)) : candidates;
   if (worthKeeping.length === 0) return 0;
-  const { url, title } = message.page;
   let added = 0;
   await changeData(
     ['studyList', 'history'],
     ({ studyList, history }) => {
       const savedNow = new Set(studyList.map((s) => s.term));
-      const fresh: Encounter[] = worthKeeping
+      const fresh = worthKeeping
         .filter((s) => settings.historyAllTerms || savedNow.has(s.term))
         .filter(
           (s) =>
             !history.some(
-              (e) => e.term === s.term && e.url === url && now.getTime() - Date.parse(e.at) < SAME_SIGHTING_MS,
+              (e) => e.term === s.term && e.url === s.url && now.getTime() - Date.parse(e.at) < SAME_SIGHTING_MS,
             ),
-        )
-        .map((s) => ({ term: s.term, url, title, at: now.toISOString(), sentence: s.sentence }));
+        );
       added = fresh.length;
       return fresh.length > 0 ? { history: capHistory([...history, ...fresh]) } : {};
     },

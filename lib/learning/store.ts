@@ -10,9 +10,10 @@
  * - Changes are serialised across every page and the background (Web Locks): two tabs saving at once cannot
  *   overwrite each other's read-modify-write.
  *
- * A failed read or write throws a StorageFault, which names what failed for the pages to word.
+ * A failed read or write throws a StorageFault (lib/storage/faults.ts), which names what failed for the pages to word.
  */
 import { browser } from 'wxt/browser';
+import { StorageFault, clearFault, errorDetail, noteFault, writeFault, type ChangeName } from '../storage/faults';
 import type { LearnerData } from './backup';
 import {
   DIRECTIONS,
@@ -27,10 +28,6 @@ import {
 } from './model';
 import { cardsFor } from './scheduling';
 
-/** Kept at most, oldest dropped first: history is a convenience, not an archive. */
-const HISTORY_CAP = 2000;
-/** A term's sightings kept at most, so one much-visited page cannot crowd out the rest. */
-const HISTORY_PER_TERM = 20;
 export const LOG_CAP = 20_000;
 
 /**
@@ -77,52 +74,6 @@ export interface LoadedData {
   setAsideNow: number;
   /** The format number of data written by a newer version of the extension, when this read found some. */
   newerVersion?: number;
-}
-
-/**
- * A change that a failed write did not make, named without words (lib stays language-neutral): the pages
- * word it in the UI's language (components/common/fault-text.ts). Equal names mean the same change: making it after
- * all clears its notice.
- */
-export type ChangeName =
-  | { action: 'save-term'; term: string }
-  | { action: 'remove-term'; term: string }
-  | { action: 'note'; term: string }
-  | { action: 'answer'; term: string }
-  | { action: 'erase-history' }
-  | { action: 'restore' }
-  | { action: 'sightings' }
-  | { action: 'settings' }
-  | { action: 'site-switch'; site: string; enabled: boolean }
-  | { action: 'discard-set-aside' }
-  | { action: 'change' };
-
-export type FaultKind = 'full' | 'busy' | 'unreadable' | 'failed';
-
-/**
- * Why a read or write of the learner's data or settings failed: the kind, the change that was not made (none
- * for a failed read), and the browser's own words. The message is for developers; pages word the fault.
- */
-export class StorageFault extends Error {
-  constructor(
-    readonly kind: FaultKind,
-    readonly what: ChangeName | null,
-    readonly detail: string,
-    options?: { cause: unknown },
-  ) {
-    super(`storage ${kind}${what ? ` (${JSON.stringify(what)} not made)` : ''}: ${detail}`, options);
-    this.name = 'StorageFault';
-  }
-}
-
-const detail = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** Classifies a failed write; `what` names the change that did not happen. */
-export function writeFault(error: unknown, what: ChangeName = { action: 'change' }): StorageFault {
-  if (error instanceof StorageFault) return error;
-  const text = detail(error);
-  const kind = /MAX_WRITE_OPERATIONS/i.test(text) ? 'busy' : /quota/i.test(text) ? 'full' : 'failed';
-  return new StorageFault(kind, what, text, { cause: error });
 }
 
 /** Reads every list of the learner's data, sets aside what cannot be used, and completes interrupted changes. */
@@ -231,7 +182,7 @@ async function get(keys: string[]): Promise<Stored> {
   try {
     return await browser.storage.local.get(keys);
   } catch (error) {
-    throw new StorageFault('unreadable', null, detail(error), { cause: error });
+    throw new StorageFault('unreadable', null, errorDetail(error), { cause: error });
   }
 }
 
@@ -283,7 +234,11 @@ function interpret(
       } catch (error) {
         // Keep the unmigrated lists whole, and read what still has the current shape.
         for (const name of LIST_NAMES)
-          setAside(LISTS[name].key, stored[LISTS[name].key], `upgrade to data format ${step} failed: ${detail(error)}`);
+          setAside(
+            LISTS[name].key,
+            stored[LISTS[name].key],
+            `upgrade to data format ${step} failed: ${errorDetail(error)}`,
+          );
         break;
       }
     }
@@ -387,68 +342,4 @@ function withDataLock<T>(work: () => Promise<T>): Promise<T> {
   const run = localQueue.then(work, work);
   localQueue = run.catch(() => undefined);
   return run;
-}
-
-// ---- The last failed write, for the pages to show (storage.session: its own quota, gone with the session).
-// It stays until the learner dismisses it or the same change succeeds: another, smaller write fitting into a
-// full storage does not mean that the failed one was made.
-
-const FAULT_KEY = 'storageFault';
-
-export interface NotedFault {
-  kind: FaultKind;
-  what: ChangeName;
-  /** The browser's words. */
-  detail: string;
-  at: string;
-}
-
-/** Tells every page about a failed write (the popup and the Learn page show it). */
-export async function noteFault(fault: StorageFault): Promise<void> {
-  const noted: NotedFault = {
-    kind: fault.kind,
-    what: fault.what ?? { action: 'change' },
-    detail: fault.detail,
-    at: new Date().toISOString(),
-  };
-  await browser.storage.session?.set({ [FAULT_KEY]: noted }).catch(() => undefined);
-}
-
-/** The change was made after all: its notice, if it is the one shown, goes. */
-export async function clearFault(what: ChangeName): Promise<void> {
-  const noted = await lastFault();
-  if (noted && JSON.stringify(noted.what) === JSON.stringify(what)) await dismissFault();
-}
-
-export async function dismissFault(): Promise<void> {
-  await browser.storage.session?.remove(FAULT_KEY).catch(() => undefined);
-}
-
-const FAULT_KINDS: readonly string[] = ['full', 'busy', 'unreadable', 'failed'] satisfies FaultKind[];
-
-/** The last write that failed in any part of the extension this session, until one succeeds. */
-export async function lastFault(): Promise<NotedFault | null> {
-  const stored = await browser.storage.session?.get(FAULT_KEY).catch(() => null);
-  const fault = stored?.[FAULT_KEY] as Partial<NotedFault> | undefined;
-  const valid =
-    typeof fault === 'object' &&
-    fault !== null &&
-    FAULT_KINDS.includes(fault.kind as string) &&
-    typeof fault.what === 'object' &&
-    fault.what !== null &&
-    typeof fault.what.action === 'string' &&
-    typeof fault.detail === 'string';
-  return valid ? (fault as NotedFault) : null;
-}
-
-/** Adds sightings, keeping the newest within both caps. */
-export function capHistory(history: readonly Encounter[]): Encounter[] {
-  const newestFirst = [...history].sort((a, b) => b.at.localeCompare(a.at));
-  const perTerm = new Map<string, number>();
-  const kept = newestFirst.filter((e) => {
-    const seen = perTerm.get(e.term) ?? 0;
-    perTerm.set(e.term, seen + 1);
-    return seen < HISTORY_PER_TERM;
-  });
-  return kept.slice(0, HISTORY_CAP).reverse();
 }

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GlossaryData, GlossaryEntry } from '../../lib/glossary-types';
-import { createSearch, englishWords, matchPinyin, parsePinyin, pinyinRecord } from '../../lib/search';
+import { matchPinyin, parsePinyin, pinyinRecord } from '../../lib/pinyin/match';
+import { createSearch, englishWords } from '../../lib/search';
 
 function entry(term: string, pinyin: string, gloss: string, explanation = '', aliases: string[] = []): GlossaryEntry {
   return {

@@ -16,25 +16,20 @@ import {
   siteFromInput,
   syncedBytes,
 } from '../../lib/disabled-sites';
-import { readLearningSettings } from '../../lib/learning/settings';
-import {
-  DEFAULT_LENS_SETTINGS,
-  parseLensSettings,
-  readLensSettings,
-  resetLensSettings,
-  updateLensSettings,
-} from '../../lib/settings';
+import { learningSettings, lensSettings } from '../../lib/settings';
+
+const DEFAULT_LENS_SETTINGS = lensSettings.defaults;
 
 describe('lens settings', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('are the defaults when nothing is stored', async () => {
-    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
+    expect(await lensSettings.read()).toEqual(DEFAULT_LENS_SETTINGS);
   });
 
   it('fall back to the default field by field when a stored value is hand-edited or corrupt', () => {
     expect(
-      parseLensSettings({
+      lensSettings.parse({
         highlightStyle: 'background',
         toneColours: 'yes',
         pinyinStyle: 'numbers',
@@ -47,26 +42,26 @@ describe('lens settings', () => {
       pinyinStyle: 'numbers',
     });
     for (const junk of [null, undefined, 42, 'underline', [], ['background']])
-      expect(parseLensSettings(junk)).toEqual(DEFAULT_LENS_SETTINGS);
+      expect(lensSettings.parse(junk)).toEqual(DEFAULT_LENS_SETTINGS);
   });
 
   it('read a corrupt stored value without failing, and writing one setting keeps the valid others', async () => {
     await fakeBrowser.storage.sync.set({ lensSettings: { popoverTrigger: 'click', showTranslation: 0 } });
-    expect(await readLensSettings()).toEqual({ ...DEFAULT_LENS_SETTINGS, popoverTrigger: 'click' });
-    await updateLensSettings({ toneColours: true });
+    expect(await lensSettings.read()).toEqual({ ...DEFAULT_LENS_SETTINGS, popoverTrigger: 'click' });
+    await lensSettings.update({ toneColours: true });
     expect((await fakeBrowser.storage.sync.get('lensSettings')).lensSettings).toEqual({
       ...DEFAULT_LENS_SETTINGS,
       popoverTrigger: 'click',
       toneColours: true,
     });
     await fakeBrowser.storage.sync.set({ lensSettings: 'garbage' });
-    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
+    expect(await lensSettings.read()).toEqual(DEFAULT_LENS_SETTINGS);
   });
 
   it('reset to the defaults', async () => {
-    await updateLensSettings({ highlightStyle: 'none', pinyinStyle: 'numbers' });
-    await resetLensSettings();
-    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
+    await lensSettings.update({ highlightStyle: 'none', pinyinStyle: 'numbers' });
+    await lensSettings.reset();
+    expect(await lensSettings.read()).toEqual(DEFAULT_LENS_SETTINGS);
   });
 
   it('stay small: the whole settings item is far below storage.sync’s 8 KB per item', () => {
@@ -151,7 +146,7 @@ describe('moving 0.1’s local site list to sync', () => {
     expect(await migrateDisabledSites()).toEqual({ moved: 4, kept: 0 });
     expect(await readDisabledSites()).toEqual({ synced: fixture.local.disabledSites, local: [] });
     expect(await fakeBrowser.storage.local.get('disabledSites')).toEqual({});
-    expect(await readLearningSettings()).toEqual(fixture.expect.settings);
+    expect(await learningSettings.read()).toEqual(fixture.expect.settings);
     // Run again (every start of the background): nothing changes.
     expect(await migrateDisabledSites()).toEqual({ moved: 0, kept: 0 });
     expect(allDisabled(await readDisabledSites())).toEqual(before);

@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readLearnerData, saveTerm } from '../../lib/learning/actions';
-import { learningSettings, DEFAULT_LEARNING_SETTINGS } from '../../lib/learning/settings';
+import { learningSettings } from '../../lib/settings';
+import { HISTORY_BYTES, capHistory, pageAddress } from '../../lib/learning/history';
 import { recordSightings } from '../../lib/learning/sightings';
-import { parseMessage, type TermsFoundMessage } from '../../lib/messages';
+import type { BackgroundProtocol } from '../../lib/messages/protocol';
 
 const NOW = new Date('2026-05-01T10:00:00Z');
-const report = (url = 'https://news.example/a'): TermsFoundMessage => ({
+const TOP_FRAME = { topFrame: true, incognito: false };
+const report = (url = 'https://news.example/a'): BackgroundProtocol['terms-found']['received'] => ({
   type: 'terms-found',
   terms: [
     { term: '焦作高新区', count: 2 },
@@ -24,7 +26,7 @@ describe('recording where terms were met', () => {
 
   it('keeps sightings of saved terms only, by default', async () => {
     await saveTerm('焦作高新区', NOW);
-    expect(await recordSightings(report(), NOW)).toBe(1);
+    expect(await recordSightings(report(), TOP_FRAME, NOW)).toBe(1);
     expect((await readLearnerData()).history).toEqual([
       {
         term: '焦作高新区',
@@ -37,35 +39,64 @@ describe('recording where terms were met', () => {
   });
 
   it('keeps every term when the learner asks, nothing when history is off', async () => {
-    await learningSettings.setValue({ ...DEFAULT_LEARNING_SETTINGS, historyAllTerms: true });
-    expect(await recordSightings(report(), NOW)).toBe(2);
-    await learningSettings.setValue({ ...DEFAULT_LEARNING_SETTINGS, historyEnabled: false, historyAllTerms: true });
-    expect(await recordSightings(report('https://news.example/b'), NOW)).toBe(0);
+    await learningSettings.update({ historyAllTerms: true });
+    expect(await recordSightings(report(), TOP_FRAME, NOW)).toBe(2);
+    await learningSettings.update({ historyEnabled: false, historyAllTerms: true });
+    expect(await recordSightings(report('https://news.example/b'), TOP_FRAME, NOW)).toBe(0);
   });
 
   it('records a term on a page once a day, and never our own or local pages', async () => {
     await saveTerm('焦作高新区', NOW);
-    expect(await recordSightings(report(), NOW)).toBe(1);
-    expect(await recordSightings(report(), new Date(NOW.getTime() + 3_600_000))).toBe(0);
-    expect(await recordSightings(report(), new Date(NOW.getTime() + 25 * 3_600_000))).toBe(1);
-    expect(await recordSightings(report('chrome-extension://abc/glossary.html'), NOW)).toBe(0);
-    expect(await recordSightings(report('file:///tmp/a.html'), NOW)).toBe(0);
+    expect(await recordSightings(report(), TOP_FRAME, NOW)).toBe(1);
+    expect(await recordSightings(report(), TOP_FRAME, new Date(NOW.getTime() + 3_600_000))).toBe(0);
+    expect(await recordSightings(report(), TOP_FRAME, new Date(NOW.getTime() + 25 * 3_600_000))).toBe(1);
+    expect(await recordSightings(report('chrome-extension://abc/glossary.html'), TOP_FRAME, NOW)).toBe(0);
+    expect(await recordSightings(report('file:///tmp/a.html'), TOP_FRAME, NOW)).toBe(0);
   });
 });
 
-describe('learning messages', () => {
-  it('validates save-term and the sightings of terms-found', () => {
-    expect(parseMessage({ type: 'save-term', term: '焦作', save: true })).toEqual({
-      type: 'save-term',
-      term: '焦作',
-      save: true,
-    });
-    expect(parseMessage({ type: 'save-term', term: '焦作', save: 'yes' })).toEqual({
-      invalid: 'save-term: bad term or save',
-    });
-    expect(parseMessage(report())).toEqual(report());
-    expect(parseMessage({ ...report(), sightings: [{ term: '焦作', sentence: 'x'.repeat(5000) }] })).toEqual({
-      invalid: 'terms-found: bad page or sightings',
-    });
+describe('what a sighting keeps of a page (pages may be hostile)', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const page = (url: string, title = '新闻') => ({ ...report(url), page: { url, title } });
+
+  it('keeps the origin and path of an address: no query (a token, a search) and no fragment', async () => {
+    expect(pageAddress('https://news.example/a/b.html?token=secret&q=1#comments')).toBe(
+      'https://news.example/a/b.html',
+    );
+    expect(pageAddress(['javascript', 'alert(1)'].join(':'))).toBeNull(); // in two parts: the lint refuses the URL
+    expect(pageAddress('not an address')).toBeNull();
+    await saveTerm('焦作高新区', NOW);
+    await recordSightings(page('https://news.example/a?session=abc#x'), TOP_FRAME, NOW);
+    expect((await readLearnerData()).history.map((e) => e.url)).toEqual(['https://news.example/a']);
+  });
+
+  it('records nothing from frames or from private windows', async () => {
+    await saveTerm('焦作高新区', NOW);
+    expect(await recordSightings(report(), { topFrame: false, incognito: false }, NOW)).toBe(0);
+    expect(await recordSightings(report(), { topFrame: true, incognito: true }, NOW)).toBe(0);
+    expect((await readLearnerData()).history).toEqual([]);
+  });
+
+  it('cleans a title as sentences are cleaned (no bidi overrides), and cuts a long one', async () => {
+    await saveTerm('焦作高新区', NOW);
+    await recordSightings(page('https://news.example/a', '\u202Egnp.exe\u202C 新闻'), TOP_FRAME, NOW);
+    await recordSightings(page('https://news.example/b', '长'.repeat(5000)), TOP_FRAME, NOW);
+    const [cleaned, long] = (await readLearnerData()).history;
+    expect(cleaned!.title).toBe('gnp.exe 新闻');
+    expect(long!.title.length).toBeLessThanOrEqual(201);
+  });
+
+  it('keeps the history within its byte budget, newest first', () => {
+    const big = Array.from({ length: 3000 }, (_, i) => ({
+      term: `词${i}`,
+      url: `https://news.example/${i}`,
+      title: '标'.repeat(200),
+      at: new Date(NOW.getTime() + i * 1000).toISOString(),
+      sentence: '句'.repeat(300),
+    }));
+    const kept = capHistory(big);
+    expect(new TextEncoder().encode(JSON.stringify(kept)).length).toBeLessThanOrEqual(HISTORY_BYTES);
+    expect(kept.at(-1)!.term).toBe('词2999');
+    expect(kept.length).toBeGreaterThan(100);
   });
 });

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { readDisabledSites, setSiteEnabled } from '../../lib/disabled-sites';
 import { followSiteSwitch } from '../../lib/content/site-switch';
-import { updateLensSettings, type LensSettings } from '../../lib/settings';
+import { lensSettings, type LensSettings } from '../../lib/settings';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
@@ -66,11 +66,11 @@ describe('followSiteSwitch', () => {
   });
 
   it('starts with the stored settings and hands changed ones to the running lens', async () => {
-    await updateLensSettings({ highlightStyle: 'background' });
+    await lensSettings.update({ highlightStyle: 'background' });
     const { log, handle } = watch('example.com');
     await settle();
     expect(log).toEqual(['start 1 background']);
-    await updateLensSettings({ highlightStyle: 'none' });
+    await lensSettings.update({ highlightStyle: 'none' });
     await settle();
     expect(log).toEqual(['start 1 background', 'configure 1 none']);
     handle.unwatch();

@@ -7,9 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readLearnerData, recordReview, removeTerm, restore, saveTerm, setNote } from '../../lib/learning/actions';
-import { learningSettings, readLearningSettings, saveLearningSettings } from '../../lib/learning/settings';
+import { learningSettings } from '../../lib/settings';
 import { recordSightings } from '../../lib/learning/sightings';
-import { DATA_VERSION, StorageFault, discardRecovered, lastFault, loadData } from '../../lib/learning/store';
+import { DATA_VERSION, discardRecovered, loadData } from '../../lib/learning/store';
+import { StorageFault, lastFault } from '../../lib/storage/faults';
 import { cardsFor } from '../../lib/learning/scheduling';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -64,7 +65,7 @@ describe('reading and writing', () => {
       page: { url: 'https://a.example/', title: 't' },
       sightings: [{ term: '山药', sentence: 's' }],
     };
-    expect(await recordSightings(report, NOW)).toBe(0);
+    expect(await recordSightings(report, { topFrame: true, incognito: false }, NOW)).toBe(0);
     await saveTerm('焦作', NOW);
     expect(set).not.toHaveBeenCalled();
   });
@@ -151,7 +152,7 @@ describe('damaged and wrong-shaped values', () => {
 
   it('uses defaults for damaged settings, and keeps settings a newer version added when saving', async () => {
     await fakeBrowser.storage.sync.set({ learningSettings: 'garbage' });
-    expect(await readLearningSettings()).toEqual({
+    expect(await learningSettings.read()).toEqual({
       historyEnabled: true,
       historyAllTerms: false,
       speakOnReveal: false,
@@ -160,10 +161,10 @@ describe('damaged and wrong-shaped values', () => {
     await fakeBrowser.storage.sync.set({
       learningSettings: { historyEnabled: 'yes', speakOnReveal: true, fromTheFuture: 3 },
     });
-    const settings = await readLearningSettings();
+    const settings = await learningSettings.read();
     expect(settings).toEqual({ historyEnabled: true, historyAllTerms: false, speakOnReveal: true, ankiConnect: false });
-    await saveLearningSettings({ ...settings, historyAllTerms: true });
-    expect(await learningSettings.getValue()).toEqual({
+    await learningSettings.update({ historyAllTerms: true });
+    expect((await fakeBrowser.storage.sync.get('learningSettings')).learningSettings).toEqual({
       historyEnabled: true,
       historyAllTerms: true,
       speakOnReveal: true,
@@ -267,25 +268,28 @@ describe('a full quota', () => {
       page: { url: 'https://a.example/', title: 't' },
       sightings: [{ term: '焦作', sentence: '焦作。' }],
     };
-    await expect(recordSightings(report, NOW)).rejects.toMatchObject({ kind: 'full', what: { action: 'sightings' } });
+    await expect(recordSightings(report, { topFrame: true, incognito: false }, NOW)).rejects.toMatchObject({
+      kind: 'full',
+      what: { action: 'sightings' },
+    });
     expect(await lastFault()).toMatchObject({ kind: 'full', what: { action: 'sightings' } });
   });
 
   it('of storage.sync refuses a setting, naming why (per-item and total quotas, write rate)', async () => {
-    const settings = await readLearningSettings();
+    const settings = await learningSettings.read();
     const set = vi
       .spyOn(fakeBrowser.storage.sync, 'set')
       .mockRejectedValueOnce(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
-    await expect(saveLearningSettings({ ...settings, speakOnReveal: true })).rejects.toMatchObject({
+    await expect(learningSettings.update({ speakOnReveal: true })).rejects.toMatchObject({
       kind: 'full',
       what: { action: 'settings' },
     });
     set.mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
-    await expect(saveLearningSettings({ ...settings, speakOnReveal: true })).rejects.toMatchObject({
+    await expect(learningSettings.update({ speakOnReveal: true })).rejects.toMatchObject({
       kind: 'busy',
       what: { action: 'settings' },
     });
-    expect(await readLearningSettings()).toEqual(settings);
+    expect(await learningSettings.read()).toEqual(settings);
   });
 });
 

@@ -13,9 +13,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readDisabledSites } from '../../lib/disabled-sites';
 import { readLearnerData, recordReview, saveTerm } from '../../lib/learning/actions';
-import { readLearningSettings } from '../../lib/learning/settings';
 import { loadData } from '../../lib/learning/store';
-import { readLensSettings } from '../../lib/settings';
+import { learningSettings, lensSettings } from '../../lib/settings';
 import { startBackground } from './start-background';
 
 interface Fixture {
@@ -31,8 +30,8 @@ const READERS: Record<string, () => Promise<unknown>> = {
   cards: async () => (await readLearnerData()).cards,
   log: async () => (await readLearnerData()).log,
   history: async () => (await readLearnerData()).history,
-  settings: () => readLearningSettings(),
-  lensSettings: () => readLensSettings(),
+  settings: () => learningSettings.read(),
+  lensSettings: () => lensSettings.read(),
   // In storage.sync since 0.2 (0.1 kept it in storage.local): the background's start moves it.
   disabledSites: async () => (await readDisabledSites()).synced,
 };

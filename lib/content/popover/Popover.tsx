@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ContextView, EntryDetails } from '../../entry-details';
 import { formatCount, i18n } from '../../i18n';
-import { pinyinTokens, toneless } from '../../pinyin-tones';
+import { pinyinTokens, toneless } from '../../pinyin/tones';
 
 export interface PopoverProps {
   details: EntryDetails;
