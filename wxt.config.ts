@@ -9,12 +9,14 @@ export default defineConfig({
   // JSON modules as JSON.parse('…'): V8 parses that faster than the same data as an object literal (the
   // content script's matcher tables are most of its start-up otherwise).
   vite: () => ({ plugins: [preact()], json: { stringify: true } }),
-  // The Firefox sources zip (npm run zip) holds what rebuilds the extension, README → Releases: no tests,
-  // benchmarks, store material or generated glossary tables (the build writes them).
+  // The Firefox sources zip (npm run zip) holds what rebuilds the extension (docs/releasing.md): no tests,
+  // benchmarks, docs, store material or generated glossary tables (the build writes them).
   zip: {
     excludeSources: [
       'tests/**',
       'bench/**',
+      'docs/**',
+      'lint/**',
       'store/**',
       'scripts/**',
       'test-results/**',

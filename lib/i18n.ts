@@ -2,7 +2,7 @@ import { i18n, type GeneratedI18nStructure } from '#i18n';
 
 /**
  * The UI's words go through `i18n.t('key')` (locales/en.yml, locales/zh_CN.yml; the browser's language picks
- * one, English when it has no match). Keys, counts and placeholders: README → Translations.
+ * one, English when it has no match). Keys, counts and placeholders: docs/development.md → Translations.
  */
 export { i18n };
 

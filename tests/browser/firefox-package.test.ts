@@ -1,6 +1,6 @@
 /**
  * The Firefox package as addons.mozilla.org will check it: `web-ext lint` (Mozilla's addons-linter) on the
- * Firefox MV3 build finds no error, and no warning but the two README → Releases explains: Preact's own
+ * Firefox MV3 build finds no error, and no warning but the two docs/releasing.md explains: Preact's own
  * support for dangerouslySetInnerHTML, which our code never uses, and the content script's import() of its
  * popover file by a computed address.
  *
