@@ -3,8 +3,8 @@
  * decoys, dynamic pages, frames, shadow roots), the per-tab counts, the popover, keyboard stepping, and
  * that the page itself is left alone.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { describe, expect, test } from 'vitest';
+import { useExtension } from './harness';
 import {
   highlightedTexts,
   markupNowAndAtLoad,
@@ -31,13 +31,7 @@ const ARTICLE_TERMS = {
 };
 
 describe('content script', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  const h = useExtension();
 
   test('finds the terms of a news article, across inline elements, skipping what is not reading text', async () => {
     const page = await h.openPage('/article.html', { initScript: recordMarkupAtLoad });

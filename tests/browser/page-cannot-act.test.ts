@@ -3,18 +3,12 @@
  * but synthetic pointer moves open no popover, and synthetic clicks neither save a term nor open a tab. The
  * reader's own input (Playwright's, which the browser marks trusted) still does.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { describe, expect, test } from 'vitest';
+import { useExtension } from './harness';
 import { highlightedTexts, pointOf, popoverText } from './page-tools';
 
 describe('a page cannot act through our UI', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  const h = useExtension();
 
   test('synthetic pointer moves and clicks are ignored; real ones work', async () => {
     const page = await h.openPage('/article.html');

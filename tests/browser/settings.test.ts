@@ -6,9 +6,9 @@
  * go to JPL_SCREENSHOT_DIR (default /tmp/jpl-screens).
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { useExtension } from './harness';
 import { highlightedTexts, pointOf, popoverText, tabIdOf, waitForPageTerms } from './page-tools';
 import { openPopupOver, optionTexts } from './popup-tools';
 
@@ -44,14 +44,10 @@ function lensState(page: Page) {
 }
 
 describe('settings', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
+  const h = useExtension();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  });
 
   async function hover(page: Page, selector: string, text: string) {
     await page.mouse.move(5, 5);

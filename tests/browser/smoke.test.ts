@@ -8,9 +8,9 @@
  * JPL_POPUP_SCREENSHOT=/path/file.png saves a screenshot of the popup.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { GLOSSARY_JSON, launchExtension, type ExtensionHarness } from './harness';
+import { GLOSSARY_JSON, useExtension } from './harness';
 
 interface GlossaryJson {
   entries: { term: string; aliases?: string[] }[];
@@ -65,15 +65,7 @@ async function bodySnapshots(page: Page): Promise<{ now: string; atDomContentLoa
 }
 
 describe('smoke: the built extension in Chromium', () => {
-  let h: ExtensionHarness;
-
-  beforeAll(async () => {
-    h = await launchExtension();
-  }, 90_000);
-
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  const h = useExtension();
 
   test('loads, with an MV3 service worker', () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
