@@ -348,6 +348,7 @@ describe('quirks mode, fullscreen, zoom and the edges of the viewport', () => {
     expectLegible(popover);
     // The reader can move onto the card (to scroll it, or save the term): it stays open.
     await probe.page.mouse.move(popover.box.left + 40, popover.box.top + 20, { steps: 4 });
+    // A check that it does NOT close: longer than the delay after which leaving a term closes the card.
     await probe.page.waitForTimeout(600);
     expect((await probe.popover())?.text).toContain('三区一极');
     await probe.page.screenshot({ path: screenshotPath('hostile-fullscreen.png') });

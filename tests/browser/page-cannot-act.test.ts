@@ -22,6 +22,7 @@ describe('a page cannot act through our UI', () => {
           new PointerEvent('pointermove', { clientX: x, clientY: y + i, pointerType: 'mouse', bubbles: true }),
         );
     }, point);
+    // A check that nothing opens: given the time a real hover takes to open the card.
     await page.waitForTimeout(300);
     expect(await popoverText(page)).toBeNull();
 
@@ -40,6 +41,7 @@ describe('a page cannot act through our UI', () => {
         button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       }
     });
+    // A check that no tab opens (the glossary button's effect): given the time a real click takes to open one.
     await page.waitForTimeout(500);
     expect(h.context.pages().length).toBe(pagesBefore);
     const learn = await h.openExtensionPage('learn.html#list');

@@ -179,6 +179,7 @@ describe('popup', () => {
 
     // Remembered: another page of the site loads without highlights, and the popup shows the switch off.
     const other = await h.openPage('/article.html');
+    // A check that nothing appears: a second is well past when the lens highlights this page where it runs.
     await other.waitForTimeout(1000);
     expect(await other.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
     popup = await openPopupOver(h, other);
