@@ -30,7 +30,7 @@
  *
  * Environment: JPL_FIREFOX overrides /usr/bin/firefox-esr; JPL_HEADFUL=1 shows the window (needs a display).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -41,11 +41,11 @@ import { useHarness } from './use-harness';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Debian's Firefox ESR (apt-get install firefox-esr; tests/ensure-browsers.sh does it). */
-export const FIREFOX = process.env.JPL_FIREFOX || '/usr/bin/firefox-esr';
+const FIREFOX = process.env.JPL_FIREFOX || '/usr/bin/firefox-esr';
 /** Where `wxt build -b firefox --mv3` writes the Firefox extension. */
-export const FIREFOX_EXTENSION_DIR = join(REPO_ROOT, '.output', 'firefox-mv3');
+const FIREFOX_EXTENSION_DIR = join(REPO_ROOT, '.output', 'firefox-mv3');
 /** The internal UUID given to the extension in the test profile (Firefox picks a random one per install). */
-export const EXTENSION_UUID = '5f0c7a5e-6a3b-4c1d-9e2f-7b8a9c0d1e2f';
+const EXTENSION_UUID = '5f0c7a5e-6a3b-4c1d-9e2f-7b8a9c0d1e2f';
 const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
 
 export interface FirefoxLaunchOptions {
@@ -54,15 +54,11 @@ export interface FirefoxLaunchOptions {
 }
 
 export interface FirefoxHarness {
-  browser: Browser;
   /** The add-on id, from the manifest's browser_specific_settings.gecko.id. */
   addonId: string;
   /** `moz-extension://<EXTENSION_UUID>` */
   extensionOrigin: string;
-  /** Base URL of the fixture server, e.g. http://127.0.0.1:41234 (no trailing slash). */
-  server: string;
-  url(path: string): string;
-  /** A new tab on url(path), once loaded. */
+  /** A new tab on `path` of the fixture server (tests/fixtures/), once loaded. */
   openPage(path: string): Promise<Page>;
   /** A new tab on moz-extension://<uuid>/<file>, once its document has loaded. */
   openExtensionPage(file: string): Promise<Page>;
@@ -102,7 +98,10 @@ function eachLine(stream: Readable | null, onLine: (line: string) => void): void
 }
 
 /** Launches Firefox ESR with the built extension and a fixture server. See the comment at the top. */
-export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
+async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
+  if (!existsSync(FIREFOX)) {
+    throw new Error(`Firefox ESR not found at ${FIREFOX}. Install it: apt-get install -y firefox-esr`);
+  }
   const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
@@ -142,10 +141,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const ff: Browser = browser;
 
-    const url = (path: string): string => fixture.base + (path.startsWith('/') ? path : `/${path}`);
     const openPage = async (path: string): Promise<Page> => {
       const page = await ff.newPage();
-      await page.goto(url(path), { waitUntil: 'load' });
+      await page.goto(fixture.base + (path.startsWith('/') ? path : `/${path}`), { waitUntil: 'load' });
       return page;
     };
     const openPrivilegedPage = async (address: string): Promise<Page> => {
@@ -159,11 +157,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       openPrivilegedPage(`${extensionOrigin}/${file.replace(/^\//, '')}`);
 
     return {
-      browser: ff,
       addonId,
       extensionOrigin,
-      server: fixture.base,
-      url,
       openPage,
       openExtensionPage,
       openPopup: () => openExtensionPage('popup.html'),
