@@ -3,8 +3,8 @@
  * decoys, dynamic pages, frames, shadow roots), the per-tab counts, the popover, keyboard stepping, and
  * that the page itself is left alone.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { describe, expect, test } from 'vitest';
+import { useExtension } from './harness';
 import {
   highlightedTexts,
   markupNowAndAtLoad,
@@ -31,13 +31,7 @@ const ARTICLE_TERMS = {
 };
 
 describe('content script', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  const h = useExtension();
 
   test('finds the terms of a news article, across inline elements, skipping what is not reading text', async () => {
     const page = await h.openPage('/article.html', { initScript: recordMarkupAtLoad });
@@ -76,7 +70,9 @@ describe('content script', () => {
   test('does not join text across a nested block, even when only the outer block is rescanned', async () => {
     const page = await h.openPage('/nested.html');
     await page.waitForSelector('body[data-done]');
-    await page.waitForTimeout(400); // the rescan runs on the next frame
+    // A check that the rescan does NOT join 焦作 and 高新区: no sign marks a rescan, so it is given time to run
+    // (on the next frame, well within 400 ms); the terms are the same before it.
+    await page.waitForTimeout(400);
     expect(await waitForPageTerms(h, page, { 焦作: 1 })).toEqual({ 焦作: 1 });
     expect(await highlightedTexts(page)).toEqual(['焦作']);
     await page.close();
@@ -116,6 +112,7 @@ describe('content script', () => {
     await waitForPageTerms(h, page, { 焦作高新区: 1, 一区五城: 1, 太极拳: 1, 三区一极: 1 });
     await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城']);
     const ticking = page.evaluate('runTicker(1500)') as Promise<number>;
+    // A check that the churning text stays unpainted: a fixed while into the 1.5 s of churn.
     await page.waitForTimeout(800);
     // Swapping the ticker's range every frame would make Chromium repaint the highlights every frame.
     expect(await highlightedTexts(page)).toEqual(['一区五城']);

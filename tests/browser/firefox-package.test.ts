@@ -4,12 +4,12 @@
  * support for dangerouslySetInnerHTML, which our code never uses, and the content script's import() of its
  * popover file by a computed address.
  *
- * Builds .output/firefox-mv3 first (JPL_SKIP_BUILD=1 reuses an existing one).
+ * Reads .output/firefox-mv3, which global-setup.ts builds once per run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { POPOVER_VIEW_GLOBAL } from '../../lib/content/popover-host';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -24,12 +24,6 @@ interface LintMessage {
 }
 
 describe('Firefox package', () => {
-  beforeAll(() => {
-    if (process.env.JPL_SKIP_BUILD === '1' && existsSync(join(FIREFOX_DIR, 'manifest.json'))) return;
-    const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`wxt build -b firefox failed:\n${build.stdout}\n${build.stderr}`);
-  }, 120_000);
-
   test('passes web-ext lint: no errors, and no warnings but Preact’s innerHTML support and our popover’s import', () => {
     const lint = spawnSync(
       join(ROOT, 'node_modules/.bin/web-ext'),

@@ -5,10 +5,10 @@
  * go to JPL_SCREENSHOT_DIR (default /tmp/jpl-screens).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { GlossaryData } from '../../lib/glossary-types';
-import { GLOSSARY_JSON, launchExtension, type ExtensionHarness } from './harness';
+import { GLOSSARY_JSON, useExtension } from './harness';
 import { highlightedTexts, pointOf, popoverText } from './page-tools';
 import { cardText } from './popup-tools';
 
@@ -33,14 +33,10 @@ function rowInView(page: Page, term: string): Promise<boolean> {
 }
 
 describe('glossary page', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
+  const h = useExtension();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  });
 
   test('lists the whole glossary by category; the filter finds by hanzi, pinyin, initials and English', async () => {
     const page = await h.openExtensionPage('glossary.html');

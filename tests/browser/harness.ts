@@ -3,13 +3,11 @@
  * browser) with the built extension (.output/chrome-mv3, built once per run by global-setup.ts)
  * loaded unpacked, plus a local static HTTP server for tests/fixtures/.
  *
- * Usage (one browser per test file; the suite runs files one after another):
+ * Usage (one browser per test file or describe block; the suite runs files one after another):
  *
- *   import { launchExtension, type ExtensionHarness } from './harness';
+ *   import { useExtension } from './harness';
  *
- *   let h: ExtensionHarness;
- *   beforeAll(async () => { h = await launchExtension(); });
- *   afterAll(async () => { await h?.close(); });
+ *   const h = useExtension();   // launches before the block's tests, closes after them
  *
  *   test('...', async () => {
  *     const page = await h.openPage('/smoke.html');   // served from tests/fixtures/
@@ -18,7 +16,8 @@
  *     expect(h.extensionErrors).toEqual([]);          // no console/page errors from extension code
  *   });
  *
- * API of the object returned by `launchExtension(options?)`:
+ * A test that starts the browser itself (e.g. twice on one profile) calls `launchExtension(options?)` and closes
+ * what it returns. API of the harness:
  *   context            the Playwright BrowserContext (persistent, temporary profile)
  *   extensionId        the extension's id, read from its MV3 service worker's URL
  *   extensionOrigin    `chrome-extension://<extensionId>`
@@ -50,6 +49,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, chromiumArgs, findWelcomePage, startStaticServer, stopServer } from './local-chromium';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { useHarness } from './use-harness';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -339,4 +339,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     await cleanup();
     throw error;
   }
+}
+
+/** Launches Chromium with the extension before the tests of the enclosing file or block; closes it after them. */
+export function useExtension(options: LaunchOptions = {}): ExtensionHarness {
+  return useHarness(() => launchExtension(options));
 }

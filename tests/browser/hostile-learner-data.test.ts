@@ -4,8 +4,8 @@
  * extension; the history is read from storage.local by the service worker.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useExtension } from './harness';
 import { pageTerms } from './page-tools';
 
 interface Sighting {
@@ -15,19 +15,15 @@ interface Sighting {
   sentence: string;
 }
 
-let h: ExtensionHarness;
+const h = useExtension();
 beforeAll(async () => {
-  h = await launchExtension();
   // Every term met is kept (not only saved ones), so that any page can write to the history.
   await h.serviceWorker.evaluate(() =>
     chrome.storage.sync.set({
       learningSettings: { historyEnabled: true, historyAllTerms: true, speakOnReveal: false, ankiConnect: false },
     }),
   );
-}, 90_000);
-afterAll(async () => {
-  await h?.close();
-}, 60_000);
+});
 
 const history = () =>
   h.serviceWorker.evaluate(async () => ((await chrome.storage.local.get('history')).history ?? []) as Sighting[]);

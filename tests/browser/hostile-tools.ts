@@ -22,7 +22,7 @@
 import { expect } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionHarness } from './harness';
-import { askPageTerms, highlightTextsInPage, sameCounts, tabIdOf, textCentreInPage } from './page-tools';
+import { askPageTerms, highlightTextsInPage, tabIdOf, textCentreInPage } from './page-tools';
 
 /**
  * Installed in the main world before any page script (in every frame). It plays the part of a page that
@@ -202,14 +202,14 @@ export class WatchedPage {
     })()`);
   }
 
-  /** Waits for the content script's first scan to finish (its `jpl:scan-done` mark) and its report to go out. */
+  /** Waits for the content script's first scan to finish (its `jpl:scan-done` mark). */
   async settled(timeout = 30_000): Promise<void> {
-    const deadline = Date.now() + timeout;
-    while (!(await this.run(() => performance.getEntriesByName('jpl:scan-done').length > 0))) {
-      if (Date.now() > deadline) throw new Error(`no scan finished on ${this.page.url()} within ${timeout} ms`);
-      await this.page.waitForTimeout(100);
-    }
-    await this.page.waitForTimeout(400); // the report to the background is batched (REPORT_DELAY_MS)
+    await expect
+      .poll(() => this.run(() => performance.getEntriesByName('jpl:scan-done').length > 0), {
+        timeout,
+        message: `a scan finished on ${this.page.url()}`,
+      })
+      .toBe(true);
   }
 
   /** What the background says the tab holds (all frames), as term → count. */
@@ -218,16 +218,9 @@ export class WatchedPage {
     return askBackground(this.h, this.tabId);
   }
 
-  /** Polls terms() until it equals `expected`. */
+  /** Polls terms() until it equals `expected` (the content script's report to the background is batched). */
   async expectTerms(expected: Record<string, number>, timeout = 15_000): Promise<void> {
-    const deadline = Date.now() + timeout;
-    let last: Record<string, number> = {};
-    while (Date.now() < deadline) {
-      last = await this.terms();
-      if (sameCounts(last, expected)) break;
-      await this.page.waitForTimeout(250);
-    }
-    expect(last).toEqual(expected);
+    await expect.poll(() => this.terms(), { timeout, interval: 250 }).toEqual(expected);
   }
 
   /** The texts of our highlight's ranges in the top frame, in document order. */

@@ -4,8 +4,8 @@
  * highlight the terms, explain one on hover) or step aside cleanly. One browser serves every case.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { afterAll, describe, expect, test } from 'vitest';
+import { useExtension } from './harness';
 import {
   dialogs,
   expectListenersReached,
@@ -26,14 +26,11 @@ import { textCentreInPage } from './page-tools';
  */
 const SLICE_RETRIES = 1;
 
-let h: ExtensionHarness;
-beforeAll(async () => {
-  h = await launchExtension();
-}, 90_000);
-afterAll(async () => {
+const h = useExtension();
+// Registered after useExtension's hooks, so it runs before the browser closes.
+afterAll(() => {
   forgetBackgroundPage();
-  await h?.close();
-}, 60_000);
+});
 
 describe('pages that replace built-ins or share the DOM with us', () => {
   test('a page that overwrites Array, Node, CSS, MutationObserver, Promise, Map, JSON, timers… does not reach us', async () => {
@@ -351,6 +348,7 @@ describe('quirks mode, fullscreen, zoom and the edges of the viewport', () => {
     expectLegible(popover);
     // The reader can move onto the card (to scroll it, or save the term): it stays open.
     await probe.page.mouse.move(popover.box.left + 40, popover.box.top + 20, { steps: 4 });
+    // A check that it does NOT close: longer than the delay after which leaving a term closes the card.
     await probe.page.waitForTimeout(600);
     expect((await probe.popover())?.text).toContain('三区一极');
     await probe.page.screenshot({ path: screenshotPath('hostile-fullscreen.png') });

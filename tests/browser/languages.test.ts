@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { useExtension } from './harness';
 import { pageTerms, pointOf, popoverText } from './page-tools';
 import { openPopupOver } from './popup-tools';
 
@@ -68,17 +68,16 @@ const EXPECTED = {
 describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with the browser in %s', (language) => {
   const expected = EXPECTED[language];
   const lang = language === 'zh-CN' ? 'zh-CN' : 'en';
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension({ language });
+  const h = useExtension({ language });
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-  }, 90_000);
-  afterAll(async () => {
+  });
+  // Registered after useExtension's hooks, so it runs before the browser closes.
+  afterAll(() => {
     // A key missing from the messages file is logged by @wxt-dev/i18n as a warning, not an error.
     expect(h.consoleMessages.filter((m) => m.text.includes('[i18n]')).map((m) => m.text)).toEqual([]);
     expect(h.extensionErrors).toEqual([]);
-    await h?.close();
-  }, 60_000);
+  });
 
   test('popup', async () => {
     const page = await h.openPage('/article.html');

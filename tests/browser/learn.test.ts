@@ -1,17 +1,11 @@
 /** The Learn page in the built extension: save, review from the keyboard, export, backup refusal. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { describe, expect, test } from 'vitest';
+import { useExtension } from './harness';
 import { highlightedTexts, pointOf, popoverText } from './page-tools';
 
 describe('Learn page', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  const h = useExtension();
 
   test('a saved term is reviewed with the keyboard and exported for Anki', async () => {
     const page = await h.openExtensionPage('learn.html#list');

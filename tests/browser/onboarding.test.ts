@@ -128,6 +128,7 @@ describe('onboarding', () => {
     await options.close();
     // …and the lens stays off there.
     const page = await harness.openPage('/article.html');
+    // A check that nothing appears: a second is well past when the lens highlights this page where it runs.
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
     await harness.close();

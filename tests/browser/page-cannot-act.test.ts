@@ -3,18 +3,12 @@
  * but synthetic pointer moves open no popover, and synthetic clicks neither save a term nor open a tab. The
  * reader's own input (Playwright's, which the browser marks trusted) still does.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { describe, expect, test } from 'vitest';
+import { useExtension } from './harness';
 import { highlightedTexts, pointOf, popoverText } from './page-tools';
 
 describe('a page cannot act through our UI', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  const h = useExtension();
 
   test('synthetic pointer moves and clicks are ignored; real ones work', async () => {
     const page = await h.openPage('/article.html');
@@ -28,6 +22,7 @@ describe('a page cannot act through our UI', () => {
           new PointerEvent('pointermove', { clientX: x, clientY: y + i, pointerType: 'mouse', bubbles: true }),
         );
     }, point);
+    // A check that nothing opens: given the time a real hover takes to open the card.
     await page.waitForTimeout(300);
     expect(await popoverText(page)).toBeNull();
 
@@ -46,6 +41,7 @@ describe('a page cannot act through our UI', () => {
         button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       }
     });
+    // A check that no tab opens (the glossary button's effect): given the time a real click takes to open one.
     await page.waitForTimeout(500);
     expect(h.context.pages().length).toBe(pagesBefore);
     const learn = await h.openExtensionPage('learn.html#list');

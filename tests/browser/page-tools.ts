@@ -1,11 +1,7 @@
 /** Helpers for browser tests that look at pages through the extension's eyes. */
 import type { Page } from 'playwright-core';
+import type { TermCount } from '../../lib/messages/protocol';
 import type { ExtensionHarness } from './harness';
-
-interface TermCount {
-  term: string;
-  count: number;
-}
 
 /**
  * The page's tab id. The extension has no `tabs` permission (it needs none), so tabs cannot be found by
@@ -54,7 +50,7 @@ export async function waitForPageTerms(
   return last;
 }
 
-export function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

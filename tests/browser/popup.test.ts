@@ -6,10 +6,10 @@
  * Screenshots go to JPL_SCREENSHOT_DIR (default /tmp/jpl-screens).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { GlossaryData } from '../../lib/glossary-types';
-import { GLOSSARY_JSON, launchExtension, type ExtensionHarness } from './harness';
+import { GLOSSARY_JSON, useExtension } from './harness';
 import { highlightedTexts, pageTerms, waitForPageTerms } from './page-tools';
 import { cardText, focusedOccurrence, openPopupOver, optionTexts } from './popup-tools';
 
@@ -19,14 +19,10 @@ const REVEAL_TERMS = { 一区五城: 3, 焦作: 2, 高质量发展: 1, 云台山
 const glossary = JSON.parse(readFileSync(GLOSSARY_JSON, 'utf8')) as GlossaryData;
 
 describe('popup', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
+  const h = useExtension();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  });
 
   const activeOption = (popup: Page) =>
     popup.evaluate(() => {
@@ -183,6 +179,7 @@ describe('popup', () => {
 
     // Remembered: another page of the site loads without highlights, and the popup shows the switch off.
     const other = await h.openPage('/article.html');
+    // A check that nothing appears: a second is well past when the lens highlights this page where it runs.
     await other.waitForTimeout(1000);
     expect(await other.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
     popup = await openPopupOver(h, other);

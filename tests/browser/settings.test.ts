@@ -6,9 +6,9 @@
  * go to JPL_SCREENSHOT_DIR (default /tmp/jpl-screens).
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { useExtension } from './harness';
 import { highlightedTexts, pointOf, popoverText, tabIdOf, waitForPageTerms } from './page-tools';
 import { openPopupOver, optionTexts } from './popup-tools';
 
@@ -44,14 +44,10 @@ function lensState(page: Page) {
 }
 
 describe('settings', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
+  const h = useExtension();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  });
 
   async function hover(page: Page, selector: string, text: string) {
     await page.mouse.move(5, 5);
@@ -103,6 +99,7 @@ describe('settings', () => {
     await options.locator('input[name=popoverTrigger][value=click]').check();
     await expect.poll(() => popoverText(page), { timeout: 5000 }).toBeNull(); // a change of trigger closes it
     const point = await hover(page, '#zone', '焦作高新区');
+    // Checks that the card does NOT open (or close): each waits longer than a hover takes to open it.
     await page.waitForTimeout(600);
     expect(await popoverText(page)).toBeNull();
     // The page's own synthetic click does not open it: only the reader's.
@@ -113,14 +110,14 @@ describe('settings', () => {
           .dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true })),
       point,
     );
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(300); // see above: a check that nothing opens
     expect(await popoverText(page)).toBeNull();
     await page.mouse.click(point.x, point.y);
     await expect
       .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
       .toContain('Jiaozuo High-tech Zone');
     await page.mouse.move(5, 5);
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(600); // a check that it does NOT close
     expect(await popoverText(page)).not.toBeNull();
     await page.mouse.click(5, 5); // a click elsewhere closes it
     await expect.poll(() => popoverText(page)).toBeNull();
@@ -128,7 +125,7 @@ describe('settings', () => {
     // Trigger: pointing while holding Shift.
     await options.locator('input[name=popoverTrigger][value=shift-hover]').check();
     const again = await hover(page, '#zone', '焦作高新区');
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(600); // a check that nothing opens without Shift
     expect(await popoverText(page)).toBeNull();
     await page.keyboard.down('Shift');
     await expect
@@ -262,8 +259,12 @@ describe('settings', () => {
     // does nothing, the command is dispatched to the background's own onCommand listeners instead, with the
     // page's tab, as the browser would.
     await page.keyboard.press('Alt+Shift+J');
-    await page.waitForTimeout(500);
-    const chordWorked = (await highlightedTexts(page, 'jpl-focus')).length > 0;
+    const chordWorked = await page
+      .waitForFunction(() => (CSS.highlights.get('jpl-focus')?.size ?? 0) > 0, null, { timeout: 500 })
+      .then(
+        () => true,
+        () => false,
+      );
     const command = (name: string) =>
       h.serviceWorker.evaluate(
         async ([commandName, id]) => {
@@ -434,6 +435,7 @@ describe('settings', () => {
     await setAccess('ON_CLICK');
     try {
       const page = await h.openPage('/article.html');
+      // A check that nothing appears: a second is well past when the lens highlights this page where it runs.
       await page.waitForTimeout(1000);
       expect(await page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
       const popup = await openPopupOver(h, page);

@@ -8,9 +8,9 @@
  * JPL_POPUP_SCREENSHOT=/path/file.png saves a screenshot of the popup.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { GLOSSARY_JSON, launchExtension, type ExtensionHarness } from './harness';
+import { GLOSSARY_JSON, useExtension } from './harness';
 
 interface GlossaryJson {
   entries: { term: string; aliases?: string[] }[];
@@ -65,15 +65,7 @@ async function bodySnapshots(page: Page): Promise<{ now: string; atDomContentLoa
 }
 
 describe('smoke: the built extension in Chromium', () => {
-  let h: ExtensionHarness;
-
-  beforeAll(async () => {
-    h = await launchExtension();
-  }, 90_000);
-
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  const h = useExtension();
 
   test('loads, with an MV3 service worker', () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
@@ -108,7 +100,7 @@ describe('smoke: the built extension in Chromium', () => {
     ).toEqual([]);
     expect(highlighted.some((t) => ['焦作高新区', '高质量发展', '一区五城'].includes(t))).toBe(true);
 
-    // Give any late DOM work by the content script a moment to happen before comparing.
+    // A check that the DOM is NOT changed: any late DOM work by the content script is given a moment to happen.
     await page.waitForTimeout(500);
     const snap = await bodySnapshots(page);
     expect(snap.parsed).toContain('焦作高新区');
@@ -135,7 +127,7 @@ describe('smoke: the built extension in Chromium', () => {
     const shot = process.env.JPL_POPUP_SCREENSHOT;
     if (shot) await popup.screenshot({ path: shot, fullPage: true });
 
-    // Let late errors (e.g. a rejected storage call) arrive.
+    // A check that no error is logged: late ones (e.g. a rejected storage call) are given time to arrive.
     await popup.waitForTimeout(300);
     expect(h.extensionErrors).toEqual([]);
     await popup.close();

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { GLOSSARY_JSON, launchExtension, type ExtensionHarness } from './harness';
+import { describe, expect, test } from 'vitest';
+import { GLOSSARY_JSON, useExtension } from './harness';
 import { highlightedTexts, pointOf, popoverText } from './page-tools';
 
 /** chrome.storage.local's quota without the unlimitedStorage permission. */
@@ -23,13 +23,7 @@ function local(page: Page) {
 }
 
 describe('storage faults, told to the learner', () => {
-  let h: ExtensionHarness;
-  beforeAll(async () => {
-    h = await launchExtension();
-  }, 90_000);
-  afterAll(async () => {
-    await h?.close();
-  }, 60_000);
+  const h = useExtension();
 
   test('a full storage refuses a save with a plain notice, from the Learn page and the popover, and recovers', async () => {
     const learn = await h.openExtensionPage('learn.html#list');
