@@ -1,24 +1,30 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EntryDetails } from '../../lib/entry-details';
 import { makeBackup, parseBackup, type LearnerData } from '../../lib/learning/backup';
 import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
-import type { Encounter, SavedTerm } from '../../lib/learning/model';
-import { cardsFor, dueCards, rate, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
+import type { Encounter, SavedTerm, StoredCard } from '../../lib/learning/model';
+import { readLearnerData, recordReview, saveTerm, undoReview } from '../../lib/learning/actions';
+import { cardsFor, rate, reviewQueue, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
 import { capHistory } from '../../lib/learning/history';
 import { ankiNote, sendToAnki } from '../../lib/learning/anki-connect';
 import { numberedPinyin } from '../../lib/pinyin/tones';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+/** Local midnight after NOW: the next day begins for burying (and for streaks) in the learner's time zone. */
+const TOMORROW = new Date(new Date(NOW).setHours(24, 0, 0, 0));
+const BURY = { burySiblings: true };
+const dueAt = (cards: readonly StoredCard[], now: Date) => reviewQueue(cards, [], now, BURY).due;
 
 describe('scheduling (FSRS, fixed clock)', () => {
   it('makes one card per direction for a saved term, keeping existing ones', () => {
     const cards = cardsFor('一区五城', [], NOW);
     expect(cards.map((c) => c.direction)).toEqual(['recognize', 'produce', 'cloze']);
     expect(cardsFor('一区五城', cards, NOW)).toEqual([]);
-    expect(dueCards(cards, NOW)).toHaveLength(3);
+    expect(dueAt(cards, NOW)).toHaveLength(3);
   });
 
   it('moves a card through learning steps into days-long intervals, and back on a lapse', () => {
@@ -28,12 +34,55 @@ describe('scheduling (FSRS, fixed clock)', () => {
     expect(first.log).toEqual({ term: '三十工程', direction: 'recognize', rating: 3, at: NOW.toISOString() });
     const second = rate(first.card, 3, minutes(10));
     expect(Date.parse(second.card.due) - minutes(10).getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
-    expect(dueCards([second.card], minutes(11))).toEqual([]);
+    expect(dueAt([second.card], minutes(11))).toEqual([]);
     const lapse = rate(second.card, 1, new Date(second.card.due));
     expect(lapse.card.lapses).toBe(1);
     expect(Date.parse(lapse.card.due) - Date.parse(second.card.due)).toBeLessThan(24 * 3_600_000);
     card = rate(lapse.card, 4, new Date(lapse.card.due)).card;
     expect(card.reps).toBe(4);
+  });
+
+  it("buries a term's other cards until the next day once one is reviewed, as Anki buries siblings", () => {
+    const cards = [...cardsFor('一区五城', [], NOW), ...cardsFor('三区一极', [], NOW)];
+    const recognize = rate(cards[0]!, 3, NOW); // into a 10-minute learning step
+    const after = [recognize.card, ...cards.slice(1)];
+    const log = [recognize.log];
+
+    const queue = reviewQueue(after, log, minutes(1), BURY);
+    expect(queue.due.map((c) => `${c.term} ${c.direction}`)).toEqual([
+      '三区一极 recognize',
+      '三区一极 produce',
+      '三区一极 cloze',
+    ]);
+    expect(queue.buried.map((c) => c.direction)).toEqual(['produce', 'cloze']);
+    // The answered card's learning step comes back today; its siblings wait.
+    expect(queue.next).toEqual(new Date(recognize.card.due));
+    expect(reviewQueue(after, log, minutes(10), BURY).due.map((c) => c.direction)).toContain('recognize');
+    expect(
+      reviewQueue(after, log, minutes(10), BURY)
+        .due.filter((c) => c.term === '一区五城')
+        .map((c) => c.direction),
+    ).toEqual(['recognize']);
+
+    // Once the other term is done too, the next card is tomorrow's: the buried ones, at the start of the day.
+    const graduated = rate(recognize.card, 4, minutes(10)).card;
+    const onlyOneTerm = [graduated, ...cards.slice(1, 3)];
+    const done = reviewQueue(onlyOneTerm, log, minutes(11), BURY);
+    expect(done.due).toEqual([]);
+    expect(done.next).toEqual(TOMORROW);
+    expect(reviewQueue(onlyOneTerm, log, TOMORROW, BURY).due.map((c) => c.direction)).toEqual(['produce', 'cloze']);
+
+    // Off: every due card is shown.
+    expect(reviewQueue(after, log, minutes(1), { burySiblings: false }).due).toHaveLength(5);
+  });
+
+  it('buries review cards as well as new ones, never learning steps', () => {
+    const [recognize, produce] = cardsFor('焦作', [], NOW);
+    const inReview: StoredCard = { ...produce!, state: 2, reps: 3, due: NOW.toISOString() };
+    const relearning: StoredCard = { ...produce!, state: 3, reps: 3, lapses: 1, due: NOW.toISOString() };
+    const log = [rate(recognize!, 3, minutes(-5)).log];
+    expect(reviewQueue([inReview], log, NOW, BURY).buried).toEqual([inReview]);
+    expect(reviewQueue([relearning], log, NOW, BURY).due).toEqual([relearning]);
   });
 
   it('counts streaks of days with reviews and reviews per day', () => {
@@ -52,6 +101,47 @@ describe('scheduling (FSRS, fixed clock)', () => {
       { day: '2026-02-28', count: 1 },
       { day: '2026-03-01', count: 2 },
     ]);
+  });
+});
+
+describe('undoing an answer (stored, fixed clock)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('puts the card back as it was, forgets the answer, and lifts the burying it caused', async () => {
+    await saveTerm('一区五城', NOW);
+    const before = await readLearnerData();
+    const answer = await recordReview(before.cards[0]!, 3, minutes(1));
+    const answered = await readLearnerData();
+    expect(answered.log).toHaveLength(1);
+    expect(reviewQueue(answered.cards, answered.log, minutes(2), BURY).due).toEqual([]);
+
+    expect(await undoReview(answer)).toBe(true);
+    const undone = await readLearnerData();
+    expect(undone.cards).toEqual(before.cards);
+    expect(undone.log).toEqual([]);
+    expect(reviewQueue(undone.cards, undone.log, minutes(2), BURY).due).toHaveLength(3);
+  });
+
+  it('undoes answers one after another, the latest first', async () => {
+    await saveTerm('一区五城', NOW);
+    const [card] = (await readLearnerData()).cards;
+    const first = await recordReview(card!, 3, minutes(1));
+    const second = await recordReview(first.after, 1, minutes(11));
+    expect(await undoReview(second)).toBe(true);
+    expect((await readLearnerData()).cards[0]).toEqual(first.after);
+    expect(await undoReview(first)).toBe(true);
+    expect((await readLearnerData()).cards[0]).toEqual(card);
+    expect((await readLearnerData()).log).toEqual([]);
+  });
+
+  it('refuses, changing nothing, when the card was answered again since (another tab)', async () => {
+    await saveTerm('一区五城', NOW);
+    const [card] = (await readLearnerData()).cards;
+    const mine = await recordReview(card!, 3, minutes(1));
+    await recordReview(mine.after, 3, minutes(11)); // elsewhere
+    const stored = await readLearnerData();
+    expect(await undoReview(mine)).toBe(false);
+    expect(await readLearnerData()).toEqual(stored);
   });
 });
 
