@@ -3,22 +3,30 @@
  * Each is one atomic, serialised change (store.ts); a failure throws a StorageFault that names what was not saved.
  */
 import type { LearnerData } from './backup';
-import type { ReviewLogEntry, StoredCard } from './model';
+import { withSavedSighting } from './history';
+import type { Encounter, ReviewLogEntry, StoredCard } from './model';
 import { cardsFor, rate } from './scheduling';
 import { LOG_CAP, changeData, loadData, savedTerms } from './store';
 
-/** Saves a term (and gives it its review cards). Saving a saved term changes nothing. */
-export async function saveTerm(term: string, now: Date): Promise<void> {
+/**
+ * Saves a term (and gives it its review cards), with where the learner met it when they saved it from a page
+ * (lib/learning/sightings.ts decides whether that is kept), in one change. Saving a saved term changes only
+ * the history.
+ */
+export async function saveTerm(term: string, now: Date, sighting: Encounter | null = null): Promise<void> {
+  const save = ({ studyList, cards }: Pick<LearnerData, 'studyList' | 'cards'>) =>
+    studyList.some((s) => s.term === term)
+      ? {}
+      : {
+          studyList: [...studyList, { term, savedAt: now.toISOString(), note: '' }],
+          cards: [...cards, ...cardsFor(term, cards, now)],
+        };
+  const what = { action: 'save-term', term } as const;
+  if (!sighting) return void (await changeData(['studyList', 'cards'], save, { now, what }));
   await changeData(
-    ['studyList', 'cards'],
-    ({ studyList, cards }) =>
-      studyList.some((s) => s.term === term)
-        ? {}
-        : {
-            studyList: [...studyList, { term, savedAt: now.toISOString(), note: '' }],
-            cards: [...cards, ...cardsFor(term, cards, now)],
-          },
-    { now, what: { action: 'save-term', term } },
+    ['studyList', 'cards', 'history'],
+    (data) => ({ ...save(data), history: withSavedSighting(data.history, sighting) }),
+    { now, what },
   );
 }
 
