@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EntryDetails } from '../../lib/entry-details';
 import { makeBackup, parseBackup, type LearnerData } from '../../lib/learning/backup';
-import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
+import { FIELD_NAMES, exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
 import type { Encounter, SavedTerm, StoredCard } from '../../lib/learning/model';
 import { readLearnerData, recordReview, saveTerm, undoReview } from '../../lib/learning/actions';
 import { cardsFor, rate, reviewQueue, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
@@ -222,23 +222,35 @@ describe('exports', () => {
     expect(actual).toBe(readFileSync(path, 'utf8'));
   }
 
-  it("writes Anki's text format: header lines, then one tab-separated note per line", () => {
+  it("writes Anki's text format: header lines naming Basic, then front, back and deck per note, as HTML", () => {
     const anki = toAnki(rows);
     const lines = anki.replace(/\n$/, '').split('\n');
     expect(lines.slice(0, 5)).toEqual([
       '#separator:tab',
-      '#html:false',
-      '#deck:Jiaozuo Policy Lens',
+      '#html:true',
+      '#notetype:Basic',
+      '#deck column:3',
       '#tags:jiaozuo-policy-lens',
-      '#columns:Term\tPinyin\tGloss\tExplanation\tSource sentence\tTranslation\tSource document\tMet on the web\tNote',
     ]);
     const notes = lines.slice(5).map((line) => line.split('\t'));
     expect(notes).toHaveLength(2);
-    for (const note of notes) expect(note).toHaveLength(9);
+    for (const note of notes) expect(note).toHaveLength(3);
     expect(notes[0]![0]).toBe('一区五城');
-    expect(notes[0]![7]).toBe('焦作市全力推进“一区五城”建设。');
-    expect(notes[0]![8]).toBe('from the 2024 plenum speech'); // a tab inside a field would split it
+    expect(notes[0]![1]).toContain('<p><small>Met on the web:</small> 焦作市全力推进“一区五城”建设。</p>');
+    expect(notes[0]![1]).toContain('from the 2024 plenum speech'); // a tab is white space in HTML
+    expect(notes[0]![2]).toBe('Jiaozuo Policy Lens');
+    expect(notes[1]![1]).toContain('&quot;a, b&quot;<br>second line.'); // a line break in HTML
     golden('anki.txt', anki);
+  });
+
+  it('escapes what a web page may put in a field, and quotes a field Anki would split or skip', () => {
+    const [row] = rows;
+    const [line] = toAnki([{ ...row!, term: '#焦作', metSentence: '<img src=x onerror=alert(1)> & "引号"' }])
+      .split('\n')
+      .slice(5);
+    expect(line!.startsWith('"#焦作"\t')).toBe(true); // unquoted, a line starting with # is a comment to Anki
+    expect(line).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;引号&quot;');
+    expect(line).not.toContain('<img');
   });
 
   it("writes Pleco's flashcard format with numbered pinyin", () => {
@@ -251,14 +263,30 @@ describe('exports', () => {
     golden('pleco.txt', pleco);
   });
 
-  it('writes CSV with a header', () => {
+  it('writes CSV with a UTF-8 byte-order mark and a header, for spreadsheets', () => {
     const text = toCsv(rows);
     expect(
       text.startsWith(
-        'Term,Pinyin,Gloss,Explanation,Source sentence,Translation,Source document,Met on the web,Note\r\n',
+        '\uFEFFTerm,Pinyin,Gloss,Explanation,Source sentence,Translation,Source document,Met on the web,Note\r\n',
       ),
     ).toBe(true);
     golden('study.csv', text);
+  });
+
+  it('neutralises fields a spreadsheet would run as formulas (OWASP CSV injection)', () => {
+    const [row] = rows;
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      const sentence = `${start}HYPERLINK("https://evil.example","点我")`;
+      const [, line] = toCsv([{ ...row!, metSentence: sentence }]).split('\r\n');
+      expect(line, JSON.stringify(start)).toContain(`'${start}HYPERLINK(`);
+    }
+    const [, plain] = toCsv([{ ...row!, metSentence: '焦作 = 5 城' }]).split('\r\n');
+    expect(plain).toContain(',焦作 = 5 城,'); // only a field's first character matters
+  });
+
+  it('exports a saved term the glossary does not have with what the learner gave it', () => {
+    const [gone] = exportRows([{ term: '旧词', savedAt: NOW.toISOString(), note: '记住' }], () => null, []);
+    expect(gone).toMatchObject({ term: '旧词', gloss: '', note: '记住' });
   });
 
   it('numbers pinyin tones, with ü as v and the neutral tone as 5', () => {
@@ -269,33 +297,75 @@ describe('exports', () => {
 });
 
 describe('AnkiConnect', () => {
-  it('creates the deck, then adds Basic notes with the term on the front', async () => {
-    const calls: { action: string; params: unknown }[] = [];
-    const fakeFetch = (async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { action: string; version: number; params: { notes?: unknown[] } };
+  const row = {
+    term: '三区一极',
+    pinyin: 'sān qū yī jí',
+    gloss: 'Three Zones, One Pole',
+    explanation: 'e',
+    sourceSentence: 's',
+    sourceTranslation: 't',
+    sourceDocument: 'd',
+    metSentence: '<b>加粗</b>',
+    note: '',
+  };
+  /** A fake AnkiConnect: the note types it has (name → fields), and the terms it has notes of. */
+  function fakeAnki(models: Record<string, string[]>, known: string[] = []) {
+    const calls: { action: string; params: Record<string, unknown> }[] = [];
+    const fetcher = (async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { action: string; version: number; params: Record<string, any> };
       expect(body.version).toBe(6);
       calls.push(body);
-      const result = body.action === 'addNotes' ? [1234, null] : null;
+      const notes = (body.params.notes ?? []) as { fields: { Term: string } }[];
+      const result = {
+        modelNames: Object.keys(models),
+        modelFieldNames: models[body.params.modelName as string],
+        createModel: {},
+        createDeck: 1,
+        canAddNotes: notes.map((n) => !known.includes(n.fields.Term)),
+        addNotes: notes.map((_, i) => 1000 + i),
+      }[body.action];
       return new Response(JSON.stringify({ result, error: null }));
     }) as typeof fetch;
-    const row = {
-      term: '三区一极',
-      pinyin: 'sān qū yī jí',
-      gloss: 'Three Zones, One Pole',
-      explanation: 'e',
-      sourceSentence: 's',
-      sourceTranslation: 't',
-      sourceDocument: 'd',
-      metSentence: '',
-      note: '',
-    };
-    expect(await sendToAnki([row, { ...row, term: '焦作' }], fakeFetch)).toEqual({ added: 1, skipped: 1 });
-    expect(calls.map((c) => c.action)).toEqual(['createDeck', 'addNotes']);
+    return { calls, fetcher };
+  }
+
+  it('creates our note type with its card template when Anki lacks it, then adds the notes Anki can take', async () => {
+    const anki = fakeAnki({ Basic: ['Front', 'Back'] }, ['焦作']);
+    expect(await sendToAnki([row, { ...row, term: '焦作' }], anki.fetcher)).toEqual({ added: 1, skipped: 1 });
+    expect(anki.calls.map((c) => c.action)).toEqual([
+      'modelNames',
+      'createModel',
+      'createDeck',
+      'canAddNotes',
+      'addNotes',
+    ]);
+    const model = anki.calls[1]!.params as { modelName: string; inOrderFields: string[]; cardTemplates: object[] };
+    expect(model.modelName).toBe('Jiaozuo Policy Lens');
+    expect(model.inOrderFields).toEqual([...FIELD_NAMES]);
+    expect(model.cardTemplates).toEqual([
+      expect.objectContaining({
+        Front: expect.stringContaining('{{Term}}'),
+        Back: expect.stringContaining('{{Gloss}}'),
+      }),
+    ]);
+    expect((anki.calls[4]!.params.notes as unknown[]).length).toBe(1); // the duplicate is not sent
     expect(ankiNote(row)).toMatchObject({
       deckName: 'Jiaozuo Policy Lens',
-      modelName: 'Basic',
-      fields: { Front: '三区一极' },
+      modelName: 'Jiaozuo Policy Lens',
+      fields: { Term: '三区一极', Pinyin: 'sān qū yī jí', 'Met on the web': '&lt;b&gt;加粗&lt;/b&gt;' },
     });
+  });
+
+  it('uses our note type when Anki has it, and refuses one of its name that lacks our fields', async () => {
+    const present = fakeAnki({ 'Jiaozuo Policy Lens': [...FIELD_NAMES, 'Picture'] });
+    await sendToAnki([row], present.fetcher);
+    expect(present.calls.map((c) => c.action)).not.toContain('createModel');
+    const changed = fakeAnki({ 'Jiaozuo Policy Lens': ['Term', 'Meaning'] });
+    await expect(sendToAnki([row], changed.fetcher)).rejects.toMatchObject({
+      name: 'NoteTypeMismatch',
+      missing: FIELD_NAMES.filter((name) => name !== 'Term'),
+    });
+    expect(changed.calls.map((c) => c.action)).toEqual(['modelNames', 'modelFieldNames']);
   });
 
   it('reports AnkiConnect errors', async () => {
