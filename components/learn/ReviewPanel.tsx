@@ -25,6 +25,7 @@ const WAKE_WITHIN_MS = 12 * 3_600_000;
 
 /** What a card shows: its term's explanation (null for a term the glossary does not have, which cannot be asked). */
 const detailsOf = (card: StoredCard): EntryDetails | null => entryDetails(glossary, card.term, index);
+const canAsk = (card: StoredCard) => index.has(card.term);
 const cardKey = (card: Pick<StoredCard, 'term' | 'direction'>) => `${card.term}\u0000${card.direction}`;
 
 /**
@@ -32,8 +33,7 @@ const cardKey = (card: Pick<StoredCard, 'term' | 'direction'>) => `${card.term}\
  * the glossary does not have: they cannot be shown, and must not stop the others from coming.
  */
 export function toReview(state: LearnerState, at: Date) {
-  const queue = reviewQueue(state.cards, state.log, at, { burySiblings: state.settings.burySiblings });
-  return { ...queue, due: queue.due.filter((card) => detailsOf(card)) };
+  return reviewQueue(state.cards.filter(canAsk), state.log, at, { burySiblings: state.settings.burySiblings });
 }
 
 /** The answers given on this page, latest last, for Undo: kept by the Learn page across its tabs. */
