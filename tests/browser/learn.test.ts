@@ -38,13 +38,11 @@ describe('Learn page', () => {
     expect(text).toMatch(/\n三区一极\tsān qū yī jí\tThree Zones, One Pole\t/);
 
     // A malformed backup is refused with a message, and nothing changes.
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'bad.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from('{"format":"something else"}'),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"something else"}'),
+    });
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('This file is not a Policy Lens backup.');
     await page.getByRole('tab', { name: /Study list/ }).click();
     await expect.poll(() => page.locator('.study-list tbody tr').count()).toBe(1);
