@@ -56,7 +56,8 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
       problems.push(`${where}, field "term": "${source.term}" occurs nowhere in the cleaned sources`);
     }
     for (const alias of source.aliases) {
-      if (!found.some((c) => sameTerm(sentences[c.sentence]!.slice(c.start, c.end), alias))) {
+      const spellings = found.flatMap((c) => c.marks.map(([start, end]) => sentences[c.sentence]!.slice(start, end)));
+      if (!spellings.some((spelling) => sameTerm(spelling, alias))) {
         problems.push(`${where}, field "aliases": "${alias}" occurs nowhere in the cleaned sources`);
       }
     }
@@ -70,6 +71,7 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
       category: source.category,
       breakdown: source.breakdown,
       related: source.related,
+      namesakes: source.namesakes,
       featured: featuredOf(source, found, sentences, where, problems),
       contexts: found,
       firstYear: Math.min(...years),
@@ -159,12 +161,17 @@ function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): vo
   }
   const terms = new Set(entries.map(({ source }) => source.term));
   for (const { source, where } of entries) {
-    for (const field of ['breakdown', 'related'] as const) {
+    for (const field of ['breakdown', 'related', 'namesakes'] as const) {
       source[field].forEach((ref, i) => {
         if (!terms.has(ref)) problems.push(`${where}, field "${field}[${i}]": "${ref}" is not the term of any entry`);
         if (ref === source.term) problems.push(`${where}, field "${field}[${i}]": an entry cannot refer to itself`);
       });
     }
+    const forms = [source.term, ...source.aliases].map((form) => normaliseKey(stripQuotes(form)));
+    source.namesakes.forEach((name, i) => {
+      if (!forms.some((form) => normaliseKey(stripQuotes(name)).includes(form)))
+        problems.push(`${where}, field "namesakes[${i}]": "${name}" does not contain "${source.term}" or an alias`);
+    });
   }
 }
 
@@ -174,14 +181,17 @@ function sameTerm(a: string, b: string): boolean {
 }
 
 /**
- * Every occurrence of every entry in every sentence, in document order, except the head of another term's
- * name. Chinese names put the head last, so a term that ends a longer term names a different thing of its
- * kind: 先行区 in 城乡统筹发展先行区 is not the Pioneer Zone. One inside or at the start of a longer name is
- * still mentioned (河南理工大学 in 河南理工大学科技园), and so is a part that the longer entry's breakdown names.
+ * The sentences that mention each entry, in document order, with every place the entry stands in them.
+ * Not a mention: a term that ends a longer term of another entry (Chinese names put the head last, so 先行区 in
+ * 城乡统筹发展先行区 names a different zone), unless the longer entry's breakdown names it; and a term inside one
+ * of its namesakes (山阳 in 山阳区, a district named after the ancient Shanyang). A term at the start or inside
+ * of any other longer name is still a mention (河南理工大学 in 河南理工大学科技园).
  */
 function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entries: readonly LoadedEntry[]): Context[][] {
   const contexts: Context[][] = entries.map(() => []);
+  const termIndex = new Map(entries.map(({ source }, i) => [source.term, i]));
   const partsOf = entries.map(({ source }) => new Set(source.breakdown));
+  const namesakesOf = entries.map(({ source }) => new Set(source.namesakes.map((name) => termIndex.get(name))));
   const isHeadOfOther = (m: Match, all: Match[]) =>
     all.some(
       (o) =>
@@ -190,30 +200,40 @@ function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entries: rea
         o.end === m.end &&
         !partsOf[o.entry]!.has(entries[m.entry]!.source.term),
     );
-  // 示范区 inside 焦作市城乡一体化示范区 is the same entry met once, not twice.
-  const insideItsOwnLongerForm = (m: Match, all: Match[]) =>
-    all.some(
-      (o) =>
-        o !== m && o.entry === m.entry && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
-    );
+  const isInsideNamesake = (m: Match, all: Match[]) =>
+    all.some((o) => namesakesOf[m.entry]!.has(o.entry) && o.start <= m.start && o.end >= m.end);
   for (const doc of cleaned) {
     for (const paragraph of doc.paragraphs) {
       for (const sentence of paragraph.sentences) {
         const all = matcher.findAll(sentence.text);
+        const marksOf = new Map<number, [number, number][]>();
         for (const match of all) {
-          if (isHeadOfOther(match, all) || insideItsOwnLongerForm(match, all)) continue;
-          contexts[match.entry]!.push({
+          if (isHeadOfOther(match, all) || isInsideNamesake(match, all)) continue;
+          const marks = marksOf.get(match.entry) ?? [];
+          marksOf.set(match.entry, addOutermost(marks, match));
+        }
+        for (const [entry, marks] of [...marksOf].sort(([a], [b]) => a - b)) {
+          contexts[entry]!.push({
             document: doc.id,
             paragraph: paragraph.id,
             sentence: sentence.id,
-            start: match.start,
-            end: match.end,
+            marks: marks.sort(([a], [b]) => a - b),
           });
         }
       }
     }
   }
   return contexts;
+}
+
+/**
+ * Adds an occurrence to an entry's marks in one sentence, keeping the outermost of nested or overlapping ones:
+ * 示范区 inside 焦作市城乡一体化示范区 is the same entry met once, not twice.
+ */
+function addOutermost(marks: [number, number][], { start, end }: Match): [number, number][] {
+  const overlapping = marks.filter(([s, e]) => start < e && end > s);
+  if (overlapping.some(([s, e]) => e - s >= end - start)) return marks;
+  return [...marks.filter((mark) => !overlapping.includes(mark)), [start, end]];
 }
 
 function pinyinOf(source: EntrySource, where: string, problems: string[]): { pinyin: string; pinyinReason?: string } {

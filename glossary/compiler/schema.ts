@@ -34,6 +34,7 @@ export const EntrySchema = z.strictObject({
   explanation: text,
   breakdown: z.array(text).default([]),
   related: z.array(text).default([]),
+  namesakes: z.array(text).default([]),
   pinyin: text.optional(),
   pinyinReason: text.optional(),
   featured: z.strictObject({ quote: text, translation: text }).optional(),

@@ -82,6 +82,16 @@ describe('glossary build errors', () => {
     ]);
   });
 
+  it('rejects a namesake that is no entry or does not contain the term', () => {
+    const withNamesake = (name: string) => problemsOf(GOOD.replace('related: [三区一极]', `namesakes: [${name}]`));
+    expect(withNamesake('焦作高新区科技园')).toEqual([
+      'entries/test.yaml: entry "焦作高新区", field "namesakes[0]": "焦作高新区科技园" is not the term of any entry',
+    ]);
+    expect(withNamesake('三区一极')).toEqual([
+      'entries/test.yaml: entry "焦作高新区", field "namesakes[0]": "三区一极" does not contain "焦作高新区" or an alias',
+    ]);
+  });
+
   it('rejects a term that the sources never use', () => {
     expect(problemsOf(GOOD.replace('term: 焦作高新区', 'term: 焦作低新区'))).toEqual([
       'entries/test.yaml: entry "焦作低新区", field "term": "焦作低新区" occurs nowhere in the cleaned sources',

@@ -18,11 +18,33 @@ describe('the glossary', () => {
       expect(entry.contexts.length, entry.term).toBeGreaterThan(0);
       const forms = [entry.term, ...entry.aliases].map(stripQuotes);
       for (const context of entry.contexts) {
-        expect(forms, entry.term).toContain(
-          stripQuotes(data.sentences[context.sentence]!.slice(context.start, context.end)),
-        );
+        for (const [start, end] of context.marks)
+          expect(forms, entry.term).toContain(stripQuotes(data.sentences[context.sentence]!.slice(start, end)));
       }
     }
+  });
+
+  it('lists each sentence once per entry, its marks in order and not overlapping', () => {
+    for (const entry of data.entries) {
+      const sentences = entry.contexts.map((c) => c.sentence);
+      expect(new Set(sentences).size, entry.term).toBe(sentences.length);
+      for (const { marks } of entry.contexts) {
+        expect(marks.length, entry.term).toBeGreaterThan(0);
+        marks.forEach(([start, end], i) => {
+          expect(start < end, entry.term).toBe(true);
+          if (i > 0) expect(start >= marks[i - 1]![1], entry.term).toBe(true);
+        });
+      }
+    }
+    // 焦作市 and its alias 焦作 nest: the outer one is kept. 中国式现代化 twice in one sentence: both are marked.
+    const modernization = byTerm.get('中国式现代化')!;
+    expect(modernization.contexts.some((c) => c.marks.length > 1)).toBe(true);
+  });
+
+  it('does not take a namesake for a mention: 山阳 (the ancient name) is not found in 山阳区 or 山阳古城', () => {
+    const shanyang = byTerm.get('山阳')!;
+    const texts = shanyang.contexts.map((c) => data.sentences[c.sentence]!);
+    expect(texts).toEqual([expect.stringContaining('古称“怀州”“山阳”')]);
   });
 
   it('has pinyin with one syllable for each Chinese character (an erhua syllable may cover 儿)', () => {
