@@ -11,16 +11,21 @@ import { stripQuotes } from '../../lib/matcher/characters';
 import { compileTrie, normaliseKey } from '../../lib/matcher/compile';
 import { Matcher, type Match } from '../../lib/matcher/matcher';
 import { cleanDocument, type CleanedDocument } from './clean';
-import { checkOverride, computedPinyin } from './pinyin';
+import { checkOverride, computedPinyin, type NeutralToneWords } from './pinyin';
+import { reasonProblems } from './reasons';
 import {
   DocumentSchema,
   EntrySchema,
   GlossaryError,
+  TranslationSchema,
   parseItems,
   type DocumentSource,
   type EntrySource,
+  type TranslationSource,
 } from './schema';
 import { normaliseSpacing } from './text';
+import { STYLE_FILE, readNeutralTones, readStyleNames, styleProblems } from './style';
+import { TRANSLATIONS_FILE, indexTranslations, unusedTranslations, type Translation } from './translations';
 
 export const GLOSSARY_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const GENERATED_DIR = join(GLOSSARY_DIR, 'generated');
@@ -35,6 +40,10 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
   const problems: string[] = [];
   const documents = loadDocuments(glossaryDir, problems);
   const entries = loadEntries(glossaryDir, problems);
+  const translationItems = loadTranslations(glossaryDir, problems);
+  const styleSheet = readText(join(glossaryDir, STYLE_FILE), STYLE_FILE, problems);
+  const styleNames = readStyleNames(styleSheet, problems);
+  const neutralTones = readNeutralTones(styleSheet, problems);
   if (problems.length > 0) throw new GlossaryError(problems);
 
   const cleaned = documents.map((doc) =>
@@ -43,6 +52,7 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
   const sentences: Record<string, string> = {};
   for (const doc of cleaned) for (const p of doc.paragraphs) for (const s of p.sentences) sentences[s.id] = s.text;
 
+  const translations = indexTranslations(translationItems, sentences, problems);
   checkNamesAndReferences(entries, problems);
   const keys = entries.flatMap(({ source }, entry) => [source.term, ...source.aliases].map((key) => ({ key, entry })));
   if (problems.length > 0) throw new GlossaryError(problems);
@@ -65,19 +75,29 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
     return {
       term: source.term,
       aliases: source.aliases,
-      ...pinyinOf(source, where, problems),
+      ...pinyinOf(source, neutralTones, where, problems),
       gloss: source.gloss,
       explanation: source.explanation,
       category: source.category,
       breakdown: source.breakdown,
       related: source.related,
       namesakes: source.namesakes,
-      featured: featuredOf(source, found, sentences, where, problems),
+      featured: featuredOf(source, found, sentences, translations, where, problems),
       contexts: found,
       firstYear: Math.min(...years),
       lastYear: Math.max(...years),
     };
   });
+  built.forEach((entry, i) => {
+    if (entry.pinyinReason === undefined) return;
+    const others = built.filter((other) => other !== entry);
+    const compute = (word: string) => computedPinyin(word, neutralTones);
+    for (const problem of reasonProblems({ ...entry, reason: entry.pinyinReason }, others, compute))
+      problems.push(`${entries[i]!.where}, field "pinyinReason": ${problem}`);
+  });
+  const featuredSentences = new Set(built.map((entry) => entry.contexts[entry.featured.context]?.sentence ?? ''));
+  problems.push(...unusedTranslations(translations, featuredSentences));
+  problems.push(...checkNames(styleNames, entries, built, translations, sentences));
   if (problems.length > 0) throw new GlossaryError(problems);
 
   const sourceDocuments: SourceDocument[] = documents.map((doc, i) => ({
@@ -117,9 +137,18 @@ interface LoadedEntry {
   where: string;
 }
 
+function readText(path: string, label: string, problems: string[]): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    problems.push(`${label}: cannot be read`);
+    return '';
+  }
+}
+
 function readYaml(path: string, label: string, problems: string[]): unknown {
   try {
-    return parse(readFileSync(path, 'utf8'));
+    return parse(readText(path, label, problems));
   } catch (error) {
     problems.push(`${label}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
     return [];
@@ -129,6 +158,11 @@ function readYaml(path: string, label: string, problems: string[]): unknown {
 function loadDocuments(glossaryDir: string, problems: string[]): DocumentSource[] {
   const label = 'sources/documents.yaml';
   return parseItems(label, 'document', readYaml(join(glossaryDir, label), label, problems), DocumentSchema, problems);
+}
+
+function loadTranslations(glossaryDir: string, problems: string[]): TranslationSource[] {
+  const data = readYaml(join(glossaryDir, TRANSLATIONS_FILE), TRANSLATIONS_FILE, problems);
+  return parseItems(TRANSLATIONS_FILE, 'translation', data ?? [], TranslationSchema, problems);
 }
 
 function loadEntries(glossaryDir: string, problems: string[]): LoadedEntry[] {
@@ -173,6 +207,30 @@ function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): vo
         problems.push(`${where}, field "namesakes[${i}]": "${name}" does not contain "${source.term}" or an alias`);
     });
   }
+}
+
+/** The style sheet's names against the entries and the translations of the sentences that mention things. */
+function checkNames(
+  names: Parameters<typeof styleProblems>[0],
+  entries: readonly LoadedEntry[],
+  built: readonly GlossaryEntry[],
+  translations: ReadonlyMap<string, Translation>,
+  sentences: Record<string, string>,
+): string[] {
+  const mentions = new Map<string, string[]>();
+  for (const entry of built)
+    for (const { sentence, marks } of entry.contexts)
+      for (const [start, end] of marks)
+        mentions.set(sentence, [...(mentions.get(sentence) ?? []), sentences[sentence]!.slice(start, end)]);
+  return styleProblems(
+    names,
+    entries.map(({ source, where }) => ({ where, ...source })),
+    [...translations.values()].map(({ where, translation, sentence }) => ({
+      where,
+      translation,
+      mentions: mentions.get(sentence) ?? [],
+    })),
+  );
 }
 
 /** Two spellings of one term: the same once quotes are dropped and widths folded. */
@@ -236,13 +294,18 @@ function addOutermost(marks: [number, number][], { start, end }: Match): [number
   return [...marks.filter((mark) => !overlapping.includes(mark)), [start, end]];
 }
 
-function pinyinOf(source: EntrySource, where: string, problems: string[]): { pinyin: string; pinyinReason?: string } {
+function pinyinOf(
+  source: EntrySource,
+  neutralTones: NeutralToneWords,
+  where: string,
+  problems: string[],
+): { pinyin: string; pinyinReason?: string } {
   if (source.pinyin === undefined) {
     if (source.pinyinReason !== undefined) problems.push(`${where}, field "pinyinReason": given without "pinyin"`);
-    return { pinyin: computedPinyin(source.term) };
+    return { pinyin: computedPinyin(source.term, neutralTones) };
   }
   if (source.pinyinReason === undefined) problems.push(`${where}, field "pinyinReason": required with "pinyin"`);
-  for (const problem of checkOverride(source.term, source.pinyin))
+  for (const problem of checkOverride(source.term, source.pinyin, neutralTones))
     problems.push(`${where}, field "pinyin": ${problem}`);
   return { pinyin: source.pinyin, pinyinReason: source.pinyinReason };
 }
@@ -251,18 +314,22 @@ function featuredOf(
   source: EntrySource,
   contexts: Context[],
   sentences: Record<string, string>,
+  translations: ReadonlyMap<string, Translation>,
   where: string,
   problems: string[],
 ): GlossaryEntry['featured'] {
   if (source.featured === undefined) return { context: 0 };
-  const quote = normaliseSpacing(source.featured.quote);
+  const quote = normaliseSpacing(source.featured);
   const hits = contexts.flatMap((c, i) => (sentences[c.sentence]!.includes(quote) ? [i] : []));
-  const sentencesHit = new Set(hits.map((i) => contexts[i]!.sentence));
-  if (sentencesHit.size !== 1) {
+  if (hits.length !== 1) {
     problems.push(
-      `${where}, field "featured.quote": "${source.featured.quote}" must occur in exactly one sentence that contains the term; it occurs in ${sentencesHit.size}`,
+      `${where}, field "featured": "${source.featured}" must occur in exactly one sentence that contains the term; it occurs in ${hits.length}`,
     );
     return { context: 0 };
   }
-  return { context: hits[0]!, translation: source.featured.translation };
+  const sentence = contexts[hits[0]!]!.sentence;
+  const translation = translations.get(sentence)?.translation;
+  if (translation === undefined)
+    problems.push(`${where}, field "featured": sentence ${sentence} has no translation in ${TRANSLATIONS_FILE}`);
+  return { context: hits[0]!, translation };
 }

@@ -102,6 +102,48 @@ describe('the glossary', () => {
   });
 });
 
+describe('the corrections of the second edition (issue 18)', () => {
+  const entry = (term: string) => byTerm.get(term)!;
+  const featured = (term: string) => entry(term).featured.translation ?? '';
+
+  it('reads 朱载堉 zǎi and 蒙牛 měng, and writes neutral tones as the dictionary does', () => {
+    expect(entry('朱载堉').pinyin).toBe('zhū zǎi yù');
+    expect(entry('蒙牛').pinyin).toBe('měng niú');
+    expect(entry('蒙牛百亿产业集群').pinyin).toMatch(/^měng niú /);
+    expect(entry('说了算、定了干、再大困难也不变').pinyin).toContain('kùn nan');
+    expect(entry('全国粮食高产示范区').pinyin).toContain('liáng shi');
+    expect(entry('山药').pinyin).toBe('shān yao');
+    expect(entry('新型政商关系').pinyin).toContain('guān xì');
+  });
+
+  it('states no fact more firmly than the sources do', () => {
+    expect(entry('25311').explanation).toMatch(/inference/);
+    for (const term of ['新材料', '汽车零部件', '链主企业'])
+      expect(entry(term).explanation + featured(term), term).not.toMatch(/Jiaozuo's two 100-billion/);
+    expect(entry('西大井1919').explanation).toMatch(/to open on 1 October/);
+    expect(entry('焦作大学').explanation).toMatch(/deputy dean/);
+    expect(entry('大沙河').explanation).toMatch(/core section is 10 km/);
+    expect(entry('大沙河').explanation).not.toMatch(/12-km core/);
+    expect(entry('中原学者')).toMatchObject({ category: 'office', explanation: expect.stringMatching(/Henan/) });
+    expect(entry('怀川').gloss).toMatch(/Huaiqing/);
+  });
+
+  it('glosses formulas by what they mean, and translates the featured sentences the review found wrong', () => {
+    expect(entry('四个用心').gloss).toBe('Four Wholehearted Efforts');
+    expect(entry('两个坚持').gloss).toBe('Two Commitments');
+    expect(entry('五个定位').gloss).toBe('Five Roles');
+    expect(entry('三个合作').gloss).toBe('Three Partnerships');
+    expect(entry('大调研、大走访、大排查').gloss).not.toMatch(/Big/);
+    expect(entry('十大建设').gloss).not.toMatch(/Constructions/);
+    expect(entry('四城联创').gloss).toMatch(/Four City Titles/);
+    expect(featured('科创名城总体设计')).toMatch(/intensive, quality-led development/);
+    expect(featured('焦作市社科联')).toMatch(/second-level researcher, a civil-service rank/);
+    expect(featured('科技人才服务平台')).not.toMatch(/elsewhere/);
+    expect(featured('西大井')).not.toMatch(/risen from the ashes/);
+    expect(featured('十大基础设施重难点项目')).toMatch(/others of the city's ten key and difficult infrastructure/);
+  });
+});
+
 describe('npm run glossary -- export', () => {
   const run = (format: string) =>
     execFileSync('npx', ['tsx', 'glossary/cli.ts', 'export', '--format', format], {
@@ -125,6 +167,7 @@ describe('npm run glossary -- export', () => {
           'explanation',
           'category',
           'breakdown',
+          'namesakes',
           'contexts',
         ]),
       );
@@ -134,6 +177,7 @@ describe('npm run glossary -- export', () => {
           document: expect.stringMatching(/^\d{3}$/),
           headline: expect.any(String),
           text: expect.any(String),
+          marks: expect.arrayContaining([[expect.any(Number), expect.any(Number)]]),
         }),
       );
     }
