@@ -144,6 +144,31 @@ describe('the corrections of the second edition (issue 18)', () => {
   });
 });
 
+describe('every named thing in the sources (issue 18)', () => {
+  it('has the policy terms, offices and set phrases the issue names, and the parts the sources use alone', () => {
+    const named = [
+      ...'首位度 容错纠错 党政同责 医养结合 柔性引进 创新联合体 获得感 农业转移人口市民化'.split(' '),
+      ...'党工委书记 管委会主任 二级调研员 输血式 造血式'.split(' '),
+      ...['有人投、建得好、管得好', '任务书、施工图、时间表', '不动摇、不盲从、不折腾'],
+      // parts of parallel phrases that the sources also use alone
+      ...['不动摇', '任务书', '学党史、悟思想', '办实事、开新局'],
+    ];
+    expect(named.filter((term) => !byTerm.has(term))).toEqual([]);
+    expect(byTerm.get('学党史、悟思想、办实事、开新局')!.breakdown).toEqual(['学党史、悟思想', '办实事、开新局']);
+  });
+
+  it("finds the aliases in the sources: 管委员会主任 is the 2019 source's form of 管委会主任", () => {
+    expect(byTerm.get('管委会主任')!.aliases).toContain('管委员会主任');
+    expect(byTerm.get('资源枯竭型城市')!.aliases).toContain('资源枯竭城市');
+  });
+
+  it('keeps namesakes out of the contexts: 河南 is not found in 河南理工大学, nor 中原 in 中原路', () => {
+    const texts = (term: string) => byTerm.get(term)!.contexts.map((c) => data.sentences[c.sentence]!);
+    expect(texts('河南').some((t) => t.includes('河南理工大学'))).toBe(false);
+    expect(texts('中原').some((t) => t.includes('中原路') && !t.replace(/中原路/g, '').includes('中原'))).toBe(false);
+  });
+});
+
 describe('npm run glossary -- export', () => {
   const run = (format: string) =>
     execFileSync('npx', ['tsx', 'glossary/cli.ts', 'export', '--format', format], {
