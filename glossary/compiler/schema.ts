@@ -11,6 +11,7 @@ const CATEGORIES = [
   'target',
   'zone',
   'institution',
+  'office',
   'place',
   'landmark',
   'company',
@@ -33,9 +34,11 @@ export const EntrySchema = z.strictObject({
   explanation: text,
   breakdown: z.array(text).default([]),
   related: z.array(text).default([]),
+  namesakes: z.array(text).default([]),
   pinyin: text.optional(),
   pinyinReason: text.optional(),
-  featured: z.strictObject({ quote: text, translation: text }).optional(),
+  /** A verbatim snippet of the sentence that best shows the term; its English is in translations.yaml. */
+  featured: text.optional(),
 });
 export type EntrySource = z.infer<typeof EntrySchema>;
 
@@ -55,6 +58,13 @@ export const DocumentSchema = z.strictObject({
 });
 export type DocumentSource = z.infer<typeof DocumentSchema>;
 
+export const TranslationSchema = z.strictObject({ quote: text, translation: text });
+export type TranslationSource = z.infer<typeof TranslationSchema>;
+
+/** What a YAML list holds, and the field that names each item in messages. */
+const NAMED_BY = { entry: 'term', document: 'id', translation: 'quote' } as const;
+export type ItemKind = keyof typeof NAMED_BY;
+
 /** Thrown with every problem found; the CLI prints them one per line. */
 export class GlossaryError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -66,20 +76,20 @@ export class GlossaryError extends Error {
 }
 
 /** Where an item sits, for messages: `entries/x.yaml: entry "一区五城"` or `entry #3` before a term is known. */
-function describeItem(file: string, kind: 'entry' | 'document', index: number, item: unknown): string {
-  const name = (item as { term?: unknown; id?: unknown } | null)?.[kind === 'entry' ? 'term' : 'id'];
+function describeItem(file: string, kind: ItemKind, index: number, item: unknown): string {
+  const name = (item as Record<string, unknown> | null)?.[NAMED_BY[kind]];
   return `${file}: ${kind} ${typeof name === 'string' && name.trim() ? `"${name.trim()}"` : `#${index + 1}`}`;
 }
 
 export function parseItems<T>(
   file: string,
-  kind: 'entry' | 'document',
+  kind: ItemKind,
   data: unknown,
   schema: z.ZodType<T>,
   problems: string[],
 ): T[] {
   if (!Array.isArray(data)) {
-    problems.push(`${file}: must be a YAML list of ${kind === 'entry' ? 'entries' : 'documents'}`);
+    problems.push(`${file}: must be a YAML list of ${kind === 'entry' ? 'entries' : `${kind}s`}`);
     return [];
   }
   const items: T[] = [];
