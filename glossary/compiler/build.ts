@@ -201,6 +201,10 @@ function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): vo
       });
     }
     const forms = [source.term, ...source.aliases].map((form) => normaliseKey(stripQuotes(form)));
+    for (const form of Object.keys(source.ambiguous)) {
+      if (!forms.includes(normaliseKey(stripQuotes(form))))
+        problems.push(`${where}, field "ambiguous.${form}": "${form}" is neither the term nor an alias`);
+    }
     source.namesakes.forEach((name, i) => {
       if (!forms.some((form) => normaliseKey(stripQuotes(name)).includes(form)))
         problems.push(`${where}, field "namesakes[${i}]": "${name}" does not contain "${source.term}" or an alias`);

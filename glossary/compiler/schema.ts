@@ -25,6 +25,18 @@ const CATEGORIES = [
 ] as const;
 
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+const oneLine = text.refine((value) => !value.includes('\n') && value.length <= 160, {
+  error: 'must be one line of at most 160 characters',
+});
+
+/**
+ * Why a form is matched as the entry only on a page about Jiaozuo (glossary/README.md, "Where a form is
+ * matched"); `head: true` for a generic head noun (示范区): a Han character before it makes it part of a longer
+ * name, which is another thing.
+ */
+const ambiguity = z.union([oneLine, z.strictObject({ reason: oneLine, head: z.literal(true) })], {
+  error: 'must be a one-line reason, or { reason, head: true }',
+});
 
 export const EntrySchema = z.strictObject({
   term: text,
@@ -35,6 +47,8 @@ export const EntrySchema = z.strictObject({
   breakdown: z.array(text).default([]),
   related: z.array(text).default([]),
   namesakes: z.array(text).default([]),
+  /** Forms (the term or aliases) matched as this entry only where the page is about Jiaozuo, each with why. */
+  ambiguous: z.record(z.string(), ambiguity).default({}),
   pinyin: text.optional(),
   pinyinReason: text.optional(),
   /** A verbatim snippet of the sentence that best shows the term; its English is in translations.yaml. */

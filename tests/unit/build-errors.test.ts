@@ -99,6 +99,20 @@ describe('glossary build errors', () => {
     ]);
   });
 
+  it('checks that every ambiguous form is the term or an alias, with a one-line reason', () => {
+    const marked = (field: string) => problemsOf(GOOD.replace('related: [三区一极]', `ambiguous:\n    ${field}`));
+    expect(marked('焦作高新区: named with its city everywhere it is used')).toEqual([]);
+    expect(marked('高新区: { reason: every city has one, head: true }')).toEqual([
+      'entries/test.yaml: entry "焦作高新区", field "ambiguous.高新区": "高新区" is neither the term nor an alias',
+    ]);
+    expect(marked('焦作高新区: ""')).toEqual([
+      'entries/test.yaml: entry "焦作高新区", field "ambiguous.焦作高新区": must not be empty',
+    ]);
+    expect(marked('焦作高新区: { reason: x, head: false }')[0]).toMatch(
+      /field "ambiguous\.焦作高新区": must be a one-line/,
+    );
+  });
+
   it('rejects a term that the sources never use', () => {
     expect(problemsOf(GOOD.replace('term: 焦作高新区', 'term: 焦作低新区'))).toEqual([
       'entries/test.yaml: entry "焦作低新区", field "term": "焦作低新区" occurs nowhere in the cleaned sources',
