@@ -1,6 +1,6 @@
 /**
  * What the popover shows for one entry, shaped by the background from the full glossary so that the content
- * script never carries it: contexts are grouped by sentence, the featured one first.
+ * script never carries it: one context per sentence, the featured one first.
  */
 import type { GlossaryData, GlossaryEntry } from './glossary-types';
 
@@ -38,30 +38,21 @@ export function entryDetails(
   const entry = index.get(term);
   if (!entry) return null;
   const documents = new Map(glossary.documents.map((doc) => [doc.id, doc]));
-  const featuredSentence = entry.contexts[entry.featured.context]?.sentence;
-  const bySentence = new Map<string, ContextView>();
-  for (const context of entry.contexts) {
-    let view = bySentence.get(context.sentence);
-    if (!view) {
-      const doc = documents.get(context.document)!;
-      view = {
-        text: glossary.sentences[context.sentence]!,
-        marks: [],
-        headline: doc.headline,
-        outlet: doc.outlet,
-        period: doc.period,
-      };
-      if (context.sentence === featuredSentence && entry.featured.translation)
-        view.translation = entry.featured.translation;
-      bySentence.set(context.sentence, view);
-    }
-    // Nested occurrences (an alias inside the term) would overlap: keep the outermost.
-    if (!view.marks.some(([s, e]) => context.start < e && context.end > s))
-      view.marks.push([context.start, context.end]);
-  }
-  const contexts = [...bySentence.entries()]
-    .sort(([a], [b]) => Number(b === featuredSentence) - Number(a === featuredSentence))
-    .map(([, view]) => view);
+  const views = entry.contexts.map((context, i): ContextView => {
+    const doc = documents.get(context.document)!;
+    return {
+      text: glossary.sentences[context.sentence]!,
+      marks: context.marks.map(([start, end]) => [start, end]),
+      headline: doc.headline,
+      outlet: doc.outlet,
+      period: doc.period,
+      ...(i === entry.featured.context && entry.featured.translation
+        ? { translation: entry.featured.translation }
+        : {}),
+    };
+  });
+  const featured = views[entry.featured.context];
+  const contexts = featured ? [featured, ...views.filter((view) => view !== featured)] : views;
   const summary = (name: string) => ({ term: name, gloss: index.get(name)?.gloss ?? '' });
   return {
     term: entry.term,

@@ -19,13 +19,13 @@ export interface SourceDocument {
   paragraphs: { id: string; kind: 'heading' | 'byline' | 'text'; sentences: string[] }[];
 }
 
+/** A sentence that mentions an entry: one per sentence, however often the entry occurs in it. */
 export interface Context {
   document: string;
   paragraph: string;
   sentence: string;
-  /** Offsets of the term in the sentence's text; [start, end). */
-  start: number;
-  end: number;
+  /** Where the entry stands in the sentence's text: [start, end) pairs, in order, not overlapping. */
+  marks: [number, number][];
 }
 
 export interface GlossaryEntry {
@@ -39,6 +39,8 @@ export interface GlossaryEntry {
   category: string;
   breakdown: string[];
   related: string[];
+  /** Entries named after this one (山阳区 after 山阳): their sentences are not this entry's contexts. */
+  namesakes: string[];
   /** Index into contexts of the sentence that best shows the term, with its translation. */
   featured: { context: number; translation?: string };
   contexts: Context[];

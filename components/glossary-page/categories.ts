@@ -11,6 +11,7 @@ const LABELS: [category: string, label: PlainKey][] = [
   ['target', 'category.target'],
   ['zone', 'category.zone'],
   ['institution', 'category.institution'],
+  ['office', 'category.office'],
   ['place', 'category.place'],
   ['landmark', 'category.landmark'],
   ['company', 'category.company'],

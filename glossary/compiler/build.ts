@@ -11,16 +11,21 @@ import { stripQuotes } from '../../lib/matcher/characters';
 import { compileTrie, normaliseKey } from '../../lib/matcher/compile';
 import { Matcher, type Match } from '../../lib/matcher/matcher';
 import { cleanDocument, type CleanedDocument } from './clean';
-import { checkOverride, computedPinyin } from './pinyin';
+import { checkOverride, computedPinyin, type NeutralToneWords } from './pinyin';
+import { reasonProblems } from './reasons';
 import {
   DocumentSchema,
   EntrySchema,
   GlossaryError,
+  TranslationSchema,
   parseItems,
   type DocumentSource,
   type EntrySource,
+  type TranslationSource,
 } from './schema';
 import { normaliseSpacing } from './text';
+import { STYLE_FILE, readNeutralTones, readStyleNames, styleProblems } from './style';
+import { TRANSLATIONS_FILE, indexTranslations, unusedTranslations, type Translation } from './translations';
 
 export const GLOSSARY_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,6 +39,10 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
   const problems: string[] = [];
   const documents = loadDocuments(glossaryDir, problems);
   const entries = loadEntries(glossaryDir, problems);
+  const translationItems = loadTranslations(glossaryDir, problems);
+  const styleSheet = readText(join(glossaryDir, STYLE_FILE), STYLE_FILE, problems);
+  const styleNames = readStyleNames(styleSheet, problems);
+  const neutralTones = readNeutralTones(styleSheet, problems);
   if (problems.length > 0) throw new GlossaryError(problems);
 
   const cleaned = documents.map((doc) =>
@@ -42,6 +51,7 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
   const sentences: Record<string, string> = {};
   for (const doc of cleaned) for (const p of doc.paragraphs) for (const s of p.sentences) sentences[s.id] = s.text;
 
+  const translations = indexTranslations(translationItems, sentences, problems);
   checkNamesAndReferences(entries, problems);
   const keys = entries.flatMap(({ source }, entry) => [source.term, ...source.aliases].map((key) => ({ key, entry })));
   if (problems.length > 0) throw new GlossaryError(problems);
@@ -55,7 +65,8 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
       problems.push(`${where}, field "term": "${source.term}" occurs nowhere in the cleaned sources`);
     }
     for (const alias of source.aliases) {
-      if (!found.some((c) => sameTerm(sentences[c.sentence]!.slice(c.start, c.end), alias))) {
+      const spellings = found.flatMap((c) => c.marks.map(([start, end]) => sentences[c.sentence]!.slice(start, end)));
+      if (!spellings.some((spelling) => sameTerm(spelling, alias))) {
         problems.push(`${where}, field "aliases": "${alias}" occurs nowhere in the cleaned sources`);
       }
     }
@@ -63,18 +74,29 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
     return {
       term: source.term,
       aliases: source.aliases,
-      ...pinyinOf(source, where, problems),
+      ...pinyinOf(source, neutralTones, where, problems),
       gloss: source.gloss,
       explanation: source.explanation,
       category: source.category,
       breakdown: source.breakdown,
       related: source.related,
-      featured: featuredOf(source, found, sentences, where, problems),
+      namesakes: source.namesakes,
+      featured: featuredOf(source, found, sentences, translations, where, problems),
       contexts: found,
       firstYear: Math.min(...years),
       lastYear: Math.max(...years),
     };
   });
+  built.forEach((entry, i) => {
+    if (entry.pinyinReason === undefined) return;
+    const others = built.filter((other) => other !== entry);
+    const compute = (word: string) => computedPinyin(word, neutralTones);
+    for (const problem of reasonProblems({ ...entry, reason: entry.pinyinReason }, others, compute))
+      problems.push(`${entries[i]!.where}, field "pinyinReason": ${problem}`);
+  });
+  const featuredSentences = new Set(built.map((entry) => entry.contexts[entry.featured.context]?.sentence ?? ''));
+  problems.push(...unusedTranslations(translations, featuredSentences));
+  problems.push(...checkNames(styleNames, entries, built, translations, sentences));
   if (problems.length > 0) throw new GlossaryError(problems);
 
   const sourceDocuments: SourceDocument[] = documents.map((doc, i) => ({
@@ -114,9 +136,18 @@ interface LoadedEntry {
   where: string;
 }
 
+function readText(path: string, label: string, problems: string[]): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    problems.push(`${label}: cannot be read`);
+    return '';
+  }
+}
+
 function readYaml(path: string, label: string, problems: string[]): unknown {
   try {
-    return parse(readFileSync(path, 'utf8'));
+    return parse(readText(path, label, problems));
   } catch (error) {
     problems.push(`${label}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
     return [];
@@ -126,6 +157,11 @@ function readYaml(path: string, label: string, problems: string[]): unknown {
 function loadDocuments(glossaryDir: string, problems: string[]): DocumentSource[] {
   const label = 'sources/documents.yaml';
   return parseItems(label, 'document', readYaml(join(glossaryDir, label), label, problems), DocumentSchema, problems);
+}
+
+function loadTranslations(glossaryDir: string, problems: string[]): TranslationSource[] {
+  const data = readYaml(join(glossaryDir, TRANSLATIONS_FILE), TRANSLATIONS_FILE, problems);
+  return parseItems(TRANSLATIONS_FILE, 'translation', data ?? [], TranslationSchema, problems);
 }
 
 function loadEntries(glossaryDir: string, problems: string[]): LoadedEntry[] {
@@ -158,13 +194,46 @@ function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): vo
   }
   const terms = new Set(entries.map(({ source }) => source.term));
   for (const { source, where } of entries) {
-    for (const field of ['breakdown', 'related'] as const) {
+    for (const field of ['breakdown', 'related', 'namesakes'] as const) {
       source[field].forEach((ref, i) => {
         if (!terms.has(ref)) problems.push(`${where}, field "${field}[${i}]": "${ref}" is not the term of any entry`);
         if (ref === source.term) problems.push(`${where}, field "${field}[${i}]": an entry cannot refer to itself`);
       });
     }
+    const forms = [source.term, ...source.aliases].map((form) => normaliseKey(stripQuotes(form)));
+    for (const form of Object.keys(source.ambiguous)) {
+      if (!forms.includes(normaliseKey(stripQuotes(form))))
+        problems.push(`${where}, field "ambiguous.${form}": "${form}" is neither the term nor an alias`);
+    }
+    source.namesakes.forEach((name, i) => {
+      if (!forms.some((form) => normaliseKey(stripQuotes(name)).includes(form)))
+        problems.push(`${where}, field "namesakes[${i}]": "${name}" does not contain "${source.term}" or an alias`);
+    });
   }
+}
+
+/** The style sheet's names against the entries and the translations of the sentences that mention things. */
+function checkNames(
+  names: Parameters<typeof styleProblems>[0],
+  entries: readonly LoadedEntry[],
+  built: readonly GlossaryEntry[],
+  translations: ReadonlyMap<string, Translation>,
+  sentences: Record<string, string>,
+): string[] {
+  const mentions = new Map<string, string[]>();
+  for (const entry of built)
+    for (const { sentence, marks } of entry.contexts)
+      for (const [start, end] of marks)
+        mentions.set(sentence, [...(mentions.get(sentence) ?? []), sentences[sentence]!.slice(start, end)]);
+  return styleProblems(
+    names,
+    entries.map(({ source, where }) => ({ where, ...source })),
+    [...translations.values()].map(({ where, translation, sentence }) => ({
+      where,
+      translation,
+      mentions: mentions.get(sentence) ?? [],
+    })),
+  );
 }
 
 /** Two spellings of one term: the same once quotes are dropped and widths folded. */
@@ -173,14 +242,17 @@ function sameTerm(a: string, b: string): boolean {
 }
 
 /**
- * Every occurrence of every entry in every sentence, in document order, except the head of another term's
- * name. Chinese names put the head last, so a term that ends a longer term names a different thing of its
- * kind: 先行区 in 城乡统筹发展先行区 is not the Pioneer Zone. One inside or at the start of a longer name is
- * still mentioned (河南理工大学 in 河南理工大学科技园), and so is a part that the longer entry's breakdown names.
+ * The sentences that mention each entry, in document order, with every place the entry stands in them.
+ * Not a mention: a term that ends a longer term of another entry (Chinese names put the head last, so 先行区 in
+ * 城乡统筹发展先行区 names a different zone), unless the longer entry's breakdown names it; and a term inside one
+ * of its namesakes (山阳 in 山阳区, a district named after the ancient Shanyang). A term at the start or inside
+ * of any other longer name is still a mention (河南理工大学 in 河南理工大学科技园).
  */
 function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entries: readonly LoadedEntry[]): Context[][] {
   const contexts: Context[][] = entries.map(() => []);
+  const termIndex = new Map(entries.map(({ source }, i) => [source.term, i]));
   const partsOf = entries.map(({ source }) => new Set(source.breakdown));
+  const namesakesOf = entries.map(({ source }) => new Set(source.namesakes.map((name) => termIndex.get(name))));
   const isHeadOfOther = (m: Match, all: Match[]) =>
     all.some(
       (o) =>
@@ -189,24 +261,24 @@ function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entries: rea
         o.end === m.end &&
         !partsOf[o.entry]!.has(entries[m.entry]!.source.term),
     );
-  // 示范区 inside 焦作市城乡一体化示范区 is the same entry met once, not twice.
-  const insideItsOwnLongerForm = (m: Match, all: Match[]) =>
-    all.some(
-      (o) =>
-        o !== m && o.entry === m.entry && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
-    );
+  const isInsideNamesake = (m: Match, all: Match[]) =>
+    all.some((o) => namesakesOf[m.entry]!.has(o.entry) && o.start <= m.start && o.end >= m.end);
   for (const doc of cleaned) {
     for (const paragraph of doc.paragraphs) {
       for (const sentence of paragraph.sentences) {
         const all = matcher.findAll(sentence.text);
+        const marksOf = new Map<number, [number, number][]>();
         for (const match of all) {
-          if (isHeadOfOther(match, all) || insideItsOwnLongerForm(match, all)) continue;
-          contexts[match.entry]!.push({
+          if (isHeadOfOther(match, all) || isInsideNamesake(match, all)) continue;
+          const marks = marksOf.get(match.entry) ?? [];
+          marksOf.set(match.entry, addOutermost(marks, match));
+        }
+        for (const [entry, marks] of [...marksOf].sort(([a], [b]) => a - b)) {
+          contexts[entry]!.push({
             document: doc.id,
             paragraph: paragraph.id,
             sentence: sentence.id,
-            start: match.start,
-            end: match.end,
+            marks: marks.sort(([a], [b]) => a - b),
           });
         }
       }
@@ -215,13 +287,28 @@ function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entries: rea
   return contexts;
 }
 
-function pinyinOf(source: EntrySource, where: string, problems: string[]): { pinyin: string; pinyinReason?: string } {
+/**
+ * Adds an occurrence to an entry's marks in one sentence, keeping the outermost of nested or overlapping ones:
+ * 示范区 inside 焦作市城乡一体化示范区 is the same entry met once, not twice.
+ */
+function addOutermost(marks: [number, number][], { start, end }: Match): [number, number][] {
+  const overlapping = marks.filter(([s, e]) => start < e && end > s);
+  if (overlapping.some(([s, e]) => e - s >= end - start)) return marks;
+  return [...marks.filter((mark) => !overlapping.includes(mark)), [start, end]];
+}
+
+function pinyinOf(
+  source: EntrySource,
+  neutralTones: NeutralToneWords,
+  where: string,
+  problems: string[],
+): { pinyin: string; pinyinReason?: string } {
   if (source.pinyin === undefined) {
     if (source.pinyinReason !== undefined) problems.push(`${where}, field "pinyinReason": given without "pinyin"`);
-    return { pinyin: computedPinyin(source.term) };
+    return { pinyin: computedPinyin(source.term, neutralTones) };
   }
   if (source.pinyinReason === undefined) problems.push(`${where}, field "pinyinReason": required with "pinyin"`);
-  for (const problem of checkOverride(source.term, source.pinyin))
+  for (const problem of checkOverride(source.term, source.pinyin, neutralTones))
     problems.push(`${where}, field "pinyin": ${problem}`);
   return { pinyin: source.pinyin, pinyinReason: source.pinyinReason };
 }
@@ -230,18 +317,22 @@ function featuredOf(
   source: EntrySource,
   contexts: Context[],
   sentences: Record<string, string>,
+  translations: ReadonlyMap<string, Translation>,
   where: string,
   problems: string[],
 ): GlossaryEntry['featured'] {
   if (source.featured === undefined) return { context: 0 };
-  const quote = normaliseSpacing(source.featured.quote);
+  const quote = normaliseSpacing(source.featured);
   const hits = contexts.flatMap((c, i) => (sentences[c.sentence]!.includes(quote) ? [i] : []));
-  const sentencesHit = new Set(hits.map((i) => contexts[i]!.sentence));
-  if (sentencesHit.size !== 1) {
+  if (hits.length !== 1) {
     problems.push(
-      `${where}, field "featured.quote": "${source.featured.quote}" must occur in exactly one sentence that contains the term; it occurs in ${sentencesHit.size}`,
+      `${where}, field "featured": "${source.featured}" must occur in exactly one sentence that contains the term; it occurs in ${hits.length}`,
     );
     return { context: 0 };
   }
-  return { context: hits[0]!, translation: source.featured.translation };
+  const sentence = contexts[hits[0]!]!.sentence;
+  const translation = translations.get(sentence)?.translation;
+  if (translation === undefined)
+    problems.push(`${where}, field "featured": sentence ${sentence} has no translation in ${TRANSLATIONS_FILE}`);
+  return { context: hits[0]!, translation };
 }

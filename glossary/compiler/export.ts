@@ -15,8 +15,7 @@ function exportRecords(data: GlossaryData) {
         paragraph: c.paragraph,
         sentence: c.sentence,
         text: data.sentences[c.sentence]!,
-        start: c.start,
-        end: c.end,
+        marks: c.marks,
       };
     });
     const featured = contexts[entry.featured.context]!;
@@ -30,6 +29,7 @@ function exportRecords(data: GlossaryData) {
       category: entry.category,
       breakdown: entry.breakdown,
       related: entry.related,
+      namesakes: entry.namesakes,
       featured: { sentence: featured.sentence, text: featured.text, translation: entry.featured.translation ?? null },
       firstYear: entry.firstYear,
       lastYear: entry.lastYear,

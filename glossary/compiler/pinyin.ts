@@ -1,25 +1,39 @@
 /**
  * Pinyin for glossary terms, computed at build time (pinyin-pro never ships in the extension). Digits and
- * Latin letters stay as they are; quotation marks are dropped; an enumeration comma becomes a comma.
- * Tones are citation tones (一 yī, 不 bù), as dictionaries and flashcards write them, not tone sandhi.
+ * Latin letters stay as they are; quotation marks are dropped; an enumeration comma becomes a comma and brackets
+ * become ASCII ones around their syllables: 太（原）焦（作）线 is tài (yuán) jiāo (zuò) xiàn.
+ * Tones are dictionary citation forms: no tone sandhi (一 yī, 不 bù), and a neutral tone only where the
+ * dictionary writes one; the words that pinyin-pro reads with a full tone there are STYLE.md's neutral-tone table.
  */
 import { pinyin } from 'pinyin-pro';
 import { stripQuotes } from '../../lib/matcher/characters';
 
 const HAN = /\p{Script=Han}/u;
 
-export function computedPinyin(term: string): string {
-  const tokens = pinyin(stripQuotes(term), {
-    type: 'array',
-    toneType: 'symbol',
-    nonZh: 'consecutive',
-    toneSandhi: false,
-  });
+/** Words read with a neutral tone, by their characters: 粮食 → liáng shi. */
+export type NeutralToneWords = ReadonlyMap<string, string>;
+
+export function computedPinyin(term: string, neutralTones: NeutralToneWords = new Map()): string {
+  const text = stripQuotes(term);
+  const tokens = pinyin(text, { type: 'all', toneType: 'symbol', nonZh: 'consecutive', toneSandhi: false }).map(
+    ({ origin, pinyin: reading, isZh }) => ({ origin, reading: isZh ? reading : origin.trim() }),
+  );
+  const starts: number[] = [];
+  tokens.reduce((offset, { origin }) => (starts.push(offset), offset + origin.length), 0);
+  for (const [word, reading] of neutralTones) {
+    const syllables = reading.split(' ');
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const first = starts.indexOf(at);
+      if (first >= 0) syllables.forEach((syllable, i) => (tokens[first + i]!.reading = syllable));
+    }
+  }
   return tokens
-    .map((token) => token.trim())
+    .map(({ reading }) => reading)
     .filter((token) => token.length > 0)
     .join(' ')
-    .replace(/ ?[、，,] ?/g, ', ');
+    .replace(/ ?[、，,] ?/g, ', ')
+    .replace(/（ /g, '(')
+    .replace(/ ）/g, ')');
 }
 
 export function hanCount(term: string): number {
@@ -30,13 +44,13 @@ export function hanCount(term: string): number {
 export function syllables(reading: string, term: string): string[] {
   const latinWords = new Set(stripQuotes(term).match(/[A-Za-z0-9+]+/g) ?? []);
   return reading
-    .replace(/[,，、·]/g, ' ')
+    .replace(/[,，、·()]/g, ' ')
     .split(/\s+/)
     .filter((token) => /\p{L}/u.test(token) && !latinWords.has(token));
 }
 
 /** Problems with an override, or [] when it is fine. */
-export function checkOverride(term: string, override: string): string[] {
+export function checkOverride(term: string, override: string, neutralTones: NeutralToneWords = new Map()): string[] {
   const problems: string[] = [];
   const expected = hanCount(term);
   const found = syllables(override, term);
@@ -47,6 +61,7 @@ export function checkOverride(term: string, override: string): string[] {
   if (!allowed) problems.push(`has ${found.length} syllables for ${expected} Chinese characters`);
   const bad = found.filter((s) => !/^[a-zü\u00e0-\u01dc\u0300-\u036f]+$/iu.test(s));
   if (bad.length > 0) problems.push(`has tokens that are not pinyin syllables: ${bad.join(' ')}`);
-  if (override === computedPinyin(term)) problems.push('is the same as pinyin-pro gives: remove the override');
+  if (override === computedPinyin(term, neutralTones))
+    problems.push('is the same as the computed reading: remove the override');
   return problems;
 }

@@ -11,6 +11,7 @@ const CATEGORIES = [
   'target',
   'zone',
   'institution',
+  'office',
   'place',
   'landmark',
   'company',
@@ -24,6 +25,18 @@ const CATEGORIES = [
 ] as const;
 
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+const oneLine = text.refine((value) => !value.includes('\n') && value.length <= 160, {
+  error: 'must be one line of at most 160 characters',
+});
+
+/**
+ * Why a form is matched as the entry only on a page about Jiaozuo (glossary/README.md, "Where a form is
+ * matched"); `head: true` for a generic head noun (示范区): a Han character before it makes it part of a longer
+ * name, which is another thing.
+ */
+const ambiguity = z.union([oneLine, z.strictObject({ reason: oneLine, head: z.literal(true) })], {
+  error: 'must be a one-line reason, or { reason, head: true }',
+});
 
 export const EntrySchema = z.strictObject({
   term: text,
@@ -33,9 +46,13 @@ export const EntrySchema = z.strictObject({
   explanation: text,
   breakdown: z.array(text).default([]),
   related: z.array(text).default([]),
+  namesakes: z.array(text).default([]),
+  /** Forms (the term or aliases) matched as this entry only where the page is about Jiaozuo, each with why. */
+  ambiguous: z.record(z.string(), ambiguity).default({}),
   pinyin: text.optional(),
   pinyinReason: text.optional(),
-  featured: z.strictObject({ quote: text, translation: text }).optional(),
+  /** A verbatim snippet of the sentence that best shows the term; its English is in translations.yaml. */
+  featured: text.optional(),
 });
 export type EntrySource = z.infer<typeof EntrySchema>;
 
@@ -55,6 +72,13 @@ export const DocumentSchema = z.strictObject({
 });
 export type DocumentSource = z.infer<typeof DocumentSchema>;
 
+export const TranslationSchema = z.strictObject({ quote: text, translation: text });
+export type TranslationSource = z.infer<typeof TranslationSchema>;
+
+/** What a YAML list holds, and the field that names each item in messages. */
+const NAMED_BY = { entry: 'term', document: 'id', translation: 'quote' } as const;
+export type ItemKind = keyof typeof NAMED_BY;
+
 /** Thrown with every problem found; the CLI prints them one per line. */
 export class GlossaryError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -66,20 +90,20 @@ export class GlossaryError extends Error {
 }
 
 /** Where an item sits, for messages: `entries/x.yaml: entry "一区五城"` or `entry #3` before a term is known. */
-function describeItem(file: string, kind: 'entry' | 'document', index: number, item: unknown): string {
-  const name = (item as { term?: unknown; id?: unknown } | null)?.[kind === 'entry' ? 'term' : 'id'];
+function describeItem(file: string, kind: ItemKind, index: number, item: unknown): string {
+  const name = (item as Record<string, unknown> | null)?.[NAMED_BY[kind]];
   return `${file}: ${kind} ${typeof name === 'string' && name.trim() ? `"${name.trim()}"` : `#${index + 1}`}`;
 }
 
 export function parseItems<T>(
   file: string,
-  kind: 'entry' | 'document',
+  kind: ItemKind,
   data: unknown,
   schema: z.ZodType<T>,
   problems: string[],
 ): T[] {
   if (!Array.isArray(data)) {
-    problems.push(`${file}: must be a YAML list of ${kind === 'entry' ? 'entries' : 'documents'}`);
+    problems.push(`${file}: must be a YAML list of ${kind === 'entry' ? 'entries' : `${kind}s`}`);
     return [];
   }
   const items: T[] = [];

@@ -19,7 +19,8 @@ export interface PinyinRecord {
 }
 
 /**
- * The syllables of tone-marked pinyin ("jiāo zuò gāo xīn qū", "zhuǎn biàn zuò fēng, …", "xī dà jǐng 1919"):
+ * The syllables of tone-marked pinyin ("jiāo zuò gāo xīn qū", "zhuǎn biàn zuò fēng, …", "xī dà jǐng 1919",
+ * "tài (yuán) jiāo (zuò) xiàn"):
  * digits and Latin words (25311, 5G, 3+13+N) are not syllables and are left to the term's own text.
  */
 export function pinyinRecord(pinyin: string): PinyinRecord {
@@ -30,7 +31,7 @@ export function pinyinRecord(pinyin: string): PinyinRecord {
   for (const token of pinyin
     .normalize('NFC')
     .toLowerCase()
-    .split(/[\s,·+]+/)) {
+    .split(/[\s,·+()]+/)) {
     let plain = '';
     let tone = 5;
     for (const ch of token) {
@@ -53,8 +54,11 @@ export function pinyinRecord(pinyin: string): PinyinRecord {
   };
 }
 
-/** What may stand between syllables in a query: spaces, xi'an's apostrophe, and pinyin pasted with its punctuation. */
-const SEPARATORS = new Set([...` '-·,，、+`]);
+/**
+ * What may stand between syllables in a query: spaces, xi'an's apostrophe, and pinyin pasted with its punctuation
+ * (the glossary writes 太（原）焦（作）线 as tài (yuán) jiāo (zuò) xiàn).
+ */
+const SEPARATORS = new Set([...` '-·,，、+()（）`]);
 
 /** Letters with an optional tone (0: any); a tone number closing a syllable; a syllable boundary (a space). */
 type PinyinItem = { letter: string; tone: number } | { closes: number } | { boundary: true };

@@ -31,7 +31,7 @@ describe('contextsByDocument', () => {
     expect(sentence.marks.map(([s, e]) => sentence.text.slice(s, e))).toContain('一区五城');
   });
 
-  it('keeps the outermost of nested occurrences', () => {
+  it('hands on the marks the build recorded, and finds nothing for an unknown term', () => {
     const glossary: GlossaryData = {
       documents: [
         {
@@ -55,13 +55,11 @@ describe('contextsByDocument', () => {
           category: 'place',
           breakdown: [],
           related: [],
+          namesakes: [],
           featured: { context: 0 },
           firstYear: 2024,
           lastYear: 2024,
-          contexts: [
-            { document: 'a', paragraph: 'a.p1', sentence: 'a.p1.s1', start: 2, end: 4 },
-            { document: 'a', paragraph: 'a.p1', sentence: 'a.p1.s1', start: 2, end: 5 },
-          ],
+          contexts: [{ document: 'a', paragraph: 'a.p1', sentence: 'a.p1.s1', marks: [[2, 5]] }],
         },
       ],
     };

@@ -18,11 +18,33 @@ describe('the glossary', () => {
       expect(entry.contexts.length, entry.term).toBeGreaterThan(0);
       const forms = [entry.term, ...entry.aliases].map(stripQuotes);
       for (const context of entry.contexts) {
-        expect(forms, entry.term).toContain(
-          stripQuotes(data.sentences[context.sentence]!.slice(context.start, context.end)),
-        );
+        for (const [start, end] of context.marks)
+          expect(forms, entry.term).toContain(stripQuotes(data.sentences[context.sentence]!.slice(start, end)));
       }
     }
+  });
+
+  it('lists each sentence once per entry, its marks in order and not overlapping', () => {
+    for (const entry of data.entries) {
+      const sentences = entry.contexts.map((c) => c.sentence);
+      expect(new Set(sentences).size, entry.term).toBe(sentences.length);
+      for (const { marks } of entry.contexts) {
+        expect(marks.length, entry.term).toBeGreaterThan(0);
+        marks.forEach(([start, end], i) => {
+          expect(start < end, entry.term).toBe(true);
+          if (i > 0) expect(start >= marks[i - 1]![1], entry.term).toBe(true);
+        });
+      }
+    }
+    // 焦作市 and its alias 焦作 nest: the outer one is kept. 中国式现代化 twice in one sentence: both are marked.
+    const modernization = byTerm.get('中国式现代化')!;
+    expect(modernization.contexts.some((c) => c.marks.length > 1)).toBe(true);
+  });
+
+  it('does not take a namesake for a mention: 山阳 (the ancient name) is not found in 山阳区 or 山阳古城', () => {
+    const shanyang = byTerm.get('山阳')!;
+    const texts = shanyang.contexts.map((c) => data.sentences[c.sentence]!);
+    expect(texts).toEqual([expect.stringContaining('古称“怀州”“山阳”')]);
   });
 
   it('has pinyin with one syllable for each Chinese character (an erhua syllable may cover 儿)', () => {
@@ -80,6 +102,73 @@ describe('the glossary', () => {
   });
 });
 
+describe('the corrections of the second edition (issue 18)', () => {
+  const entry = (term: string) => byTerm.get(term)!;
+  const featured = (term: string) => entry(term).featured.translation ?? '';
+
+  it('reads 朱载堉 zǎi and 蒙牛 měng, and writes neutral tones as the dictionary does', () => {
+    expect(entry('朱载堉').pinyin).toBe('zhū zǎi yù');
+    expect(entry('蒙牛').pinyin).toBe('měng niú');
+    expect(entry('蒙牛百亿产业集群').pinyin).toMatch(/^měng niú /);
+    expect(entry('说了算、定了干、再大困难也不变').pinyin).toContain('kùn nan');
+    expect(entry('全国粮食高产示范区').pinyin).toContain('liáng shi');
+    expect(entry('山药').pinyin).toBe('shān yao');
+    expect(entry('新型政商关系').pinyin).toContain('guān xì');
+  });
+
+  it('states no fact more firmly than the sources do', () => {
+    expect(entry('25311').explanation).toMatch(/inference/);
+    for (const term of ['新材料', '汽车零部件', '链主企业'])
+      expect(entry(term).explanation + featured(term), term).not.toMatch(/Jiaozuo's two 100-billion/);
+    expect(entry('西大井1919').explanation).toMatch(/to open on 1 October/);
+    expect(entry('焦作大学').explanation).toMatch(/deputy dean/);
+    expect(entry('大沙河').explanation).toMatch(/core section is 10 km/);
+    expect(entry('大沙河').explanation).not.toMatch(/12-km core/);
+    expect(entry('中原学者')).toMatchObject({ category: 'office', explanation: expect.stringMatching(/Henan/) });
+    expect(entry('怀川').gloss).toMatch(/Huaiqing/);
+  });
+
+  it('glosses formulas by what they mean, and translates the featured sentences the review found wrong', () => {
+    expect(entry('四个用心').gloss).toBe('Four Wholehearted Efforts');
+    expect(entry('两个坚持').gloss).toBe('Two Commitments');
+    expect(entry('五个定位').gloss).toBe('Five Roles');
+    expect(entry('三个合作').gloss).toBe('Three Partnerships');
+    expect(entry('大调研、大走访、大排查').gloss).not.toMatch(/Big/);
+    expect(entry('十大建设').gloss).not.toMatch(/Constructions/);
+    expect(entry('四城联创').gloss).toMatch(/Four City Titles/);
+    expect(featured('科创名城总体设计')).toMatch(/intensive, quality-led development/);
+    expect(featured('焦作市社科联')).toMatch(/second-level researcher, a civil-service rank/);
+    expect(featured('科技人才服务平台')).not.toMatch(/elsewhere/);
+    expect(featured('西大井')).not.toMatch(/risen from the ashes/);
+    expect(featured('十大基础设施重难点项目')).toMatch(/others of the city's ten key and difficult infrastructure/);
+  });
+});
+
+describe('every named thing in the sources (issue 18)', () => {
+  it('has the policy terms, offices and set phrases the issue names, and the parts the sources use alone', () => {
+    const named = [
+      ...'首位度 容错纠错 党政同责 医养结合 柔性引进 创新联合体 获得感 农业转移人口市民化'.split(' '),
+      ...'党工委书记 管委会主任 二级调研员 输血式 造血式'.split(' '),
+      ...['有人投、建得好、管得好', '任务书、施工图、时间表', '不动摇、不盲从、不折腾'],
+      // parts of parallel phrases that the sources also use alone
+      ...['不动摇', '任务书', '学党史、悟思想', '办实事、开新局'],
+    ];
+    expect(named.filter((term) => !byTerm.has(term))).toEqual([]);
+    expect(byTerm.get('学党史、悟思想、办实事、开新局')!.breakdown).toEqual(['学党史、悟思想', '办实事、开新局']);
+  });
+
+  it("finds the aliases in the sources: 管委员会主任 is the 2019 source's form of 管委会主任", () => {
+    expect(byTerm.get('管委会主任')!.aliases).toContain('管委员会主任');
+    expect(byTerm.get('资源枯竭型城市')!.aliases).toContain('资源枯竭城市');
+  });
+
+  it('keeps namesakes out of the contexts: 河南 is not found in 河南理工大学, nor 中原 in 中原路', () => {
+    const texts = (term: string) => byTerm.get(term)!.contexts.map((c) => data.sentences[c.sentence]!);
+    expect(texts('河南').some((t) => t.includes('河南理工大学'))).toBe(false);
+    expect(texts('中原').some((t) => t.includes('中原路') && !t.replace(/中原路/g, '').includes('中原'))).toBe(false);
+  });
+});
+
 describe('npm run glossary -- export', () => {
   const run = (format: string) =>
     execFileSync('npx', ['tsx', 'glossary/cli.ts', 'export', '--format', format], {
@@ -103,6 +192,7 @@ describe('npm run glossary -- export', () => {
           'explanation',
           'category',
           'breakdown',
+          'namesakes',
           'contexts',
         ]),
       );
@@ -112,6 +202,7 @@ describe('npm run glossary -- export', () => {
           document: expect.stringMatching(/^\d{3}$/),
           headline: expect.any(String),
           text: expect.any(String),
+          marks: expect.arrayContaining([[expect.any(Number), expect.any(Number)]]),
         }),
       );
     }

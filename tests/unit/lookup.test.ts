@@ -19,7 +19,7 @@ describe('looking up a selection', () => {
     expect(result.kind).toBe('contains');
     // The sentence writes the pilot zone without 建设: found through the entry's alias, under its main form.
     expect(terms(sentence)).toEqual(
-      '习近平新时代中国特色社会主义思想 两个确保 十大战略 十大建设 党的二十届三中全会 市委十二届六次全会 进一步全面深化改革 工业强市 产业兴城 中国式现代化建设河南实践先行区 一区五城 新时代 新征程 中原更加出彩 焦作'.split(
+      '市委 市政府 习近平新时代中国特色社会主义思想 两个确保 十大战略 十大建设 党的二十届三中全会 市委十二届六次全会 进一步全面深化改革 创新引领 工业强市 产业兴城 民生幸福 中国式现代化建设河南实践先行区 一区五城 新时代 新征程 中原更加出彩 焦作'.split(
         ' ',
       ),
     );

@@ -19,6 +19,7 @@ function entry(term: string, pinyin: string, gloss: string, explanation = '', al
     category: 'concept',
     breakdown: [],
     related: [],
+    namesakes: [],
     featured: { context: 0 },
     contexts: [],
     firstYear: 2024,
