@@ -87,12 +87,18 @@ export function ReviewPanel({
   const undo = () => {
     const last = answers.at(-1);
     if (!last) return;
-    setAnswers((list) => list.slice(0, -1));
+    setAnswers((list) => list.slice(0, -1)); // at once: a second Z must take back the answer before it
     attempt(
-      undoReview(last).then((undoneNow) => {
-        setUndoProblem(!undoneNow);
-        if (undoneNow) setUndone(cardKey(last.before));
-      }),
+      undoReview(last).then(
+        (undoneNow) => {
+          setUndoProblem(!undoneNow);
+          if (undoneNow) setUndone(cardKey(last.before));
+        },
+        (error: unknown) => {
+          setAnswers((list) => [...list, last]); // not stored: it can be tried again
+          throw error;
+        },
+      ),
     );
   };
   // One listener for the page's life, reading the current card through a ref: a listener re-registered after
