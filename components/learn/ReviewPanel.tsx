@@ -58,9 +58,12 @@ export function ReviewPanel({
   const [undone, setUndone] = useState<string | null>(null);
   const card = due.find((c) => cardKey(c) === undone) ?? due[0];
   const details = card ? detailsOf(card) : null;
-  const [revealed, setRevealed] = useState(false);
+  // Which card's answer is on show: another card (the next one, or one a change elsewhere put first) starts
+  // with its front, in the same render, so that no key pressed meanwhile acts on a stale state.
+  const shownKey = card ? `${cardKey(card)}\u0000${card.due}` : null;
+  const [revealedKey, setRevealedKey] = useState<string | null>(null);
+  const revealed = shownKey !== null && revealedKey === shownKey;
   const [undoProblem, setUndoProblem] = useState(false);
-  useEffect(() => setRevealed(false), [card?.term, card?.direction, card?.due]);
 
   // Nothing due yet: wake up when the next card is (a learning step minutes away) to show it.
   const next = due.length === 0 ? queue.next : null;
@@ -70,14 +73,18 @@ export function ReviewPanel({
     return () => clearTimeout(timer);
   }, [next?.getTime()]);
 
+  // Both note the change in the keyboard's ref at once: a key pressed before the next render (Space then 3, quickly)
+  // sees it.
   const reveal = () => {
-    setRevealed(true);
-    if (state.settings.speakOnReveal && card) speak(card.term);
+    if (!card) return;
+    current.current.revealed = true;
+    setRevealedKey(shownKey);
+    if (state.settings.speakOnReveal) speak(card.term);
   };
   const answer = (rating: 1 | 2 | 3 | 4) => {
     if (!card || !current.current.revealed) return;
     current.current.revealed = false; // a second key press before the next card renders must not rate twice
-    setRevealed(false);
+    setRevealedKey(null);
     setUndone(null);
     setUndoProblem(false);
     attempt(
