@@ -6,7 +6,7 @@ import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute } from '../lib/glossary-route';
 import { i18n } from '../lib/i18n';
 import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
-import { recordSightings } from '../lib/learning/sightings';
+import { recordSightings, sightingAtSave } from '../lib/learning/sightings';
 import { loadData } from '../lib/learning/store';
 import { StorageFault } from '../lib/storage/faults';
 import { selectionText } from '../lib/lookup';
@@ -69,10 +69,17 @@ export default defineBackground(() => {
         });
         return undefined;
       },
-      'save-term': async ({ term, save }) => {
+      'save-term': async (request, sender) => {
+        const { term, save } = request;
         if (!index.has(term)) return { saved: false };
-        await (save ? saveTerm(term, new Date()) : removeTerm(term));
-        return { saved: save };
+        if (!save) {
+          await removeTerm(term);
+          return { saved: false };
+        }
+        const now = new Date();
+        const origin = { topFrame: sender.frameId === 0, incognito: sender.tab?.incognito === true };
+        await saveTerm(term, now, await sightingAtSave(request, origin, now));
+        return { saved: true };
       },
       'page-terms': ({ tabId }) => ({ terms: tabTerms.terms(tabId) }),
       'entry-details': async ({ term }) => ({

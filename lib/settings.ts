@@ -45,6 +45,8 @@ export interface LearningSettings {
   historyAllTerms: boolean;
   /** Speak the term when a review card is revealed. */
   speakOnReveal: boolean;
+  /** Once one card of a term is reviewed, its other cards wait until the next day (as Anki buries siblings). */
+  burySiblings: boolean;
   /** Send new study-list terms to a running Anki through AnkiConnect. */
   ankiConnect: boolean;
 }
@@ -53,6 +55,12 @@ const YES_NO = [true, false] as const;
 
 export const learningSettings = defineSettings<LearningSettings>(
   'sync:learningSettings',
-  { historyEnabled: true, historyAllTerms: false, speakOnReveal: false, ankiConnect: false },
-  { historyEnabled: YES_NO, historyAllTerms: YES_NO, speakOnReveal: YES_NO, ankiConnect: YES_NO },
+  { historyEnabled: true, historyAllTerms: false, speakOnReveal: false, burySiblings: true, ankiConnect: false },
+  {
+    historyEnabled: YES_NO,
+    historyAllTerms: YES_NO,
+    speakOnReveal: YES_NO,
+    burySiblings: YES_NO,
+    ankiConnect: YES_NO,
+  },
 );

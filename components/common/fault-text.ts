@@ -16,6 +16,8 @@ function changeText(what: ChangeName): string {
       return i18n.t('fault.what.note', { term: what.term });
     case 'answer':
       return i18n.t('fault.what.answer', { term: what.term });
+    case 'undo-answer':
+      return i18n.t('fault.what.undoAnswer', { term: what.term });
     case 'erase-history':
       return i18n.t('fault.what.eraseHistory');
     case 'restore':

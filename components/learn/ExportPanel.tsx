@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { entryDetails, indexGlossary } from '../../lib/entry-details';
 import { readLearnerData, restore } from '../../lib/learning/actions';
-import { ANKI_CONNECT_ORIGIN, sendToAnki } from '../../lib/learning/anki-connect';
+import { ANKI_CONNECT_ORIGIN, ANKI_NOTE_TYPE, NoteTypeMismatch, sendToAnki } from '../../lib/learning/anki-connect';
 import { countText, i18n, type PlainKey } from '../../lib/i18n';
 import { makeBackup, parseBackup, type BackupProblem, type LearnerData } from '../../lib/learning/backup';
-import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
+import { ANKI_DECK, ANKI_FILE_NOTE_TYPE, exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
 import { errorText } from '../common/fault-text';
 import { glossary } from '../../lib/glossary';
 import { attempt } from './attempt';
@@ -61,7 +61,10 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
       });
     } catch (error) {
       setMessage({
-        text: i18n.t('export.ankiUnreachable', { error: (error as Error).message, origin: location.origin }),
+        text:
+          error instanceof NoteTypeMismatch
+            ? i18n.t('export.noteTypeMismatch', { noteType: ANKI_NOTE_TYPE, fields: error.missing.join(', ') })
+            : i18n.t('export.ankiUnreachable', { error: (error as Error).message, origin: location.origin }),
         error: true,
       });
     }
@@ -70,33 +73,35 @@ export function ExportPanel({ state, now }: { state: LearnerState; now: () => Da
   return (
     <section aria-labelledby="export-heading">
       <h2 id="export-heading">{i18n.t('export.heading')}</h2>
-      <p>
+      <p class="export-formats">
         <button
           type="button"
           disabled={empty}
           onClick={() => download(`jiaozuo-policy-lens-anki-${stamp()}.txt`, toAnki(rows()), 'text/plain')}
         >
           Anki (.txt)
-        </button>{' '}
+        </button>
         <button
           type="button"
           disabled={empty}
           onClick={() => download(`jiaozuo-policy-lens-pleco-${stamp()}.txt`, toPleco(rows()), 'text/plain')}
         >
           Pleco (.txt)
-        </button>{' '}
+        </button>
         <button
           type="button"
           disabled={empty}
           onClick={() => download(`jiaozuo-policy-lens-${stamp()}.csv`, toCsv(rows()), 'text/csv')}
         >
           CSV
-        </button>{' '}
+        </button>
         <button type="button" disabled={empty} onClick={() => attempt(toAnkiConnect())}>
           {i18n.t('export.sendToAnki')}
         </button>
       </p>
-      <p class="muted">{i18n.t('export.ankiHint')}</p>
+      <p class="muted">{i18n.t('export.ankiFileHint', { noteType: ANKI_FILE_NOTE_TYPE, deck: ANKI_DECK })}</p>
+      <p class="muted">{i18n.t('export.ankiConnectHint', { noteType: ANKI_NOTE_TYPE })}</p>
+      <p class="muted">{i18n.t('export.csvHint')}</p>
       <h3>{i18n.t('export.backup')}</h3>
       <p>
         <button

@@ -2,6 +2,7 @@ import { formatCount, i18n, messagesLanguage } from '../../lib/i18n';
 import { eraseHistory } from '../../lib/learning/actions';
 import { isWebAddress } from '../../lib/learning/history';
 import type { LearningSettings } from '../../lib/settings';
+import { Toggle } from '../common/Toggle';
 import { attempt } from './attempt';
 import type { LearnerState } from './useLearnerData';
 
@@ -10,7 +11,7 @@ export function HistoryPanel({
   onSettings,
 }: {
   state: LearnerState;
-  onSettings: (s: LearningSettings) => void;
+  onSettings: (change: Partial<LearningSettings>) => void;
 }) {
   const { settings } = state;
   const byTerm = new Map<string, LearnerState['history']>();
@@ -20,23 +21,16 @@ export function HistoryPanel({
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{i18n.t('history.heading')}</h2>
       <p class="muted">{i18n.t('history.note')}</p>
-      <label class="switch">
-        <input
-          type="checkbox"
-          checked={settings.historyEnabled}
-          onChange={(e) => onSettings({ ...settings, historyEnabled: e.currentTarget.checked })}
-        />
+      <Toggle checked={settings.historyEnabled} onChange={(historyEnabled) => onSettings({ historyEnabled })}>
         {i18n.t('history.keep')}
-      </label>
-      <label class="switch">
-        <input
-          type="checkbox"
-          disabled={!settings.historyEnabled}
-          checked={settings.historyAllTerms}
-          onChange={(e) => onSettings({ ...settings, historyAllTerms: e.currentTarget.checked })}
-        />
+      </Toggle>
+      <Toggle
+        checked={settings.historyAllTerms}
+        disabled={!settings.historyEnabled}
+        onChange={(historyAllTerms) => onSettings({ historyAllTerms })}
+      >
         {i18n.t('history.allTerms')}
-      </label>
+      </Toggle>
       <p>
         <button type="button" disabled={state.history.length === 0} onClick={() => attempt(eraseHistory())}>
           {i18n.t('history.erase', { count: formatCount(state.history.length) })}

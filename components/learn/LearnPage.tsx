@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { formatCount, i18n } from '../../lib/i18n';
-import { dueCards } from '../../lib/learning/scheduling';
 import { dismissFault } from '../../lib/storage/faults';
 import { faultText } from '../common/fault-text';
+import { Toggle } from '../common/Toggle';
 import { attempt, useFailedChange } from './attempt';
 import { ExportPanel } from './ExportPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { RecoveredNotice } from './RecoveredNotice';
-import { ReviewPanel } from './ReviewPanel';
+import { ReviewPanel, toReview, useAnswers } from './ReviewPanel';
 import { StudyListPanel } from './StudyListPanel';
 import { useLearnerData } from './useLearnerData';
 
@@ -18,22 +19,37 @@ const now = () => new Date();
 export function LearnPage() {
   const { state, loadError, saveSettings } = useLearnerData();
   const [failedChange, dismissFailedChange] = useFailedChange();
+  const answers = useAnswers();
   const [tab, setTab] = useState<Tab>(() =>
     TABS.includes(location.hash.slice(1) as Tab) ? (location.hash.slice(1) as Tab) : 'review',
   );
+  const header = (
+    <header class="learn-header">
+      <h1>{i18n.t('learn.heading')}</h1>
+      <nav aria-label={i18n.t('learn.otherPages')}>
+        <a href={browser.runtime.getURL('/glossary.html')}>{i18n.t('learn.glossaryLink')}</a>
+        <a href={browser.runtime.getURL('/options.html')}>{i18n.t('learn.settingsLink')}</a>
+      </nav>
+    </header>
+  );
   if (!state)
-    return loadError ? (
-      <p role="alert" class="error">
-        {loadError}
-      </p>
-    ) : (
-      <p class="muted">{i18n.t('common.loading')}</p>
+    return (
+      <main class="learn-page">
+        {header}
+        {loadError ? (
+          <p role="alert" class="error">
+            {loadError}
+          </p>
+        ) : (
+          <p class="muted">{i18n.t('common.loading')}</p>
+        )}
+      </main>
     );
   // A change that failed here, or (noted in session storage) in the popover or the background: told once.
   const noted = state.fault ? faultText(state.fault) : null;
   const fault = noted !== failedChange ? noted : null;
   const labels: Record<Tab, string> = {
-    review: i18n.t('learn.reviewTab', { due: formatCount(dueCards(state.cards, now()).length) }),
+    review: i18n.t('learn.reviewTab', { due: formatCount(toReview(state, now()).due.length) }),
     list: i18n.t('learn.listTab', { count: formatCount(state.studyList.length) }),
     history: i18n.t('learn.historyTab'),
     export: i18n.t('learn.exportTab'),
@@ -43,8 +59,8 @@ export function LearnPage() {
     history.replaceState(null, '', `#${next}`);
   };
   return (
-    <main class="learn">
-      <h1>{i18n.t('learn.title')}</h1>
+    <main class="learn-page">
+      {header}
       {failedChange ? (
         <p role="alert" class="error notice">
           {failedChange}{' '}
@@ -78,19 +94,25 @@ export function LearnPage() {
         ))}
       </nav>
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'review' ? <ReviewPanel state={state} now={now} /> : null}
+        {tab === 'review' ? <ReviewPanel state={state} now={now} answers={answers} /> : null}
         {tab === 'list' ? <StudyListPanel state={state} now={now} /> : null}
         {tab === 'history' ? <HistoryPanel state={state} onSettings={(s) => attempt(saveSettings(s))} /> : null}
         {tab === 'export' ? <ExportPanel state={state} now={now} /> : null}
         {tab === 'review' ? (
-          <label class="switch">
-            <input
-              type="checkbox"
+          <div class="review-settings">
+            <Toggle
               checked={state.settings.speakOnReveal}
-              onChange={(e) => attempt(saveSettings({ ...state.settings, speakOnReveal: e.currentTarget.checked }))}
-            />
-            {i18n.t('learn.speakOnReveal')}
-          </label>
+              onChange={(speakOnReveal) => attempt(saveSettings({ speakOnReveal }))}
+            >
+              {i18n.t('learn.speakOnReveal')}
+            </Toggle>
+            <Toggle
+              checked={state.settings.burySiblings}
+              onChange={(burySiblings) => attempt(saveSettings({ burySiblings }))}
+            >
+              {i18n.t('learn.burySiblings')}
+            </Toggle>
+          </div>
         ) : null}
       </div>
     </main>

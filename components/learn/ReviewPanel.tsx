@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { entryDetails, indexGlossary, type EntryDetails } from '../../lib/entry-details';
 import { countText, fill, formatCount, i18n, type PlainKey } from '../../lib/i18n';
-import { recordReview } from '../../lib/learning/actions';
+import { recordReview, undoReview, type Answer } from '../../lib/learning/actions';
 import type { StoredCard } from '../../lib/learning/model';
-import { dueCards, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
+import { reviewQueue, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
 import { speak } from '../../lib/speech';
 import { glossary } from '../../lib/glossary';
 import { attempt } from './attempt';
+import { dueText } from './due-text';
+import { ReviewChart } from './ReviewChart';
 import type { LearnerState } from './useLearnerData';
 
 const index = indexGlossary(glossary);
@@ -16,51 +18,146 @@ const RATINGS: readonly { rating: 1 | 2 | 3 | 4; label: PlainKey }[] = [
   { rating: 3, label: 'review.good' },
   { rating: 4, label: 'review.easy' },
 ];
+/** Answers that can be taken back, the latest last (Anki keeps a similar number of undo steps). */
+const UNDO_DEPTH = 30;
+/** The longest wait for the next card that the open page sleeps through, to show it when it comes. */
+const WAKE_WITHIN_MS = 12 * 3_600_000;
 
-export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Date }) {
-  const due = useMemo(() => dueCards(state.cards, now()), [state.cards, now]);
-  const card = due[0];
-  const details = card ? entryDetails(glossary, card.term, index) : null;
-  const [revealed, setRevealed] = useState(false);
-  const current = useRef({ revealed, reveal: () => {}, answer: (_rating: 1 | 2 | 3 | 4) => {} });
-  useEffect(() => setRevealed(false), [card?.term, card?.direction, card?.due]);
+/** What a card shows: its term's explanation (null for a term the glossary does not have, which cannot be asked). */
+const detailsOf = (card: StoredCard): EntryDetails | null => entryDetails(glossary, card.term, index);
+const canAsk = (card: StoredCard) => index.has(card.term);
+const cardKey = (card: Pick<StoredCard, 'term' | 'direction'>) => `${card.term}\u0000${card.direction}`;
 
+/**
+ * What there is to review (lib/learning/scheduling.ts, with the learner's burying setting), less the cards of terms
+ * the glossary does not have: they cannot be shown, and must not stop the others from coming.
+ */
+export function toReview(state: LearnerState, at: Date) {
+  return reviewQueue(state.cards.filter(canAsk), state.log, at, { burySiblings: state.settings.burySiblings });
+}
+
+/** The answers given on this page, latest last, for Undo: kept by the Learn page across its tabs. */
+export function useAnswers() {
+  return useState<Answer[]>([]);
+}
+
+export function ReviewPanel({
+  state,
+  now,
+  answers: [answers, setAnswers],
+}: {
+  state: LearnerState;
+  now: () => Date;
+  answers: ReturnType<typeof useAnswers>;
+}) {
+  const [, wake] = useState(0);
+  const at = now();
+  const queue = toReview(state, at);
+  const due = queue.due;
+  // The card whose answer was just taken back comes first, as it was when it was answered.
+  const [undone, setUndone] = useState<string | null>(null);
+  const card = due.find((c) => cardKey(c) === undone) ?? due[0];
+  const details = card ? detailsOf(card) : null;
+  // Which card's answer is on show: another card (the next one, or one a change elsewhere put first) starts
+  // with its front, in the same render, so that no key pressed meanwhile acts on a stale state.
+  const shownKey = card ? `${cardKey(card)}\u0000${card.due}` : null;
+  const [revealedKey, setRevealedKey] = useState<string | null>(null);
+  const revealed = shownKey !== null && revealedKey === shownKey;
+  const [undoProblem, setUndoProblem] = useState(false);
+
+  // Nothing due yet: wake up when the next card is (a learning step minutes away) to show it.
+  const next = due.length === 0 ? queue.next : null;
+  useEffect(() => {
+    if (!next || next.getTime() - Date.now() > WAKE_WITHIN_MS) return;
+    const timer = setTimeout(() => wake((n) => n + 1), Math.max(0, next.getTime() - Date.now()) + 500);
+    return () => clearTimeout(timer);
+  }, [next?.getTime()]);
+
+  // Both note the change in the keyboard's ref at once: a key pressed before the next render (Space then 3, quickly)
+  // sees it.
   const reveal = () => {
-    setRevealed(true);
-    if (state.settings.speakOnReveal && card) speak(card.term);
+    if (!card) return;
+    current.current.revealed = true;
+    setRevealedKey(shownKey);
+    if (state.settings.speakOnReveal) speak(card.term);
   };
   const answer = (rating: 1 | 2 | 3 | 4) => {
     if (!card || !current.current.revealed) return;
     current.current.revealed = false; // a second key press before the next card renders must not rate twice
-    setRevealed(false);
-    attempt(recordReview(card, rating, now()));
+    setRevealedKey(null);
+    setUndone(null);
+    setUndoProblem(false);
+    attempt(
+      recordReview(card, rating, now()).then((given) => setAnswers((list) => [...list, given].slice(-UNDO_DEPTH))),
+    );
+  };
+  const undo = () => {
+    const last = answers.at(-1);
+    if (!last) return;
+    setAnswers((list) => list.slice(0, -1)); // at once: a second Z must take back the answer before it
+    attempt(
+      undoReview(last).then(
+        (undoneNow) => {
+          setUndoProblem(!undoneNow);
+          if (undoneNow) setUndone(cardKey(last.before));
+        },
+        (error: unknown) => {
+          setAnswers((list) => [...list, last]); // not stored: it can be tried again
+          throw error;
+        },
+      ),
+    );
   };
   // One listener for the page's life, reading the current card through a ref: a listener re-registered after
   // each render would miss a key pressed between the answer appearing and the effect running.
-  current.current = { revealed, reveal, answer };
+  const current = useRef({ revealed, reveal, answer, undo });
+  current.current = { revealed, reveal, answer, undo };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-      const { revealed: shown, reveal: show, answer: rateCard } = current.current;
+      const { revealed: shown, reveal: show, answer: rateCard, undo: takeBack } = current.current;
       if (event.key === ' ' && !shown) {
         event.preventDefault();
         show();
-      } else if (shown && ['1', '2', '3', '4'].includes(event.key)) {
+      } else if (shown && ['1', '2', '3', '4'].includes(event.key) && !event.ctrlKey && !event.metaKey) {
         rateCard(Number(event.key) as 1 | 2 | 3 | 4);
+      } else if (event.key.toLowerCase() === 'z' && !event.altKey && !event.shiftKey) {
+        // Z, or Ctrl+Z / ⌘Z as in Anki.
+        event.preventDefault();
+        takeBack();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const undoButton =
+    answers.length > 0 ? (
+      <button type="button" class="undo" onClick={undo}>
+        {i18n.t('review.undo', { term: answers.at(-1)!.before.term })} <kbd>Z</kbd>
+      </button>
+    ) : null;
+
   return (
     <section aria-labelledby="review-heading">
       <h2 id="review-heading">{i18n.t('review.heading')}</h2>
-      <Stats state={state} dueCount={due.length} now={now()} />
+      <Stats state={state} dueCount={due.length} now={at} />
+      {undoProblem ? (
+        <p role="alert" class="error">
+          {i18n.t('review.undoStale')}
+        </p>
+      ) : null}
       {state.studyList.length === 0 ? (
         <p class="muted">{i18n.t('review.empty')}</p>
       ) : !card || !details ? (
-        <p class="done">{i18n.t('review.done')}</p>
+        <div class="done" role="status">
+          <p>
+            <strong>{i18n.t('review.done')}</strong>{' '}
+            {queue.next ? i18n.t('review.nextDue', { when: dueText(queue.next, at) }) : null}
+          </p>
+          {queue.buried.length > 0 ? <p class="muted">{countText('review.buried', queue.buried.length)}</p> : null}
+          {undoButton}
+        </div>
       ) : (
         <div class="review-card" aria-live="polite">
           <p class="direction muted">{directionLabel(card)}</p>
@@ -81,6 +178,7 @@ export function ReviewPanel({ state, now }: { state: LearnerState; now: () => Da
               {i18n.t('review.showAnswer')} <kbd>{i18n.t('review.spaceKey')}</kbd>
             </button>
           )}
+          {undoButton ? <p class="undo-row">{undoButton}</p> : null}
         </div>
       )}
     </section>
@@ -144,7 +242,6 @@ function CardBack({ details }: { details: EntryDetails }) {
 
 function Stats({ state, dueCount, now }: { state: LearnerState; dueCount: number; now: Date }) {
   const days = reviewsPerDay(state.log, now);
-  const most = Math.max(1, ...days.map((d) => d.count));
   const today = days[days.length - 1]!.count;
   const streak = streakDays(state.log, now);
   const strong = (n: number) => <strong>{formatCount(n)}</strong>;
@@ -155,29 +252,7 @@ function Stats({ state, dueCount, now }: { state: LearnerState; dueCount: number
         {fill('review.streak', { n: strong(streak) }, streak)} ·{' '}
         {i18n.t('review.saved', { n: formatCount(state.studyList.length) })}
       </p>
-      <figure class="chart">
-        <figcaption class="muted">{countText('review.chartCaption', days.length)}</figcaption>
-        <svg
-          viewBox={`0 0 ${days.length * 12} 40`}
-          role="img"
-          aria-label={days.map((d) => `${d.day}: ${d.count}`).join(', ')}
-        >
-          {days.map((d, i) => (
-            <rect
-              key={d.day}
-              x={i * 12 + 1}
-              y={40 - (d.count / most) * 38}
-              width="10"
-              height={Math.max((d.count / most) * 38, 0.5)}
-              rx="1"
-            >
-              <title>
-                {d.day}: {d.count}
-              </title>
-            </rect>
-          ))}
-        </svg>
-      </figure>
+      <ReviewChart days={days} />
     </div>
   );
 }

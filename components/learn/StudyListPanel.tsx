@@ -30,6 +30,7 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
         <label for="add-term">{i18n.t('studyList.addLabel')}</label>
         <input
           id="add-term"
+          type="text"
           list="all-terms"
           lang="zh-CN"
           value={adding}
@@ -75,6 +76,7 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
                   <td>{new Date(item.savedAt).toLocaleDateString(messagesLanguage())}</td>
                   <td>
                     <input
+                      type="text"
                       aria-label={i18n.t('studyList.noteFor', { term: item.term })}
                       value={item.note}
                       onChange={(e) => attempt(setNote(item.term, e.currentTarget.value))}

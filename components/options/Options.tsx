@@ -16,6 +16,7 @@ import { ChangeShortcuts, ShortcutList, useShortcuts } from '../common/shortcuts
 import { useStoredSettings } from './use-settings';
 import { StorageNotice } from '../common/StorageNotice';
 import { SourceList } from '../common/SourceList';
+import { Toggle } from '../common/Toggle';
 
 /** The key held with the shift-hover trigger, named as keyboards print it, in every language. */
 const SHIFT_KEY = 'Shift';
@@ -226,29 +227,5 @@ function Choice<T extends string>({
         </label>
       ))}
     </fieldset>
-  );
-}
-
-function Toggle({
-  checked,
-  disabled,
-  onChange,
-  children,
-}: {
-  checked: boolean;
-  disabled?: boolean;
-  onChange(checked: boolean): void;
-  children: ComponentChildren;
-}) {
-  return (
-    <label class={disabled ? 'toggle disabled' : 'toggle'}>
-      <input
-        type="checkbox"
-        checked={checked}
-        disabled={disabled}
-        onChange={(event) => onChange(event.currentTarget.checked)}
-      />
-      <span>{children}</span>
-    </label>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The page opened once, on first install: what the lens does, shown live on a sentence from the sources
  * (content scripts do not run on extension pages, so this page starts the same lens itself, with the
- * reader's settings), the keyboard shortcuts as the browser has them, and the privacy promise.
+ * reader's settings), how to pin the toolbar button (browsers hide a new extension's), the keyboard shortcuts as
+ * the browser has them, and the privacy promise.
  */
 import { browser } from 'wxt/browser';
 import { formatRoute } from '../../lib/glossary-route';
@@ -9,6 +10,7 @@ import { i18n } from '../../lib/i18n';
 import { glossary } from '../../lib/glossary';
 import { ChangeShortcuts, ShortcutList, useShortcuts } from '../common/shortcuts';
 import { useLens } from '../common/use-lens';
+import { usePinned } from './use-pinned';
 
 /** The example: the featured sentence of the glossary's first entry (一区五城), with its translation. */
 function example() {
@@ -32,6 +34,7 @@ export function WelcomePage() {
       }),
   );
   const shortcuts = useShortcuts();
+  const pinned = usePinned();
   const { sentence, translation, document: source } = example();
   const page = (file: '/options.html' | '/glossary.html' | '/learn.html') => browser.runtime.getURL(file);
 
@@ -58,6 +61,22 @@ export function WelcomePage() {
           </figcaption>
         </figure>
         <p class="muted">{i18n.t('welcome.everywhere')}</p>
+      </section>
+
+      <section aria-labelledby="pin">
+        <h2 id="pin">{i18n.t('welcome.pinTitle')}</h2>
+        {pinned ? (
+          <p class="pinned" role="status">
+            {i18n.t('welcome.pinned')}
+          </p>
+        ) : (
+          <p>
+            {i18n.t(import.meta.env.FIREFOX ? 'welcome.pinFirefox' : 'welcome.pinChrome', {
+              name: i18n.t('extension.name'),
+            })}
+          </p>
+        )}
+        <p class="muted">{i18n.t('welcome.pinWhy')}</p>
       </section>
 
       <section aria-labelledby="welcome-shortcuts">

@@ -103,13 +103,14 @@ export function startLens({
       const key = JSON.stringify(terms);
       if (key === reported) return;
       reported = key;
-      // A page's address and title may be megabytes: the background keeps only so much of them anyway.
-      const page = { url: doc.URL.slice(0, MAX_PAGE_TEXT), title: doc.title.slice(0, MAX_PAGE_TEXT) };
-      sendToBackground(runtime, 'terms-found', { terms, page, sightings: newSightings() }).catch(() => {
+      sendToBackground(runtime, 'terms-found', { terms, page: thisPage(), sightings: newSightings() }).catch(() => {
         reported = ''; // the background was asleep or reloading: report again next time
       });
     }, REPORT_DELAY_MS);
   }
+
+  /** A page's address and title may be megabytes: the background keeps only so much of them anyway. */
+  const thisPage = () => ({ url: doc.URL.slice(0, MAX_PAGE_TEXT), title: doc.title.slice(0, MAX_PAGE_TEXT) });
 
   /** Each term's sentence is sent once a page (the background keeps it if the learner wants a history). */
   const sighted = new Set<number>();
@@ -149,7 +150,13 @@ export function startLens({
         details: response.details,
         saved: response.saved,
         onToggleSave: async (save) => {
-          const answer = await sendToBackground(runtime, 'save-term', { term, save }).catch(() => undefined);
+          // Saved from the card of the occurrence under the pointer: that sentence is where the learner met it (a
+          // part opened from the card's breakdown is not in it, and goes without).
+          const met =
+            save && term === matcherData.terms[match.entry]
+              ? { page: thisPage(), sentence: sentenceAround(match.range) }
+              : {};
+          const answer = await sendToBackground(runtime, 'save-term', { term, save, ...met }).catch(() => undefined);
           return answer?.saved ?? !save;
         },
         previous,

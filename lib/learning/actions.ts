@@ -3,22 +3,30 @@
  * Each is one atomic, serialised change (store.ts); a failure throws a StorageFault that names what was not saved.
  */
 import type { LearnerData } from './backup';
-import type { StoredCard } from './model';
+import { withSavedSighting } from './history';
+import type { Encounter, ReviewLogEntry, StoredCard } from './model';
 import { cardsFor, rate } from './scheduling';
 import { LOG_CAP, changeData, loadData, savedTerms } from './store';
 
-/** Saves a term (and gives it its review cards). Saving a saved term changes nothing. */
-export async function saveTerm(term: string, now: Date): Promise<void> {
+/**
+ * Saves a term (and gives it its review cards), with where the learner met it when they saved it from a page
+ * (lib/learning/sightings.ts decides whether that is kept), in one change. Saving a saved term changes only
+ * the history.
+ */
+export async function saveTerm(term: string, now: Date, sighting: Encounter | null = null): Promise<void> {
+  const save = ({ studyList, cards }: Pick<LearnerData, 'studyList' | 'cards'>) =>
+    studyList.some((s) => s.term === term)
+      ? {}
+      : {
+          studyList: [...studyList, { term, savedAt: now.toISOString(), note: '' }],
+          cards: [...cards, ...cardsFor(term, cards, now)],
+        };
+  const what = { action: 'save-term', term } as const;
+  if (!sighting) return void (await changeData(['studyList', 'cards'], save, { now, what }));
   await changeData(
-    ['studyList', 'cards'],
-    ({ studyList, cards }) =>
-      studyList.some((s) => s.term === term)
-        ? {}
-        : {
-            studyList: [...studyList, { term, savedAt: now.toISOString(), note: '' }],
-            cards: [...cards, ...cardsFor(term, cards, now)],
-          },
-    { now, what: { action: 'save-term', term } },
+    ['studyList', 'cards', 'history'],
+    (data) => ({ ...save(data), history: withSavedSighting(data.history, sighting) }),
+    { now, what },
   );
 }
 
@@ -49,18 +57,57 @@ export async function isSaved(term: string): Promise<boolean> {
   return (await savedTerms()).has(term);
 }
 
-export async function recordReview(card: StoredCard, rating: 1 | 2 | 3 | 4, now: Date): Promise<StoredCard> {
+/** One answer as it was recorded: the card before and after it, and its log entry, so that it can be undone. */
+export interface Answer {
+  before: StoredCard;
+  after: StoredCard;
+  log: ReviewLogEntry;
+}
+
+export async function recordReview(card: StoredCard, rating: 1 | 2 | 3 | 4, now: Date): Promise<Answer> {
   const result = rate(card, rating, now);
   await changeData(
     ['cards', 'log'],
     ({ cards, log }) => ({
-      cards: cards.map((c) => (c.term === card.term && c.direction === card.direction ? result.card : c)),
+      cards: cards.map((c) => (isSameCard(c, card) ? result.card : c)),
       log: [...log, result.log].slice(-LOG_CAP),
     }),
     { now, what: { action: 'answer', term: card.term } },
   );
-  return result.card;
+  return { before: card, after: result.card, log: result.log };
 }
+
+/**
+ * Takes an answer back: its card is as it was before, and its log entry is gone (so the streak, the chart and the
+ * burying of the term's other cards forget it too). Returns false, changing nothing, when the card has changed
+ * since (answered again in another tab, or removed): undoing would then throw that later change away.
+ */
+export async function undoReview(answer: Answer): Promise<boolean> {
+  let undone = false;
+  await changeData(
+    ['cards', 'log'],
+    ({ cards, log }) => {
+      const current = cards.find((c) => isSameCard(c, answer.after));
+      if (!current || !isSameReview(current, answer.after)) return {};
+      const entry = log.findLastIndex(
+        (e) => isSameCard(e, answer.log) && e.rating === answer.log.rating && e.at === answer.log.at,
+      );
+      undone = true;
+      return {
+        cards: cards.map((c) => (c === current ? answer.before : c)),
+        log: entry >= 0 ? log.toSpliced(entry, 1) : log,
+      };
+    },
+    { what: { action: 'undo-answer', term: answer.before.term } },
+  );
+  return undone;
+}
+
+const isSameCard = (a: Pick<StoredCard, 'term' | 'direction'>, b: Pick<StoredCard, 'term' | 'direction'>) =>
+  a.term === b.term && a.direction === b.direction;
+/** Whether a card is still as one review left it (any later review changes its count and its date). */
+const isSameReview = (a: StoredCard, b: StoredCard) =>
+  a.reps === b.reps && a.due === b.due && a.last_review === b.last_review;
 
 export async function eraseHistory(): Promise<void> {
   await changeData(['history'], () => ({ history: [] }), { what: { action: 'erase-history' } });

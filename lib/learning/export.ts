@@ -2,7 +2,7 @@
  * Exports of the study list: Anki (tab-separated text with Anki's header lines), Pleco (its flashcard text
  * format) and CSV. Each row joins the saved term with its glossary entry and where the learner met it.
  */
-import { csv } from '../csv';
+import { spreadsheetCsv } from '../csv';
 import type { EntryDetails } from '../entry-details';
 import { numberedPinyin } from '../pinyin/tones';
 import type { Encounter, SavedTerm } from './model';
@@ -26,28 +26,28 @@ export function exportRows(
   details: (term: string) => EntryDetails | null,
   history: readonly Encounter[],
 ): ExportRow[] {
-  return saved.flatMap((item) => {
+  return saved.map((item) => {
+    // A term without details (one the glossary no longer has) keeps what the learner gave it: its note, and
+    // where they met it.
     const entry = details(item.term);
-    if (!entry) return []; // a term the glossary no longer has: nothing to export but its name
-    const featured = entry.contexts[0];
+    const featured = entry?.contexts[0];
     const met = history.filter((e) => e.term === item.term).sort((a, b) => b.at.localeCompare(a.at))[0];
-    return [
-      {
-        term: entry.term,
-        pinyin: entry.pinyin,
-        gloss: entry.gloss,
-        explanation: entry.explanation,
-        sourceSentence: featured?.text ?? '',
-        sourceTranslation: featured?.translation ?? '',
-        sourceDocument: featured ? `${featured.headline} · ${featured.outlet} · ${featured.period}` : '',
-        metSentence: met?.sentence ?? '',
-        note: item.note,
-      },
-    ];
+    return {
+      term: item.term,
+      pinyin: entry?.pinyin ?? '',
+      gloss: entry?.gloss ?? '',
+      explanation: entry?.explanation ?? '',
+      sourceSentence: featured?.text ?? '',
+      sourceTranslation: featured?.translation ?? '',
+      sourceDocument: featured ? `${featured.headline} · ${featured.outlet} · ${featured.period}` : '',
+      metSentence: met?.sentence ?? '',
+      note: item.note,
+    };
   });
 }
 
-const COLUMNS = [
+/** The columns of the CSV, and the fields of our own Anki note type (anki-connect.ts), in order. */
+export const FIELD_NAMES = [
   'Term',
   'Pinyin',
   'Gloss',
@@ -57,9 +57,10 @@ const COLUMNS = [
   'Source document',
   'Met on the web',
   'Note',
-];
+] as const;
 
-function fields(row: ExportRow): string[] {
+/** A row's fields, in the order of FIELD_NAMES. */
+export function fields(row: ExportRow): string[] {
   return [
     row.term,
     row.pinyin,
@@ -73,24 +74,75 @@ function fields(row: ExportRow): string[] {
   ];
 }
 
-/** One line per field: tabs and line breaks inside a field would split it (the format has no quoting with #html:false). */
-function flat(value: string): string {
-  return value.replace(/[\t\r\n]+/g, ' ').trim();
+/** Where notes go in Anki: one deck, and one tag to find them by. */
+export const ANKI_DECK = 'Jiaozuo Policy Lens';
+export const ANKI_TAG = 'jiaozuo-policy-lens';
+/** The note type the text export fills: stock Anki's own, so that a plain import keeps everything. */
+export const ANKI_FILE_NOTE_TYPE = 'Basic';
+
+/**
+ * Text as HTML: Anki's fields are HTML, and a sentence from a web page may hold `<` or `&`. Line breaks become
+ * `<br>`; a tab, white space like any other in HTML, a space (it would separate the text file's columns).
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r\n|\r|\n/g, '<br>')
+    .replace(/\t/g, ' ');
+}
+
+/** The back of a Basic note: everything about the term but the term itself, as HTML; empty parts left out. */
+function ankiBack(row: ExportRow): string {
+  const part = (html: string, text: string) => (text ? html.replace('$', escapeHtml(text)) : '');
+  const source = [
+    part('$', row.sourceSentence),
+    part('<i>$</i>', row.sourceTranslation),
+    part('<small>$</small>', row.sourceDocument),
+  ].filter(Boolean);
+  return [
+    part('<div>$</div>', row.pinyin),
+    part('<div><b>$</b></div>', row.gloss),
+    part('<div>$</div>', row.explanation),
+    source.length > 0 ? `<p>${source.join('<br>')}</p>` : '',
+    part('<p><small>Met on the web:</small> $</p>', row.metSentence),
+    part('<p><small>Note:</small> $</p>', row.note),
+  ].join('');
 }
 
 /**
- * Anki's text import: UTF-8, header lines first. The first field (the term) is what Anki matches duplicates
- * on, so re-importing updates rather than duplicates.
+ * A field as Anki's text import reads it (its CSV reader): quoted, with quotes doubled, when it holds the tab
+ * separator, a quote or a line break, or starts with `#` (a line starting with `#` would be read as a comment).
+ */
+function ankiField(value: string): string {
+  return /[\t"\r\n]|^#/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Anki's text import (File → Import; its header lines since Anki 2.1.55): UTF-8, tab-separated, HTML. Each note
+ * is stock Anki's Basic: the term on the front, the rest on the back; a third column names the deck, which the
+ * import creates if it is missing (a `#deck:` header would be ignored for a deck that does not exist yet). No
+ * `#columns:` line, so that the columns fill the note type's fields in order, whatever the names of those
+ * fields in the learner's Anki language. The term is the first field, which Anki matches duplicates on: a new
+ * export of the same terms updates the notes rather than duplicating them.
  */
 export function toAnki(rows: readonly ExportRow[]): string {
   const header = [
     '#separator:tab',
-    '#html:false',
-    '#deck:Jiaozuo Policy Lens',
-    '#tags:jiaozuo-policy-lens',
-    `#columns:${COLUMNS.join('\t')}`,
+    '#html:true',
+    `#notetype:${ANKI_FILE_NOTE_TYPE}`,
+    '#deck column:3',
+    `#tags:${ANKI_TAG}`,
   ];
-  return [...header, ...rows.map((row) => fields(row).map(flat).join('\t'))].join('\n') + '\n';
+  const notes = rows.map((row) => [escapeHtml(row.term), ankiBack(row), ANKI_DECK].map(ankiField).join('\t'));
+  return [...header, ...notes].join('\n') + '\n';
+}
+
+/** One line per field: tabs and line breaks inside a field would split it (Pleco's format has no quoting). */
+function flat(value: string): string {
+  return value.replace(/[\t\r\n]+/g, ' ').trim();
 }
 
 /** Pleco's flashcard text: a //category line, then `hanzi<TAB>pinyin<TAB>definition` per card. */
@@ -103,6 +155,7 @@ export function toPleco(rows: readonly ExportRow[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** CSV for spreadsheets (a UTF-8 BOM, formula-like fields neutralised: lib/csv.ts), one row per term. */
 export function toCsv(rows: readonly ExportRow[]): string {
-  return csv([COLUMNS, ...rows.map(fields)]);
+  return spreadsheetCsv([[...FIELD_NAMES], ...rows.map(fields)]);
 }

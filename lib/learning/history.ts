@@ -13,6 +13,8 @@ const HISTORY_CAP = 2000;
 const HISTORY_PER_TERM = 20;
 /** The history's size in storage at most (JSON bytes): a tenth of storage.local's 10 MiB. */
 export const HISTORY_BYTES = 1024 * 1024;
+/** The same term on the same page is one sighting a day, however often the page reports it. */
+const SAME_SIGHTING_MS = 24 * 3_600_000;
 /** Characters kept of a page's title, of a sentence, and of an address. */
 const TITLE_CHARS = 200;
 const SENTENCE_CHARS = 300;
@@ -54,6 +56,23 @@ export function sightingOf(
     at: at.toISOString(),
     sentence: cut(readableText(sentence), SENTENCE_CHARS),
   };
+}
+
+/** Whether a sighting repeats one already kept: the same term on the same page, within a day. */
+export function isRepeat(kept: Encounter, sighting: Encounter): boolean {
+  return (
+    kept.term === sighting.term &&
+    kept.url === sighting.url &&
+    Math.abs(Date.parse(sighting.at) - Date.parse(kept.at)) < SAME_SIGHTING_MS
+  );
+}
+
+/**
+ * The history with the sighting of a term the learner saved from its card: the sentence they chose replaces what
+ * the page reported of the same sighting (its first occurrence, which may be a sidebar's headline).
+ */
+export function withSavedSighting(history: readonly Encounter[], sighting: Encounter): Encounter[] {
+  return capHistory([...history.filter((kept) => !isRepeat(kept, sighting)), sighting]);
 }
 
 /** The history within the caps: the newest sightings, in the order they were met. */

@@ -2,7 +2,7 @@
 import { isWebAddress } from './history';
 
 export interface SavedTerm {
-  /** The glossary entry's main form. */
+  /** The term as saved: for a glossary term, its entry's main form. */
   term: string;
   /** ISO date-time. */
   savedAt: string;

@@ -2,7 +2,7 @@
  * Spaced repetition with FSRS (ts-fsrs): cards for each saved term and direction, stored as JSON-safe
  * records. The clock is always passed in, so tests (and time zones) cannot surprise us.
  */
-import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
+import { State, createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
 import { DIRECTIONS, type Direction, type ReviewLogEntry, type StoredCard } from './model';
 
 const scheduler = fsrs({ enable_fuzz: false });
@@ -27,9 +27,51 @@ export function rate(card: StoredCard, rating: 1 | 2 | 3 | 4, now: Date): { card
   };
 }
 
-/** Cards due at `now`, the most overdue first. */
-export function dueCards(cards: readonly StoredCard[], now: Date): StoredCard[] {
-  return cards.filter((c) => Date.parse(c.due) <= now.getTime()).sort((a, b) => Date.parse(a.due) - Date.parse(b.due));
+export interface ReviewQueue {
+  /** The cards to review now, the most overdue first. */
+  due: StoredCard[];
+  /** Cards due now that wait until tomorrow: another card of their term was reviewed today. */
+  buried: StoredCard[];
+  /** When the next card comes once `due` is done; null when there is no card at all. */
+  next: Date | null;
+}
+
+/**
+ * What there is to review at `now`. With `burySiblings` (as Anki buries siblings), a term's new and review
+ * cards wait until the next day once another card of the term has been reviewed today: the three cards of a term
+ * answer each other, and asked in a row they test nothing. Cards in learning steps are not buried: they are
+ * minutes apart by design. Burying is read from today's log, so undoing an answer lifts it.
+ */
+export function reviewQueue(
+  cards: readonly StoredCard[],
+  log: readonly ReviewLogEntry[],
+  now: Date,
+  { burySiblings }: { burySiblings: boolean },
+): ReviewQueue {
+  const today = localDay(now);
+  const reviewedToday = new Map<string, Set<Direction>>();
+  for (const entry of log) {
+    if (localDay(new Date(entry.at)) !== today) continue;
+    const directions = reviewedToday.get(entry.term) ?? new Set<Direction>();
+    reviewedToday.set(entry.term, directions.add(entry.direction));
+  }
+  const isBuried = (card: StoredCard) =>
+    burySiblings &&
+    (card.state === State.New || card.state === State.Review) &&
+    [...(reviewedToday.get(card.term) ?? [])].some((direction) => direction !== card.direction);
+
+  const due: StoredCard[] = [];
+  const buried: StoredCard[] = [];
+  let next = Infinity;
+  for (const card of cards) {
+    const at = Date.parse(card.due);
+    if (at > now.getTime()) next = Math.min(next, at);
+    else if (isBuried(card)) buried.push(card);
+    else due.push(card);
+  }
+  if (buried.length > 0) next = Math.min(next, startOfDay(addDays(now, 1)).getTime());
+  due.sort((a, b) => Date.parse(a.due) - Date.parse(b.due));
+  return { due, buried, next: Number.isFinite(next) ? new Date(next) : null };
 }
 
 /** Consecutive days, ending today (or yesterday, if today has no review yet), with at least one review. */
@@ -58,6 +100,12 @@ export function reviewsPerDay(log: readonly ReviewLogEntry[], now: Date, span = 
 
 function localDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+function startOfDay(date: Date): Date {
+  const start = new Date(date);
+  start.setHours(0, 0, 0, 0);
+  return start;
 }
 
 function addDays(date: Date, days: number): Date {

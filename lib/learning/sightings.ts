@@ -1,17 +1,15 @@
 /**
- * Turns a page's reported sightings into "where I met it" history, as the learner's settings allow. Only the
+ * Turns a page's reported sightings, and the sentence a term was saved from, into "where I met it" history, as
+ * the learner's settings allow. Only the
  * page the learner reads (the tab's top frame) is recorded: frames are mostly other sites' widgets and ads,
  * and twenty frames of one hostile page could otherwise push out everything the learner met elsewhere. Nothing
  * is recorded in private (incognito) windows.
  */
 import type { BackgroundProtocol } from '../messages/protocol';
 import { learningSettings } from '../settings';
-import { capHistory, sightingOf } from './history';
+import { capHistory, isRepeat, sightingOf } from './history';
 import type { Encounter } from './model';
 import { changeData, savedTerms } from './store';
-
-/** The same term on the same page is one sighting a day, however often the page reports it. */
-const SAME_SIGHTING_MS = 24 * 3_600_000;
 
 /** Where a report came from (runtime.MessageSender's tab and frame). */
 export interface ReportOrigin {
@@ -44,16 +42,28 @@ export async function recordSightings(
       const savedNow = new Set(studyList.map((s) => s.term));
       const fresh = worthKeeping
         .filter((s) => settings.historyAllTerms || savedNow.has(s.term))
-        .filter(
-          (s) =>
-            !history.some(
-              (e) => e.term === s.term && e.url === s.url && now.getTime() - Date.parse(e.at) < SAME_SIGHTING_MS,
-            ),
-        );
+        .filter((s) => !history.some((kept) => isRepeat(kept, s)));
       added = fresh.length;
       return fresh.length > 0 ? { history: capHistory([...history, ...fresh]) } : {};
     },
     { now, what: { action: 'sightings' } },
   );
   return added;
+}
+
+/**
+ * The sighting to keep when the learner saves a term from its card on a page: the sentence of the occurrence the
+ * card explains, under the same rules as the page's own reports (top frame, not private, history on). Null when
+ * none is to be kept.
+ */
+export async function sightingAtSave(
+  request: Pick<BackgroundProtocol['save-term']['received'], 'term' | 'page' | 'sentence'>,
+  origin: ReportOrigin,
+  now: Date,
+): Promise<Encounter | null> {
+  const { term, page, sentence } = request;
+  if (!origin.topFrame || origin.incognito || !page || sentence === undefined) return null;
+  const sighting = sightingOf(term, page, sentence, now);
+  if (!sighting || !(await learningSettings.read()).historyEnabled) return null;
+  return sighting;
 }

@@ -25,6 +25,7 @@ const pageText = v.pipe(
 );
 const termCount = v.object({ term, count: v.pipe(v.number(), v.integer(), v.minValue(1)) });
 const sighting = v.object({ term, sentence: pageText });
+const page = v.object({ url: pageText, title: pageText });
 
 export type TermCount = v.InferOutput<typeof termCount>;
 /** A term's first sentence on a page, for the learner's "where I met it" history. */
@@ -35,13 +36,16 @@ const toBackground = {
   /** The terms one frame shows now (replacing its earlier report), and sentences of terms new on this page. */
   'terms-found': v.object({
     terms: v.pipe(v.array(termCount), v.maxLength(10_000)),
-    page: v.optional(v.object({ url: pageText, title: pageText })),
+    page: v.optional(page),
     sightings: v.optional(v.pipe(v.array(sighting), v.maxLength(500))),
   }),
   /** What the popover shows for an entry, and whether it is on the study list. */
   'entry-details': v.object({ term }),
-  /** Puts the term on the study list (save: true) or takes it off. */
-  'save-term': v.object({ term, save: v.boolean() }),
+  /**
+   * Puts the term on the study list (save: true) or takes it off. Saved from a card on a page, with the page and
+   * the sentence of the occurrence the card explains: where the learner met it, for their history.
+   */
+  'save-term': v.object({ term, save: v.boolean(), page: v.optional(page), sentence: v.optional(pageText) }),
   /** What a tab shows, summed over its frames (the popup's list). */
   'page-terms': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
   /** Opens the glossary page at the entry, in a new tab beside the sender's (content scripts cannot). */

@@ -15,6 +15,7 @@ export type ChangeName =
   | { action: 'remove-term'; term: string }
   | { action: 'note'; term: string }
   | { action: 'answer'; term: string }
+  | { action: 'undo-answer'; term: string }
   | { action: 'erase-history' }
   | { action: 'restore' }
   | { action: 'sightings' }

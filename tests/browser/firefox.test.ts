@@ -76,6 +76,10 @@ describe('Firefox ESR with the built extension', () => {
     await expect
       .poll(() => welcome.evaluate(() => document.querySelector('h1')?.textContent))
       .toBe('Welcome to Jiaozuo Policy Lens');
+    // Firefox's own way to pin the button, not Chrome's.
+    await expect
+      .poll(() => welcome.evaluate(() => document.querySelector('section[aria-labelledby="pin"]')?.textContent))
+      .toContain('then the gear beside Jiaozuo Policy Lens, and choose Pin to Toolbar.');
     await welcome.close();
 
     // Firefox treats an MV3 extension's host permissions as optional; desktop Firefox grants those of the

@@ -43,6 +43,10 @@ describe('onboarding', () => {
     await welcome.bringToFront();
     await expect.poll(() => welcome.locator('h1').textContent()).toBe('Welcome to Jiaozuo Policy Lens');
     expect(await welcome.locator('.privacy').textContent()).toContain('Policy Lens makes no network requests.');
+    // Chrome keeps a new extension's button out of the toolbar: the page says how to pin it.
+    expect(await welcome.locator('section[aria-labelledby="pin"]').textContent()).toContain(
+      'Click the Extensions button (the puzzle piece) at the right of the address bar, then the pin beside Jiaozuo Policy Lens.',
+    );
     await expect
       .poll(() => welcome.locator('.shortcut[data-command="next-term"] kbd').textContent())
       .toBe('Alt+Shift+J');

@@ -1,24 +1,30 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EntryDetails } from '../../lib/entry-details';
 import { makeBackup, parseBackup, type LearnerData } from '../../lib/learning/backup';
-import { exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
-import type { Encounter, SavedTerm } from '../../lib/learning/model';
-import { cardsFor, dueCards, rate, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
+import { FIELD_NAMES, exportRows, toAnki, toCsv, toPleco } from '../../lib/learning/export';
+import type { Encounter, SavedTerm, StoredCard } from '../../lib/learning/model';
+import { readLearnerData, recordReview, saveTerm, undoReview } from '../../lib/learning/actions';
+import { cardsFor, rate, reviewQueue, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
 import { capHistory } from '../../lib/learning/history';
 import { ankiNote, sendToAnki } from '../../lib/learning/anki-connect';
 import { numberedPinyin } from '../../lib/pinyin/tones';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+/** Local midnight after NOW: the next day begins for burying (and for streaks) in the learner's time zone. */
+const TOMORROW = new Date(new Date(NOW).setHours(24, 0, 0, 0));
+const BURY = { burySiblings: true };
+const dueAt = (cards: readonly StoredCard[], now: Date) => reviewQueue(cards, [], now, BURY).due;
 
 describe('scheduling (FSRS, fixed clock)', () => {
   it('makes one card per direction for a saved term, keeping existing ones', () => {
     const cards = cardsFor('一区五城', [], NOW);
     expect(cards.map((c) => c.direction)).toEqual(['recognize', 'produce', 'cloze']);
     expect(cardsFor('一区五城', cards, NOW)).toEqual([]);
-    expect(dueCards(cards, NOW)).toHaveLength(3);
+    expect(dueAt(cards, NOW)).toHaveLength(3);
   });
 
   it('moves a card through learning steps into days-long intervals, and back on a lapse', () => {
@@ -28,12 +34,55 @@ describe('scheduling (FSRS, fixed clock)', () => {
     expect(first.log).toEqual({ term: '三十工程', direction: 'recognize', rating: 3, at: NOW.toISOString() });
     const second = rate(first.card, 3, minutes(10));
     expect(Date.parse(second.card.due) - minutes(10).getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
-    expect(dueCards([second.card], minutes(11))).toEqual([]);
+    expect(dueAt([second.card], minutes(11))).toEqual([]);
     const lapse = rate(second.card, 1, new Date(second.card.due));
     expect(lapse.card.lapses).toBe(1);
     expect(Date.parse(lapse.card.due) - Date.parse(second.card.due)).toBeLessThan(24 * 3_600_000);
     card = rate(lapse.card, 4, new Date(lapse.card.due)).card;
     expect(card.reps).toBe(4);
+  });
+
+  it("buries a term's other cards until the next day once one is reviewed, as Anki buries siblings", () => {
+    const cards = [...cardsFor('一区五城', [], NOW), ...cardsFor('三区一极', [], NOW)];
+    const recognize = rate(cards[0]!, 3, NOW); // into a 10-minute learning step
+    const after = [recognize.card, ...cards.slice(1)];
+    const log = [recognize.log];
+
+    const queue = reviewQueue(after, log, minutes(1), BURY);
+    expect(queue.due.map((c) => `${c.term} ${c.direction}`)).toEqual([
+      '三区一极 recognize',
+      '三区一极 produce',
+      '三区一极 cloze',
+    ]);
+    expect(queue.buried.map((c) => c.direction)).toEqual(['produce', 'cloze']);
+    // The answered card's learning step comes back today; its siblings wait.
+    expect(queue.next).toEqual(new Date(recognize.card.due));
+    expect(reviewQueue(after, log, minutes(10), BURY).due.map((c) => c.direction)).toContain('recognize');
+    expect(
+      reviewQueue(after, log, minutes(10), BURY)
+        .due.filter((c) => c.term === '一区五城')
+        .map((c) => c.direction),
+    ).toEqual(['recognize']);
+
+    // Once the other term is done too, the next card is tomorrow's: the buried ones, at the start of the day.
+    const graduated = rate(recognize.card, 4, minutes(10)).card;
+    const onlyOneTerm = [graduated, ...cards.slice(1, 3)];
+    const done = reviewQueue(onlyOneTerm, log, minutes(11), BURY);
+    expect(done.due).toEqual([]);
+    expect(done.next).toEqual(TOMORROW);
+    expect(reviewQueue(onlyOneTerm, log, TOMORROW, BURY).due.map((c) => c.direction)).toEqual(['produce', 'cloze']);
+
+    // Off: every due card is shown.
+    expect(reviewQueue(after, log, minutes(1), { burySiblings: false }).due).toHaveLength(5);
+  });
+
+  it('buries review cards as well as new ones, never learning steps', () => {
+    const [recognize, produce] = cardsFor('焦作', [], NOW);
+    const inReview: StoredCard = { ...produce!, state: 2, reps: 3, due: NOW.toISOString() };
+    const relearning: StoredCard = { ...produce!, state: 3, reps: 3, lapses: 1, due: NOW.toISOString() };
+    const log = [rate(recognize!, 3, minutes(-5)).log];
+    expect(reviewQueue([inReview], log, NOW, BURY).buried).toEqual([inReview]);
+    expect(reviewQueue([relearning], log, NOW, BURY).due).toEqual([relearning]);
   });
 
   it('counts streaks of days with reviews and reviews per day', () => {
@@ -52,6 +101,47 @@ describe('scheduling (FSRS, fixed clock)', () => {
       { day: '2026-02-28', count: 1 },
       { day: '2026-03-01', count: 2 },
     ]);
+  });
+});
+
+describe('undoing an answer (stored, fixed clock)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('puts the card back as it was, forgets the answer, and lifts the burying it caused', async () => {
+    await saveTerm('一区五城', NOW);
+    const before = await readLearnerData();
+    const answer = await recordReview(before.cards[0]!, 3, minutes(1));
+    const answered = await readLearnerData();
+    expect(answered.log).toHaveLength(1);
+    expect(reviewQueue(answered.cards, answered.log, minutes(2), BURY).due).toEqual([]);
+
+    expect(await undoReview(answer)).toBe(true);
+    const undone = await readLearnerData();
+    expect(undone.cards).toEqual(before.cards);
+    expect(undone.log).toEqual([]);
+    expect(reviewQueue(undone.cards, undone.log, minutes(2), BURY).due).toHaveLength(3);
+  });
+
+  it('undoes answers one after another, the latest first', async () => {
+    await saveTerm('一区五城', NOW);
+    const [card] = (await readLearnerData()).cards;
+    const first = await recordReview(card!, 3, minutes(1));
+    const second = await recordReview(first.after, 1, minutes(11));
+    expect(await undoReview(second)).toBe(true);
+    expect((await readLearnerData()).cards[0]).toEqual(first.after);
+    expect(await undoReview(first)).toBe(true);
+    expect((await readLearnerData()).cards[0]).toEqual(card);
+    expect((await readLearnerData()).log).toEqual([]);
+  });
+
+  it('refuses, changing nothing, when the card was answered again since (another tab)', async () => {
+    await saveTerm('一区五城', NOW);
+    const [card] = (await readLearnerData()).cards;
+    const mine = await recordReview(card!, 3, minutes(1));
+    await recordReview(mine.after, 3, minutes(11)); // elsewhere
+    const stored = await readLearnerData();
+    expect(await undoReview(mine)).toBe(false);
+    expect(await readLearnerData()).toEqual(stored);
   });
 });
 
@@ -132,23 +222,35 @@ describe('exports', () => {
     expect(actual).toBe(readFileSync(path, 'utf8'));
   }
 
-  it("writes Anki's text format: header lines, then one tab-separated note per line", () => {
+  it("writes Anki's text format: header lines naming Basic, then front, back and deck per note, as HTML", () => {
     const anki = toAnki(rows);
     const lines = anki.replace(/\n$/, '').split('\n');
     expect(lines.slice(0, 5)).toEqual([
       '#separator:tab',
-      '#html:false',
-      '#deck:Jiaozuo Policy Lens',
+      '#html:true',
+      '#notetype:Basic',
+      '#deck column:3',
       '#tags:jiaozuo-policy-lens',
-      '#columns:Term\tPinyin\tGloss\tExplanation\tSource sentence\tTranslation\tSource document\tMet on the web\tNote',
     ]);
     const notes = lines.slice(5).map((line) => line.split('\t'));
     expect(notes).toHaveLength(2);
-    for (const note of notes) expect(note).toHaveLength(9);
+    for (const note of notes) expect(note).toHaveLength(3);
     expect(notes[0]![0]).toBe('一区五城');
-    expect(notes[0]![7]).toBe('焦作市全力推进“一区五城”建设。');
-    expect(notes[0]![8]).toBe('from the 2024 plenum speech'); // a tab inside a field would split it
+    expect(notes[0]![1]).toContain('<p><small>Met on the web:</small> 焦作市全力推进“一区五城”建设。</p>');
+    expect(notes[0]![1]).toContain('from the 2024 plenum speech'); // a tab is white space in HTML
+    expect(notes[0]![2]).toBe('Jiaozuo Policy Lens');
+    expect(notes[1]![1]).toContain('&quot;a, b&quot;<br>second line.'); // a line break in HTML
     golden('anki.txt', anki);
+  });
+
+  it('escapes what a web page may put in a field, and quotes a field Anki would split or skip', () => {
+    const [row] = rows;
+    const [line] = toAnki([{ ...row!, term: '#焦作', metSentence: '<img src=x onerror=alert(1)> & "引号"' }])
+      .split('\n')
+      .slice(5);
+    expect(line!.startsWith('"#焦作"\t')).toBe(true); // unquoted, a line starting with # is a comment to Anki
+    expect(line).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;引号&quot;');
+    expect(line).not.toContain('<img');
   });
 
   it("writes Pleco's flashcard format with numbered pinyin", () => {
@@ -161,14 +263,30 @@ describe('exports', () => {
     golden('pleco.txt', pleco);
   });
 
-  it('writes CSV with a header', () => {
+  it('writes CSV with a UTF-8 byte-order mark and a header, for spreadsheets', () => {
     const text = toCsv(rows);
     expect(
       text.startsWith(
-        'Term,Pinyin,Gloss,Explanation,Source sentence,Translation,Source document,Met on the web,Note\r\n',
+        '\uFEFFTerm,Pinyin,Gloss,Explanation,Source sentence,Translation,Source document,Met on the web,Note\r\n',
       ),
     ).toBe(true);
     golden('study.csv', text);
+  });
+
+  it('neutralises fields a spreadsheet would run as formulas (OWASP CSV injection)', () => {
+    const [row] = rows;
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      const sentence = `${start}HYPERLINK("https://evil.example","点我")`;
+      const [, line] = toCsv([{ ...row!, metSentence: sentence }]).split('\r\n');
+      expect(line, JSON.stringify(start)).toContain(`'${start}HYPERLINK(`);
+    }
+    const [, plain] = toCsv([{ ...row!, metSentence: '焦作 = 5 城' }]).split('\r\n');
+    expect(plain).toContain(',焦作 = 5 城,'); // only a field's first character matters
+  });
+
+  it('exports a saved term the glossary does not have with what the learner gave it', () => {
+    const [gone] = exportRows([{ term: '旧词', savedAt: NOW.toISOString(), note: '记住' }], () => null, []);
+    expect(gone).toMatchObject({ term: '旧词', gloss: '', note: '记住' });
   });
 
   it('numbers pinyin tones, with ü as v and the neutral tone as 5', () => {
@@ -179,33 +297,75 @@ describe('exports', () => {
 });
 
 describe('AnkiConnect', () => {
-  it('creates the deck, then adds Basic notes with the term on the front', async () => {
-    const calls: { action: string; params: unknown }[] = [];
-    const fakeFetch = (async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { action: string; version: number; params: { notes?: unknown[] } };
+  const row = {
+    term: '三区一极',
+    pinyin: 'sān qū yī jí',
+    gloss: 'Three Zones, One Pole',
+    explanation: 'e',
+    sourceSentence: 's',
+    sourceTranslation: 't',
+    sourceDocument: 'd',
+    metSentence: '<b>加粗</b>',
+    note: '',
+  };
+  /** A fake AnkiConnect: the note types it has (name → fields), and the terms it has notes of. */
+  function fakeAnki(models: Record<string, string[]>, known: string[] = []) {
+    const calls: { action: string; params: Record<string, unknown> }[] = [];
+    const fetcher = (async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { action: string; version: number; params: Record<string, any> };
       expect(body.version).toBe(6);
       calls.push(body);
-      const result = body.action === 'addNotes' ? [1234, null] : null;
+      const notes = (body.params.notes ?? []) as { fields: { Term: string } }[];
+      const result = {
+        modelNames: Object.keys(models),
+        modelFieldNames: models[body.params.modelName as string],
+        createModel: {},
+        createDeck: 1,
+        canAddNotes: notes.map((n) => !known.includes(n.fields.Term)),
+        addNotes: notes.map((_, i) => 1000 + i),
+      }[body.action];
       return new Response(JSON.stringify({ result, error: null }));
     }) as typeof fetch;
-    const row = {
-      term: '三区一极',
-      pinyin: 'sān qū yī jí',
-      gloss: 'Three Zones, One Pole',
-      explanation: 'e',
-      sourceSentence: 's',
-      sourceTranslation: 't',
-      sourceDocument: 'd',
-      metSentence: '',
-      note: '',
-    };
-    expect(await sendToAnki([row, { ...row, term: '焦作' }], fakeFetch)).toEqual({ added: 1, skipped: 1 });
-    expect(calls.map((c) => c.action)).toEqual(['createDeck', 'addNotes']);
+    return { calls, fetcher };
+  }
+
+  it('creates our note type with its card template when Anki lacks it, then adds the notes Anki can take', async () => {
+    const anki = fakeAnki({ Basic: ['Front', 'Back'] }, ['焦作']);
+    expect(await sendToAnki([row, { ...row, term: '焦作' }], anki.fetcher)).toEqual({ added: 1, skipped: 1 });
+    expect(anki.calls.map((c) => c.action)).toEqual([
+      'modelNames',
+      'createModel',
+      'createDeck',
+      'canAddNotes',
+      'addNotes',
+    ]);
+    const model = anki.calls[1]!.params as { modelName: string; inOrderFields: string[]; cardTemplates: object[] };
+    expect(model.modelName).toBe('Jiaozuo Policy Lens');
+    expect(model.inOrderFields).toEqual([...FIELD_NAMES]);
+    expect(model.cardTemplates).toEqual([
+      expect.objectContaining({
+        Front: expect.stringContaining('{{Term}}'),
+        Back: expect.stringContaining('{{Gloss}}'),
+      }),
+    ]);
+    expect((anki.calls[4]!.params.notes as unknown[]).length).toBe(1); // the duplicate is not sent
     expect(ankiNote(row)).toMatchObject({
       deckName: 'Jiaozuo Policy Lens',
-      modelName: 'Basic',
-      fields: { Front: '三区一极' },
+      modelName: 'Jiaozuo Policy Lens',
+      fields: { Term: '三区一极', Pinyin: 'sān qū yī jí', 'Met on the web': '&lt;b&gt;加粗&lt;/b&gt;' },
     });
+  });
+
+  it('uses our note type when Anki has it, and refuses one of its name that lacks our fields', async () => {
+    const present = fakeAnki({ 'Jiaozuo Policy Lens': [...FIELD_NAMES, 'Picture'] });
+    await sendToAnki([row], present.fetcher);
+    expect(present.calls.map((c) => c.action)).not.toContain('createModel');
+    const changed = fakeAnki({ 'Jiaozuo Policy Lens': ['Term', 'Meaning'] });
+    await expect(sendToAnki([row], changed.fetcher)).rejects.toMatchObject({
+      name: 'NoteTypeMismatch',
+      missing: FIELD_NAMES.filter((name) => name !== 'Term'),
+    });
+    expect(changed.calls.map((c) => c.action)).toEqual(['modelNames', 'modelFieldNames']);
   });
 
   it('reports AnkiConnect errors', async () => {

@@ -134,6 +134,22 @@ describe('the background', () => {
     expect((await readLearnerData()).studyList).toEqual([]);
   });
 
+  it("keeps where a term was saved from a card in the top frame, not in a subframe's", async () => {
+    startBackground();
+    const save = (term: string, sentence: string) => ({
+      type: 'save-term',
+      term,
+      save: true,
+      page: { url: 'https://news.example/article', title: '新闻' },
+      sentence,
+    });
+    expect(await deliver(save('焦作', '焦作市召开大会。'))).toEqual({ saved: true });
+    expect(await deliver(save('山药', '山药丰收。'), { ...FROM_PAGE, frameId: 3 })).toEqual({ saved: true });
+    const { studyList, history } = await readLearnerData();
+    expect(studyList.map((s) => s.term)).toEqual(['焦作', '山药']);
+    expect(history.map((e) => [e.term, e.sentence])).toEqual([['焦作', '焦作市召开大会。']]);
+  });
+
   it('keeps a page address or title that is too long, cut to length, rather than refusing the report', async () => {
     startBackground();
     const page = { url: `https://news.example/?q=${'x'.repeat(5000)}`, title: '标'.repeat(5000) };

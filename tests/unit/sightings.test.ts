@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readLearnerData, saveTerm } from '../../lib/learning/actions';
 import { learningSettings } from '../../lib/settings';
 import { HISTORY_BYTES, capHistory, pageAddress } from '../../lib/learning/history';
-import { recordSightings } from '../../lib/learning/sightings';
+import { recordSightings, sightingAtSave } from '../../lib/learning/sightings';
 import type { BackgroundProtocol } from '../../lib/messages/protocol';
 
 const NOW = new Date('2026-05-01T10:00:00Z');
@@ -52,6 +52,54 @@ describe('recording where terms were met', () => {
     expect(await recordSightings(report(), TOP_FRAME, new Date(NOW.getTime() + 25 * 3_600_000))).toBe(1);
     expect(await recordSightings(report('chrome-extension://abc/glossary.html'), TOP_FRAME, NOW)).toBe(0);
     expect(await recordSightings(report('file:///tmp/a.html'), TOP_FRAME, NOW)).toBe(0);
+  });
+});
+
+describe('saving a term from its card records where it was met', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const request = (sentence = '二是推动焦作高新区扩容提质。', url = 'https://news.example/a?id=3') => ({
+    term: '焦作高新区',
+    page: { url, title: '新闻' },
+    sentence,
+  });
+  const saveFromCard = async (at: Date, req = request(), origin = TOP_FRAME) =>
+    saveTerm('焦作高新区', at, await sightingAtSave(req, origin, at));
+
+  it('keeps the sentence of the card it was saved from, with the page, in the same change as the save', async () => {
+    await saveFromCard(NOW);
+    const data = await readLearnerData();
+    expect(data.studyList.map((s) => s.term)).toEqual(['焦作高新区']);
+    expect(data.history).toEqual([
+      {
+        term: '焦作高新区',
+        url: 'https://news.example/a',
+        title: '新闻',
+        at: NOW.toISOString(),
+        sentence: '二是推动焦作高新区扩容提质。',
+      },
+    ]);
+  });
+
+  it("replaces what the page reported of the same sighting (its first occurrence) with the learner's sentence", async () => {
+    await learningSettings.update({ historyAllTerms: true });
+    await recordSightings(report(), TOP_FRAME, NOW); // 焦作高新区推进高质量发展。(the page's first occurrence)
+    await saveFromCard(new Date(NOW.getTime() + 60_000));
+    const history = (await readLearnerData()).history.filter((e) => e.term === '焦作高新区');
+    expect(history.map((e) => e.sentence)).toEqual(['二是推动焦作高新区扩容提质。']);
+    // …and the page's later reports of the day do not add the first occurrence back.
+    expect(await recordSightings(report(), TOP_FRAME, new Date(NOW.getTime() + 120_000))).toBe(0);
+  });
+
+  it('keeps nothing from a frame, a private window, a page that is not on the web, or with the history off', async () => {
+    expect(await sightingAtSave(request(), { topFrame: false, incognito: false }, NOW)).toBeNull();
+    expect(await sightingAtSave(request(), { topFrame: true, incognito: true }, NOW)).toBeNull();
+    expect(await sightingAtSave(request('句。', 'chrome-extension://abc/glossary.html'), TOP_FRAME, NOW)).toBeNull();
+    expect(await sightingAtSave({ term: '焦作高新区' }, TOP_FRAME, NOW)).toBeNull(); // saved from the Learn page
+    await learningSettings.update({ historyEnabled: false });
+    await saveFromCard(NOW);
+    const data = await readLearnerData();
+    expect(data.studyList).toHaveLength(1); // saved all the same
+    expect(data.history).toEqual([]);
   });
 });
 

@@ -156,18 +156,26 @@ describe('damaged and wrong-shaped values', () => {
       historyEnabled: true,
       historyAllTerms: false,
       speakOnReveal: false,
+      burySiblings: true,
       ankiConnect: false,
     });
     await fakeBrowser.storage.sync.set({
       learningSettings: { historyEnabled: 'yes', speakOnReveal: true, fromTheFuture: 3 },
     });
     const settings = await learningSettings.read();
-    expect(settings).toEqual({ historyEnabled: true, historyAllTerms: false, speakOnReveal: true, ankiConnect: false });
+    expect(settings).toEqual({
+      historyEnabled: true,
+      historyAllTerms: false,
+      speakOnReveal: true,
+      burySiblings: true,
+      ankiConnect: false,
+    });
     await learningSettings.update({ historyAllTerms: true });
     expect((await fakeBrowser.storage.sync.get('learningSettings')).learningSettings).toEqual({
       historyEnabled: true,
       historyAllTerms: true,
       speakOnReveal: true,
+      burySiblings: true,
       ankiConnect: false,
       fromTheFuture: 3,
     });
