@@ -47,20 +47,17 @@ export interface LearningSettings {
   speakOnReveal: boolean;
   /** Once one card of a term is reviewed, its other cards wait until the next day (as Anki buries siblings). */
   burySiblings: boolean;
-  /** Send new study-list terms to a running Anki through AnkiConnect. */
-  ankiConnect: boolean;
 }
 
 const YES_NO = [true, false] as const;
 
 export const learningSettings = defineSettings<LearningSettings>(
   'sync:learningSettings',
-  { historyEnabled: true, historyAllTerms: false, speakOnReveal: false, burySiblings: true, ankiConnect: false },
+  { historyEnabled: true, historyAllTerms: false, speakOnReveal: false, burySiblings: true },
   {
     historyEnabled: YES_NO,
     historyAllTerms: YES_NO,
     speakOnReveal: YES_NO,
     burySiblings: YES_NO,
-    ankiConnect: YES_NO,
   },
 );

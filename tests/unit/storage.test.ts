@@ -157,7 +157,6 @@ describe('damaged and wrong-shaped values', () => {
       historyAllTerms: false,
       speakOnReveal: false,
       burySiblings: true,
-      ankiConnect: false,
     });
     await fakeBrowser.storage.sync.set({
       learningSettings: { historyEnabled: 'yes', speakOnReveal: true, fromTheFuture: 3 },
@@ -168,7 +167,6 @@ describe('damaged and wrong-shaped values', () => {
       historyAllTerms: false,
       speakOnReveal: true,
       burySiblings: true,
-      ankiConnect: false,
     });
     await learningSettings.update({ historyAllTerms: true });
     expect((await fakeBrowser.storage.sync.get('learningSettings')).learningSettings).toEqual({
@@ -176,7 +174,6 @@ describe('damaged and wrong-shaped values', () => {
       historyAllTerms: true,
       speakOnReveal: true,
       burySiblings: true,
-      ankiConnect: false,
       fromTheFuture: 3,
     });
   });
