@@ -40,7 +40,9 @@ export function WelcomePage() {
 
   return (
     <main class="welcome-page">
-      <header class="welcome-header">
+      {/* The lens runs on this page for the example sentence alone: the page's own words (焦作 in its name, and
+          every Chinese line of the Chinese UI) are not reading matter (data-jpl-skip). */}
+      <header class="welcome-header" data-jpl-skip>
         <h1>{i18n.t('welcome.title')}</h1>
         <p class="brand-zh" lang="zh-CN">
           焦作政策词汇助读
@@ -49,21 +51,23 @@ export function WelcomePage() {
       </header>
 
       <section aria-labelledby="try-it">
-        <h2 id="try-it">{i18n.t('welcome.tryTitle')}</h2>
-        <p>{i18n.t(TRY_IT[settings?.popoverTrigger ?? 'hover'])}</p>
+        <h2 id="try-it" data-jpl-skip>
+          {i18n.t('welcome.tryTitle')}
+        </h2>
+        <p data-jpl-skip>{i18n.t(TRY_IT[settings?.popoverTrigger ?? 'hover'])}</p>
         <figure class="welcome-example">
           <blockquote lang="zh-CN" id="welcome-example">
             {sentence}
           </blockquote>
           {translation ? <p class="translation">{translation}</p> : null}
-          <figcaption class="muted">
+          <figcaption class="muted" data-jpl-skip>
             <cite lang="zh-CN">{source.headline}</cite> · <span lang="zh-CN">{source.outlet}</span> · {source.period}
           </figcaption>
         </figure>
         <p class="muted">{i18n.t('welcome.everywhere')}</p>
       </section>
 
-      <section aria-labelledby="pin">
+      <section aria-labelledby="pin" data-jpl-skip>
         <h2 id="pin">{i18n.t('welcome.pinTitle')}</h2>
         {pinned ? (
           <p class="pinned" role="status">
@@ -79,13 +83,13 @@ export function WelcomePage() {
         <p class="muted">{i18n.t('welcome.pinWhy')}</p>
       </section>
 
-      <section aria-labelledby="welcome-shortcuts">
+      <section aria-labelledby="welcome-shortcuts" data-jpl-skip>
         <h2 id="welcome-shortcuts">{i18n.t('shortcuts.title')}</h2>
         <ShortcutList shortcuts={shortcuts} />
         <ChangeShortcuts />
       </section>
 
-      <section aria-labelledby="privacy" class="privacy">
+      <section aria-labelledby="privacy" class="privacy" data-jpl-skip>
         <h2 id="privacy">{i18n.t('welcome.privacyTitle')}</h2>
         <ul>
           <li>{i18n.t('welcome.privacyDevice')}</li>
@@ -95,7 +99,7 @@ export function WelcomePage() {
         </ul>
       </section>
 
-      <nav class="welcome-links" aria-label={i18n.t('welcome.next')}>
+      <nav class="welcome-links" aria-label={i18n.t('welcome.next')} data-jpl-skip>
         <a href={page('/options.html')}>{i18n.t('welcome.settings')}</a>
         <a href={page('/glossary.html')}>{i18n.t('welcome.glossary')}</a>
         <a href={page('/learn.html')}>{i18n.t('welcome.learn')}</a>

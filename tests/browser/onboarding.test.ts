@@ -55,6 +55,14 @@ describe('onboarding', () => {
     await expect
       .poll(() => welcome.evaluate(() => CSS.highlights.get('jpl-term')?.size ?? 0), { timeout: 10_000 })
       .toBeGreaterThan(0);
+    // …and only the example: the page's own name (焦作政策词汇助读) and words are not reading matter.
+    const outsideExample = await welcome.evaluate(() =>
+      [...(CSS.highlights.get('jpl-term') ?? [])]
+        .map((range) => (range as AbstractRange).startContainer.parentElement!)
+        .filter((element) => !element.closest('#welcome-example'))
+        .map((element) => element.textContent),
+    );
+    expect(outsideExample).toEqual([]);
     const point = await pointOf(welcome, '#welcome-example', '一区五城');
     await welcome.mouse.move(point.x, point.y);
     await expect
