@@ -21,8 +21,11 @@ import {
   type EntrySource,
 } from './schema';
 import { normaliseSpacing } from './text';
+import { traditionalForms } from './traditional';
 
 export const GLOSSARY_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** Where the build writes what it makes (git-ignored). */
+export const GENERATED_DIR = join(GLOSSARY_DIR, 'generated');
 
 export interface CompiledGlossary {
   data: GlossaryData;
@@ -42,8 +45,11 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
   const sentences: Record<string, string> = {};
   for (const doc of cleaned) for (const p of doc.paragraphs) for (const s of p.sentences) sentences[s.id] = s.text;
 
-  checkNamesAndReferences(entries, problems);
-  const keys = entries.flatMap(({ source }, entry) => [source.term, ...source.aliases].map((key) => ({ key, entry })));
+  const traditional = entries.map(({ source }) => traditionalOf(source));
+  checkNamesAndReferences(entries, traditional, problems);
+  const keys = entries.flatMap(({ source }, entry) =>
+    [source.term, ...source.aliases, ...traditional[entry]!].map((key) => ({ key, entry })),
+  );
   if (problems.length > 0) throw new GlossaryError(problems);
   const trie = compileTrie(keys);
 
@@ -63,6 +69,7 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
     return {
       term: source.term,
       aliases: source.aliases,
+      traditional: traditional[index]!,
       ...pinyinOf(source, where, problems),
       gloss: source.gloss,
       explanation: source.explanation,
@@ -144,10 +151,22 @@ function loadEntries(glossaryDir: string, problems: string[]): LoadedEntry[] {
   });
 }
 
-function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): void {
+/** The traditional forms of the term and its aliases, those that differ from every form written. */
+function traditionalOf(source: EntrySource): string[] {
+  const written = new Set([source.term, ...source.aliases]);
+  const forms = [source.term, ...source.aliases].flatMap(traditionalForms);
+  return [...new Set(forms)].filter((form) => !written.has(form));
+}
+
+function checkNamesAndReferences(entries: LoadedEntry[], traditional: string[][], problems: string[]): void {
   const owner = new Map<string, string>();
-  for (const { source, where } of entries) {
-    for (const [field, name] of [['term', source.term], ...source.aliases.map((a) => ['aliases', a])] as const) {
+  entries.forEach(({ source, where }, index) => {
+    const names = [
+      ['term', source.term],
+      ...source.aliases.map((alias) => ['aliases', alias]),
+      ...traditional[index]!.map((form) => ['traditional form (generated from term and aliases)', form]),
+    ] as const;
+    for (const [field, name] of names) {
       const key = normaliseKey(stripQuotes(name));
       const claimed = owner.get(key);
       if (claimed !== undefined && claimed !== where) {
@@ -155,7 +174,7 @@ function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): vo
       }
       owner.set(key, where);
     }
-  }
+  });
   const terms = new Set(entries.map(({ source }) => source.term));
   for (const { source, where } of entries) {
     for (const field of ['breakdown', 'related'] as const) {

@@ -1,0 +1,14 @@
+/**
+ * Traditional-script forms of the glossary's terms, generated at build time with OpenCC (opencc-js): the same
+ * story reprinted by a Hong Kong or Taiwan outlet writes 一區五城 and 高質量發展. OpenCC converts whole phrases
+ * (发展 → 發展, but 头发 → 頭髮), and Taiwan's and Hong Kong's standards differ in places (里 → 裡 / 裏):
+ * both are kept.
+ */
+import { Converter } from 'opencc-js';
+
+const CONVERTERS = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })];
+
+/** The traditional forms of a simplified form that differ from it, Taiwan's first; [] when it is the same. */
+export function traditionalForms(form: string): string[] {
+  return [...new Set(CONVERTERS.map((convert) => convert(form)))].filter((converted) => converted !== form);
+}
