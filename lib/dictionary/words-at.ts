@@ -1,0 +1,55 @@
+/**
+ * "Which word is this?": the longest dictionary word that starts at a point of a text, and the shorter words
+ * inside it (Zhongwen's rule), as the background answers the content script (dictionary-lookup).
+ */
+import type { DictionaryWord } from './answer';
+import type { Dictionary } from './dictionary';
+
+/** Han characters, 〇 and 々 included; outside the BMP too (CC-CEDICT has some 270 words with such characters). */
+const HAN = /^\p{Script=Han}/u;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * The words of `text` that start at `offset`, longest first; [] where none does: the offset is past the end,
+ * the character there is not Chinese (Latin letters, digits, punctuation, a lone surrogate), or no entry
+ * starts with it. An offset inside a surrogate pair is taken as the pair's start. `glossaryTermOf` names the
+ * glossary term written as a word, if any.
+ */
+export function wordsAt(
+  dictionary: Dictionary,
+  text: string,
+  offset: number,
+  glossaryTermOf: (form: string) => string | undefined,
+): DictionaryWord[] {
+  let start = offset;
+  if (
+    start > 0 &&
+    start < text.length &&
+    isLowSurrogate(text.charCodeAt(start)) &&
+    isHighSurrogate(text.charCodeAt(start - 1))
+  ) {
+    start--;
+  }
+  // Read as a code point, a lone surrogate is U+D800–DFFF, which is not Han: no word starts there. (Keys hold
+  // whole characters only, so no word found can end inside a pair either.)
+  if (start >= text.length || !HAN.test(text.slice(start, start + 2))) return [];
+  return dictionary.lengthsAt(text, start).map((length) => {
+    const end = start + length;
+    const word = text.slice(start, end);
+    const glossaryTerm = glossaryTermOf(word);
+    return {
+      text: word,
+      start,
+      end,
+      entries: dictionary.entriesOf(text, start, length).map((e) => dictionary.entry(e)),
+      ...(glossaryTerm === undefined ? {} : { glossaryTerm }),
+    };
+  });
+}
