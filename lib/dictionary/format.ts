@@ -21,7 +21,7 @@
  *
  *   traditional FIELD simplified FIELD pinyin FIELD senses FIELD classifiers FIELD variantOf
  */
-import type { DictionaryEntry, WordRef } from './answer';
+import type { DictionaryEntry, WordRef } from '../dictionary-types';
 import { defineLayout } from './sections';
 
 /** The file's name, in glossary/generated/ and in the extension. */
@@ -37,9 +37,9 @@ export const ENTRY_BLOCK = 16;
 /** Ends each record (CC-CEDICT's lines hold none). */
 export const RECORD_END = 0x0a;
 
-export const FIELD = '\t';
-export const ITEM = '\u001e';
-export const PART = '\u001f';
+const FIELD = '\t';
+const ITEM = '\u001e';
+const PART = '\u001f';
 
 /** Senses beyond this many are left out: a handful of entries have up to 21, which no card can show. */
 export const MAX_SENSES = 8;

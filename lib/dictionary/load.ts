@@ -6,9 +6,11 @@
 import { browser } from 'wxt/browser';
 import { Dictionary } from './dictionary';
 import { DICTIONARY_FILE } from './format';
+import { DictionarySearch } from './search';
+import { DICTIONARY_SEARCH_FILE } from './search-format';
 
 /** A file of the extension's package, whole. */
-export async function readPackaged(file: string): Promise<ArrayBuffer> {
+async function readPackaged(file: string): Promise<ArrayBuffer> {
   // getURL is typed with the files of public/; these two are written by the build.
   const url = browser.runtime.getURL(`/${file}` as '/');
   const response = await fetch(url);
@@ -27,4 +29,17 @@ export function openDictionary(read: (file: string) => Promise<ArrayBuffer> = re
       throw error;
     });
   return opening;
+}
+
+let openingSearch: Promise<DictionarySearch> | null = null;
+
+/** The dictionary with its search index (pages that search only); a failed read is tried again next time. */
+export function openDictionarySearch(): Promise<DictionarySearch> {
+  openingSearch ??= Promise.all([openDictionary(), readPackaged(DICTIONARY_SEARCH_FILE)])
+    .then(([dictionary, index]) => new DictionarySearch(dictionary, index))
+    .catch((error: unknown) => {
+      openingSearch = null;
+      throw error;
+    });
+  return openingSearch;
 }

@@ -7,9 +7,10 @@
  *   pinyinEntries              the entry of each pinyin row
  *   wordChars, wordGroups      every English word of the senses (lower case, accents dropped, no stop words)
  *   postingStart, postings     the entries whose senses have word w: postings[postingStart[w] ..
- *                              postingStart[w + 1]), each entry as its distance from the one before it
- *                              (the first from -1), in 7-bit groups, low first, the high bit set on all
- *                              but the last: most distances fit one byte, where a Uint32 would take four
+ *                              postingStart[w + 1]), each entry as twice its distance from the one before
+ *                              it (the first from -1), plus 1 where w heads a part of a sense (leadsSense),
+ *                              in 7-bit groups, low first, the high bit set on all but the last: most fit
+ *                              one byte, where a Uint32 would take four
  */
 import { englishWords } from '../search';
 import { defineLayout } from './sections';
@@ -35,7 +36,9 @@ export const SEARCH_LAYOUT = defineLayout({
  * them, or is CC-CEDICT's shorthand: lit., fig., Tw, pr.): left out of the index, and out of a query.
  */
 export const STOP_WORDS = new Set(
-  'a abbr an and as at be by coll e etc fig for from g i idiom in is it lit of on or pr s sb sth the to tw with'.split(' '),
+  'a abbr an and as at be by coll e etc fig for from g i idiom in is it lit of on or pr s sb sth the to tw with'.split(
+    ' ',
+  ),
 );
 
 /** Appends `value` (≥ 0) to `out` in 7-bit groups. */
@@ -48,8 +51,13 @@ export function writeVarint(out: number[], value: number): void {
   out.push(rest);
 }
 
-/** Calls `onEntry` with each entry of a posting list. */
-export function readPostings(bytes: Uint8Array, start: number, end: number, onEntry: (entry: number) => void): void {
+/** Calls `onEntry` with each entry of a posting list, and whether the word heads a part of one of its senses. */
+export function readPostings(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  onEntry: (entry: number, leads: boolean) => void,
+): void {
   let entry = -1;
   let at = start;
   while (at < end) {
@@ -61,12 +69,28 @@ export function readPostings(bytes: Uint8Array, start: number, end: number, onEn
       value += (byte & 0x7f) * 2 ** shift;
       shift += 7;
     } while (byte & 0x80);
-    entry += value;
-    onEntry(entry);
+    entry += Math.floor(value / 2);
+    onEntry(entry, value % 2 === 1);
   }
 }
 
 /** The English words of a sense, leaving out the pinyin of cross-references ("see 什么[shén me]"). */
 export function senseWords(sense: string): string[] {
   return englishWords(sense.replace(/\[[^\]]*\]/g, ' '));
+}
+
+/**
+ * A sense's parts (between semicolons, parentheses dropped) as words, without a verb's leading "to": what
+ * an English query is ranked against. "(bound form) to walk; to go" → [walk], [go].
+ */
+export function senseParts(sense: string): string[][] {
+  return sense
+    .replace(/\([^)]*\)/g, ' ')
+    .split(';')
+    .map((part) => withoutTo(senseWords(part)));
+}
+
+/** "to reform" and "reform" read the same. */
+export function withoutTo(words: string[]): string[] {
+  return words[0] === 'to' ? words.slice(1) : words;
 }

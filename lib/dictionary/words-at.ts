@@ -2,7 +2,7 @@
  * "Which word is this?": the longest dictionary word that starts at a point of a text, and the shorter words
  * inside it (Zhongwen's rule), as the background answers the content script (dictionary-lookup).
  */
-import type { DictionaryWord } from './answer';
+import type { DictionaryWord } from '../dictionary-types';
 import type { Dictionary } from './dictionary';
 
 /** Han characters, 〇 and 々 included; outside the BMP too (CC-CEDICT has some 270 words with such characters). */

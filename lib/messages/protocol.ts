@@ -13,7 +13,7 @@
  * 7.4 KB gzip and several milliseconds of module evaluation, against a 10 ms start-up budget.
  */
 import * as v from 'valibot';
-import { MAX_LOOKUP_TEXT, type DictionaryWord } from '../dictionary/answer';
+import { MAX_LOOKUP_TEXT, type DictionaryWord } from '../dictionary-types';
 import type { EntryDetails } from '../entry-details';
 
 /** Text taken from web pages (addresses, titles, sentences) is cut to this length, not refused. */

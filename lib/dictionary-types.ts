@@ -1,6 +1,6 @@
 /**
- * What the dictionary answers, as the parts that ask it see it (the content script included: this module is
- * only shapes and one number, and the rest of lib/dictionary/ stays out of the content script).
+ * The shapes of the dictionary's answers (lib/dictionary/), as the parts that ask it see them: the content
+ * script included, which may import this module (shapes and one number) but nothing of lib/dictionary/.
  */
 
 /** Another word an entry points to: a classifier it takes, or the word it is a variant of. */
@@ -42,4 +42,3 @@ export interface DictionaryWord {
    */
   glossaryTerm?: string;
 }
-
