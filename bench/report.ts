@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './common';
+import type { dictionaryBytes, lookupBench, summariseColdStart } from './dictionary';
 import type { summariseDynamic } from './dynamic';
 import type { summariseHost } from './host';
 import type { matcherBench } from './matcher';
@@ -41,6 +42,8 @@ export interface Results {
     ratioToRelayout1mb?: number;
     popover?: ReturnType<typeof summarisePopover>;
   };
+  dictionary?: ReturnType<typeof lookupBench> &
+    ReturnType<typeof summariseColdStart> & { bytes: ReturnType<typeof dictionaryBytes> };
   search?: { output: string; results?: unknown };
   aims: Aim[];
 }
@@ -146,6 +149,9 @@ export function aimsOf(results: Results): Aim[] {
   );
   atMost('size.contentScriptGzipBytes', 60 * 1024, 'content script under 60 KB gzipped');
   atMost('startup.contentScriptMs', 10, 'content script start-up under 10 ms');
+  atMost('dictionary.lookupMs', 0.5, 'the background answers "the longest word at this offset" in 0.5 ms (median)');
+  atMost('dictionary.coldStartMs', 150, 'first dictionary answer from a stopped service worker within 150 ms');
+  atMost('dictionary.bytes.extensionZipBytes', 8_000_000, 'the packed extension (Chrome zip) under 8 MB');
   return aims;
 }
 
@@ -204,6 +210,19 @@ export function printTable(results: Results): void {
   }
   if (results.size)
     rows.push(['size', `${kb(results.size.contentScriptBytes)} raw, ${kb(results.size.contentScriptGzipBytes)} gzip`]);
+  if (results.dictionary) {
+    const d = results.dictionary;
+    rows.push([
+      'dictionary',
+      `lookup ${format(d.lookupMs)} ms (median of ${d.lookups.toLocaleString('en-US')}); cold start ${format(d.coldStartMs)} ms ` +
+        `vs ${format(d.wakeWithoutDictionaryMs)} ms to wake the worker without it; warm round trip ${format(d.roundTripMs)} ms`,
+    ]);
+    rows.push([
+      'dictionary bytes',
+      `${mb(d.bytes.fileBytes)} + search ${mb(d.bytes.searchFileBytes)} (deflated ${mb(d.bytes.fileDeflatedBytes)} + ` +
+        `${mb(d.bytes.searchFileDeflatedBytes)}); extension zip ${mb(d.bytes.extensionZipBytes)}`,
+    ]);
+  }
   if (results.startup) rows.push(['start-up', `${format(results.startup.contentScriptMs)} ms`]);
   const width = Math.max(...rows.map(([name]) => name.length), 4);
   const lines = ['', ...rows.map(([name, text]) => `${name.padEnd(width)}  ${text}`), ''];

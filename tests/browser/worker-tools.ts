@@ -2,8 +2,14 @@
  * The extension's service worker stopped as the browser stops it when idle, and code run where the content
  * script runs (its isolated world): for the tests and the benchmark of what a cold start costs.
  */
-import type { CDPSession, Page } from 'playwright-core';
-import type { ExtensionHarness } from './harness';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+/** What these need of a browser with the extension: the harness's, or the benchmarks'. */
+interface WithExtension {
+  context: BrowserContext;
+  /** `chrome-extension://<id>` */
+  extensionOrigin: string;
+}
 
 export interface StoppedWorker {
   /** Whether the extension's service worker runs again. */
@@ -17,8 +23,9 @@ export interface StoppedWorker {
  * the extension's pages (the options page, which sends the background nothing): from a web page's session it
  * stops only that site's workers. The returned handle follows the worker's state until closed.
  */
-export async function stopServiceWorker(h: ExtensionHarness): Promise<StoppedWorker> {
-  const page = await h.openExtensionPage('options.html');
+export async function stopServiceWorker(h: WithExtension): Promise<StoppedWorker> {
+  const page = await h.context.newPage();
+  await page.goto(`${h.extensionOrigin}/options.html`);
   const cdp = await page.context().newCDPSession(page);
   let status = 'unknown';
   const changed: (() => void)[] = [];
@@ -61,7 +68,7 @@ async function contentScriptContext(cdp: CDPSession, extensionOrigin: string): P
  * there comes from a content script, as the background's sender checks see it.
  */
 export async function inContentScript(
-  h: Pick<ExtensionHarness, 'extensionOrigin'>,
+  h: Pick<WithExtension, 'extensionOrigin'>,
   page: Page,
   expression: string,
 ): Promise<unknown> {
