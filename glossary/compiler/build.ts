@@ -160,21 +160,25 @@ function traditionalOf(source: EntrySource): string[] {
 
 function checkNamesAndReferences(entries: LoadedEntry[], traditional: string[][], problems: string[]): void {
   const owner = new Map<string, string>();
-  entries.forEach(({ source, where }, index) => {
-    const names = [
-      ['term', source.term],
-      ...source.aliases.map((alias) => ['aliases', alias]),
-      ...traditional[index]!.map((form) => ['traditional form (generated from term and aliases)', form]),
-    ] as const;
-    for (const [field, name] of names) {
-      const key = normaliseKey(stripQuotes(name));
-      const claimed = owner.get(key);
-      if (claimed !== undefined && claimed !== where) {
-        problems.push(`${where}, field "${field}": "${name}" is already claimed by ${claimed}`);
-      }
-      owner.set(key, where);
+  const claim = (where: string, field: string, name: string) => {
+    const key = normaliseKey(stripQuotes(name));
+    const claimed = owner.get(key);
+    if (claimed !== undefined && claimed !== where) {
+      problems.push(`${where}, field "${field}": "${name}" is already claimed by ${claimed}`);
     }
-  });
+    owner.set(key, where);
+  };
+  const before = problems.length;
+  for (const { source, where } of entries) {
+    claim(where, 'term', source.term);
+    for (const alias of source.aliases) claim(where, 'aliases', alias);
+  }
+  // A name written twice clashes in traditional script too: that is left unsaid until the name is fixed.
+  if (problems.length === before) {
+    entries.forEach(({ where }, index) => {
+      for (const form of traditional[index]!) claim(where, 'traditional form (generated from term and aliases)', form);
+    });
+  }
   const terms = new Set(entries.map(({ source }) => source.term));
   for (const { source, where } of entries) {
     for (const field of ['breakdown', 'related'] as const) {
