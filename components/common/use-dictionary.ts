@@ -1,21 +1,24 @@
-/** The dictionary's search on a page: null while its files load, 'unavailable' if they cannot be read. */
+/** The dictionary's search on a page, once its files are read (null until then, and if they cannot be). */
 import { useEffect, useState } from 'preact/hooks';
 import { openDictionarySearch } from '../../lib/dictionary/load';
 import type { DictionarySearch } from '../../lib/dictionary/search';
 
-export function useDictionarySearch(): DictionarySearch | 'unavailable' | null {
-  const [search, setSearch] = useState<DictionarySearch | 'unavailable' | null>(null);
+export function useDictionarySearch(): { search: DictionarySearch | null; unavailable: boolean } {
+  const [state, setState] = useState<{ search: DictionarySearch | null; unavailable: boolean }>({
+    search: null,
+    unavailable: false,
+  });
   useEffect(() => {
     let live = true;
     openDictionarySearch()
-      .then((opened) => live && setSearch(opened))
+      .then((search) => live && setState({ search, unavailable: false }))
       .catch((error: unknown) => {
         console.error('Policy Lens: could not read the dictionary', error);
-        if (live) setSearch('unavailable');
+        if (live) setState({ search: null, unavailable: true });
       });
     return () => {
       live = false;
     };
   }, []);
-  return search;
+  return state;
 }

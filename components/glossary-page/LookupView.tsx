@@ -73,10 +73,10 @@ export function LookupView({ text }: { text: string }) {
           {i18n.t('lookup.holds', [formatCount(glossary.entries.length)])} <a href="#">{i18n.t('lookup.browse')}</a>
         </p>
       )}
-      {dictionary === 'unavailable' ? (
+      {dictionary.unavailable ? (
         <p class="notice">{i18n.t('dictionary.unavailable')}</p>
-      ) : dictionary && result.text ? (
-        <DictionaryWords search={dictionary} text={result.text} />
+      ) : dictionary.search && result.text ? (
+        <DictionaryWords search={dictionary.search} text={result.text} />
       ) : null}
     </main>
   );

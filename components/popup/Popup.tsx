@@ -60,8 +60,8 @@ export function Popup() {
   const shownHits = hits.slice(0, MAX_RESULTS);
   const dictionary = useDictionarySearch();
   const words = useMemo(
-    () => (typeof dictionary === 'object' && dictionary ? dictionary.search(query, MAX_DICTIONARY_RESULTS) : []),
-    [dictionary, query],
+    () => dictionary.search?.search(query, MAX_DICTIONARY_RESULTS) ?? [],
+    [dictionary.search, query],
   );
   const listed = searching
     ? [...shownHits.map((hit) => hit.entry.term), ...words.map((word) => wordKey(word.index))]
@@ -191,9 +191,7 @@ export function Popup() {
           <h2 class="dictionary-title" lang="zh-CN">
             {shownWord.entry.simplified}
           </h2>
-          <DictionaryEntries
-            entries={dictionary && typeof dictionary === 'object' ? sameWord(dictionary, shownWord) : []}
-          />
+          <DictionaryEntries entries={dictionary.search ? sameWord(dictionary.search, shownWord) : []} />
         </main>
       ) : details ? (
         <main class="detail-view">
@@ -219,10 +217,10 @@ export function Popup() {
           </h2>
           {!searching ? (
             <PageStatus current={current} terms={pageTerms} />
-          ) : hits.length + words.length === 0 && dictionary !== null ? (
+          ) : hits.length + words.length === 0 && (dictionary.search || dictionary.unavailable) ? (
             <p class="muted">{i18n.t('common.noMatch', [query.trim()])}</p>
           ) : null}
-          {searching && dictionary === 'unavailable' ? <p class="notice">{i18n.t('dictionary.unavailable')}</p> : null}
+          {searching && dictionary.unavailable ? <p class="notice">{i18n.t('dictionary.unavailable')}</p> : null}
           <ul id={LISTBOX_ID} role="listbox" aria-labelledby="popup-list-title" class="options">
             {searching
               ? [
