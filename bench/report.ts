@@ -605,6 +605,49 @@ function markdown(r: Results): string {
     '',
   );
 
+  const dict = r.dictionary;
+  if (dict) {
+    out.push(
+      '## 7. Dictionary (CC-CEDICT, lib/dictionary/)',
+      '',
+      table(
+        ['', ''],
+        [
+          [
+            '**lookup: the background’s work for one dictionary-lookup** (median, p99)',
+            `**${format(dict.lookupMs)} ms**, ${format(dict.lookupP99Ms)} ms (${dict.lookups.toLocaleString('en-US')} positions, ${dict.found.toLocaleString('en-US')} with a word)`,
+          ],
+          [
+            '**cold start: stopped service worker → first answer**, from a content script',
+            `**${format(dict.coldStartMs)} ms**`,
+          ],
+          [
+            'the same worker woken by a message that does not read the dictionary',
+            `${format(dict.wakeWithoutDictionaryMs)} ms`,
+          ],
+          [
+            'of the cold start, the dictionary’s share (reading 11 MB from the package, the lookup)',
+            `${format(dict.dictionaryShareMs)} ms`,
+          ],
+          ['a lookup to the running worker (messaging both ways)', `${format(dict.roundTripMs)} ms`],
+          [
+            'dictionary.bin / dictionary-search.bin, raw (in memory: the service worker holds the first only)',
+            `${mb(dict.bytes.fileBytes)} / ${mb(dict.bytes.searchFileBytes)}`,
+          ],
+          [
+            'the same, deflated as the zip holds them',
+            `${mb(dict.bytes.fileDeflatedBytes)} / ${mb(dict.bytes.searchFileDeflatedBytes)}`,
+          ],
+          [
+            '**the whole extension as a zip**',
+            `**${mb(dict.bytes.extensionZipBytes)}** (${dict.bytes.extensionZipBytes.toLocaleString('en-US')} B)`,
+          ],
+        ],
+      ),
+      '',
+    );
+  }
+
   if (r.search) {
     out.push(
       '## Popup search (bench/search.ts, `npm run bench:search`)',
