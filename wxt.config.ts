@@ -3,8 +3,9 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { writeGlossary, GENERATED_DIR } from './glossary/compiler/build';
 import { writeDictionary } from './glossary/compiler/dictionary';
-import { DICTIONARY_FILE } from './lib/dictionary/format';
-import { DICTIONARY_SEARCH_FILE } from './lib/dictionary/search-format';
+
+/** The dictionary's files, as the build wrote them before bundling. */
+let dictionaryFiles: string[] = [];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -33,13 +34,11 @@ export default defineConfig({
     // is built.
     'build:before': () => {
       writeGlossary();
-      writeDictionary(GENERATED_DIR);
+      dictionaryFiles = writeDictionary(GENERATED_DIR).files;
     },
     // The dictionary's files ship as they are, at the extension's root (lib/dictionary/load.ts fetches them).
     'build:publicAssets': (_wxt, files) => {
-      for (const name of [DICTIONARY_FILE, DICTIONARY_SEARCH_FILE]) {
-        files.push({ absoluteSrc: join(GENERATED_DIR, name), relativeDest: name });
-      }
+      for (const name of dictionaryFiles) files.push({ absoluteSrc: join(GENERATED_DIR, name), relativeDest: name });
     },
   },
   manifest: ({ browser }) => ({

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const extensionDir = process.env.JPL_BENCH_EXTENSION ? resolve(process.env.JPL_BENCH_EXTENSION) : buildExtension();
   if (parts.has('size')) results.size = contentScriptSize(extensionDir);
   if (parts.has('dictionary')) log('dictionary lookups (Node)');
-  const lookups = parts.has('dictionary') ? lookupBench(extensionDir, readGlossary()) : undefined;
+  const lookups = parts.has('dictionary') ? await lookupBench(extensionDir, readGlossary()) : undefined;
 
   // ---- With the extension.
   const ours: Partial<Record<PageSize, PageSample[]>> = {};
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   }
   if (dynamic) results.dynamic = summariseDynamic(dynamic);
   if (lookups && coldStarts) {
-    results.dictionary = { ...lookups, ...summariseColdStart(coldStarts), bytes: dictionaryBytes(extensionDir) };
+    results.dictionary = { ...lookups, ...summariseColdStart(coldStarts), bytes: await dictionaryBytes(extensionDir) };
   }
   if (host) results.host = summariseHost(host.with, host.without, host.floor);
   if (parts.has('search')) results.search = searchBench();

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { glossary } from '../lib/glossary';
 import { glossaryTermByForm } from '../lib/dictionary/glossary-forms';
 import { openDictionary } from '../lib/dictionary/load';
-import { wordsAt } from '../lib/dictionary/words-at';
+import { lookUpWords } from '../lib/dictionary/words-at';
 import { migrateDisabledSites } from '../lib/disabled-sites';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute } from '../lib/glossary-route';
@@ -95,7 +95,7 @@ export default defineBackground(() => {
       },
       'dictionary-lookup': async ({ text, offset }) => {
         try {
-          return { words: wordsAt(await openDictionary(), text, offset, glossaryTermOf) };
+          return { words: await lookUpWords(await openDictionary(), text, offset, glossaryTermOf) };
         } catch (error) {
           console.error('Policy Lens: could not read the dictionary', error);
           return { words: [], unavailable: true };

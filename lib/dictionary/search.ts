@@ -5,7 +5,8 @@
  * cut short). Initials are left to the glossary: among 120,000 words "bj" names hundreds, in no useful order.
  *
  * Every lookup reads the build's index (search-format.ts) in place; only the candidates are decoded, and they
- * are capped, so a keystroke costs a few milliseconds at most.
+ * are capped, so a keystroke costs a few milliseconds at most. The dictionary's entries must all have been read
+ * (Dictionary.loadAll).
  */
 import type { DictionaryEntry } from '../dictionary-types';
 import type { Dictionary } from './dictionary';

@@ -17,7 +17,7 @@ import { DictionarySearch } from '../../lib/dictionary/search';
 import { DICTIONARY_SEARCH_FILE } from '../../lib/dictionary/search-format';
 import { segmentWords } from '../../lib/dictionary/segment';
 import { FileFormatError } from '../../lib/dictionary/sections';
-import { wordsAt } from '../../lib/dictionary/words-at';
+import { lookUpWords, wordsAt } from '../../lib/dictionary/words-at';
 import { glossary } from '../../lib/glossary';
 import type { MatcherData } from '../../lib/glossary-types';
 import { Matcher } from '../../lib/matcher/matcher';
@@ -36,9 +36,13 @@ const glossaryTermOf = glossaryTermByForm(glossary);
 /** The words at an offset, as "form:pinyin of its first entry", longest first. */
 const at = (text: string, offset: number) => wordsAt(dictionary, text, offset, glossaryTermOf).map((word) => word.text);
 
-beforeAll(() => {
+/** The dictionary's files as the extension reads them, from glossary/generated/. */
+const readGenerated = (name: string) => Promise.resolve(readBuffer(name));
+
+beforeAll(async () => {
   source = readCedict();
-  dictionary = new Dictionary(readBuffer(DICTIONARY_FILE));
+  dictionary = new Dictionary(readBuffer(DICTIONARY_FILE), readGenerated);
+  await dictionary.loadAll();
 });
 
 describe('the converted file', () => {
@@ -77,9 +81,27 @@ describe('the converted file', () => {
   });
 
   it('refuses a file that is not one, or is cut short', () => {
-    expect(() => new Dictionary(new ArrayBuffer(8))).toThrow(FileFormatError);
-    expect(() => new Dictionary(new Uint32Array(64).buffer)).toThrow(/not one of our files/);
-    expect(() => new Dictionary(readBuffer(DICTIONARY_FILE).slice(0, 100_000))).toThrow(/outside the file/);
+    expect(() => new Dictionary(new ArrayBuffer(8), readGenerated)).toThrow(FileFormatError);
+    expect(() => new Dictionary(new Uint32Array(64).buffer, readGenerated)).toThrow(/not one of our files/);
+    expect(() => new Dictionary(readBuffer(DICTIONARY_FILE).slice(0, 100_000), readGenerated)).toThrow(
+      /outside the file/,
+    );
+  });
+
+  it('reads only the chunks of entries a lookup answers with, once each', async () => {
+    const read: string[] = [];
+    const fresh = new Dictionary(readBuffer(DICTIONARY_FILE), (name) => {
+      read.push(name);
+      return readGenerated(name);
+    });
+    expect(() => fresh.entry(0)).toThrow(/not read yet/);
+    const [longest] = await lookUpWords(fresh, '中国共产党', 0, glossaryTermOf);
+    expect(longest!.entries[0]!.senses).toEqual(['Communist Party of China']);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThanOrEqual(2);
+    await Promise.all([lookUpWords(fresh, '中国共产党', 0, glossaryTermOf), fresh.load([0, 1])]);
+    expect(new Set(read).size).toBe(read.length);
+    expect(fresh.bytes).toBeLessThan(readBuffer(DICTIONARY_FILE).byteLength + 2_000_000);
   });
 });
 
