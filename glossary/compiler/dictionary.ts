@@ -210,10 +210,14 @@ export function writeDictionary(outDir: string, packageDir = PACKAGE_DIR): Dicti
 /** A hash of the data's pinned hash and of every file of code that shapes the output. */
 function codeAndDataKey(): string {
   const hash = createHash('sha256').update(PINNED.sha256);
-  for (const dir of ['glossary/compiler', 'lib/dictionary', 'lib/pinyin']) {
-    const full = join(REPO_ROOT, dir);
-    for (const name of readdirSync(full).sort()) hash.update(name).update(readFileSync(join(full, name)));
-  }
-  hash.update(readFileSync(join(REPO_ROOT, 'lib/search.ts')));
+  const code = [
+    ...['dictionary.ts', 'dictionary-search.ts', 'cedict-pinyin.ts'].map((name) => join('glossary/compiler', name)),
+    ...['lib/dictionary', 'lib/pinyin'].flatMap((dir) =>
+      readdirSync(join(REPO_ROOT, dir)).map((name) => join(dir, name)),
+    ),
+    // englishWords, which the search index's words come from.
+    'lib/search.ts',
+  ];
+  for (const path of code.sort()) hash.update(path).update(readFileSync(join(REPO_ROOT, path)));
   return hash.digest('hex').slice(0, 16);
 }

@@ -6,9 +6,13 @@
  */
 import { Converter } from 'opencc-js';
 
-const CONVERTERS = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })];
+// As OpenCC defines cn → tw and cn → hk: to its standard traditional, then each place's variants. Built this
+// way the large phrase table is built once, not twice (half the glossary build's start-up time).
+const toTraditional = Converter({ from: 'cn', to: 't' });
+const VARIANTS = [Converter({ from: 't', to: 'tw' }), Converter({ from: 't', to: 'hk' })];
 
 /** The traditional forms of a simplified form that differ from it, Taiwan's first; [] when it is the same. */
 export function traditionalForms(form: string): string[] {
-  return [...new Set(CONVERTERS.map((convert) => convert(form)))].filter((converted) => converted !== form);
+  const traditional = toTraditional(form);
+  return [...new Set(VARIANTS.map((variants) => variants(traditional)))].filter((converted) => converted !== form);
 }
