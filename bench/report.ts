@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './common';
+import type { dictionaryBytes, lookupBench, summariseColdStart } from './dictionary';
 import type { summariseDynamic } from './dynamic';
 import type { summariseHost } from './host';
 import type { matcherBench } from './matcher';
@@ -41,6 +42,8 @@ export interface Results {
     ratioToRelayout1mb?: number;
     popover?: ReturnType<typeof summarisePopover>;
   };
+  dictionary?: Awaited<ReturnType<typeof lookupBench>> &
+    ReturnType<typeof summariseColdStart> & { bytes: Awaited<ReturnType<typeof dictionaryBytes>> };
   search?: { output: string; results?: unknown };
   aims: Aim[];
 }
@@ -146,6 +149,9 @@ export function aimsOf(results: Results): Aim[] {
   );
   atMost('size.contentScriptGzipBytes', 60 * 1024, 'content script under 60 KB gzipped');
   atMost('startup.contentScriptMs', 10, 'content script start-up under 10 ms');
+  atMost('dictionary.lookupMs', 0.5, 'the background answers "the longest word at this offset" in 0.5 ms (median)');
+  atMost('dictionary.coldStartMs', 150, 'first dictionary answer from a stopped service worker within 150 ms');
+  atMost('dictionary.bytes.extensionZipBytes', 8_000_000, 'the packed extension (Chrome zip) under 8 MB');
   return aims;
 }
 
@@ -204,6 +210,20 @@ export function printTable(results: Results): void {
   }
   if (results.size)
     rows.push(['size', `${kb(results.size.contentScriptBytes)} raw, ${kb(results.size.contentScriptGzipBytes)} gzip`]);
+  if (results.dictionary) {
+    const d = results.dictionary;
+    rows.push([
+      'dictionary',
+      `lookup ${format(d.lookupMs)} ms (median of ${d.lookups.toLocaleString('en-US')}); cold start ${format(d.coldStartMs)} ms ` +
+        `vs ${format(d.wakeWithoutDictionaryMs)} ms to wake the worker without it; warm round trip ${format(d.roundTripMs)} ms`,
+    ]);
+    rows.push([
+      'dictionary bytes',
+      `keys ${mb(d.bytes.keysFileBytes)} + entries ${mb(d.bytes.entryChunksBytes)} + search ${mb(d.bytes.searchFileBytes)} ` +
+        `(deflated ${mb(d.bytes.deflatedBytes)}); the worker holds ${mb(d.bytes.backgroundAfterFirstLookupBytes)} after ` +
+        `a first lookup; extension zip ${mb(d.bytes.extensionZipBytes)}`,
+    ]);
+  }
   if (results.startup) rows.push(['start-up', `${format(results.startup.contentScriptMs)} ms`]);
   const width = Math.max(...rows.map(([name]) => name.length), 4);
   const lines = ['', ...rows.map(([name, text]) => `${name.padEnd(width)}  ${text}`), ''];
@@ -585,6 +605,50 @@ function markdown(r: Results): string {
       'the same evaluation varies from 9 to 34 ms with preemption, while its thread time stays within 8–9 ms.',
     '',
   );
+
+  const dict = r.dictionary;
+  if (dict) {
+    out.push(
+      '## 7. Dictionary (CC-CEDICT, lib/dictionary/)',
+      '',
+      table(
+        ['', ''],
+        [
+          [
+            '**lookup: the background’s work for one dictionary-lookup** (median, p99)',
+            `**${format(dict.lookupMs)} ms**, ${format(dict.lookupP99Ms)} ms (${dict.lookups.toLocaleString('en-US')} positions, ${dict.found.toLocaleString('en-US')} with a word)`,
+          ],
+          [
+            '**cold start: stopped service worker → first answer**, from a content script',
+            `**${format(dict.coldStartMs)} ms**`,
+          ],
+          [
+            'the same worker woken by a message that does not read the dictionary',
+            `${format(dict.wakeWithoutDictionaryMs)} ms`,
+          ],
+          [
+            'of the cold start, the dictionary’s share (reading the keys and a chunk of entries, the lookup)',
+            `${format(dict.dictionaryShareMs)} ms`,
+          ],
+          ['a lookup to the running worker (messaging both ways)', `${format(dict.roundTripMs)} ms`],
+          [
+            `keys (dictionary.bin) / entries (${dict.bytes.entryChunks} chunks) / search index, raw`,
+            `${mb(dict.bytes.keysFileBytes)} / ${mb(dict.bytes.entryChunksBytes)} / ${mb(dict.bytes.searchFileBytes)}`,
+          ],
+          ['all of them, deflated as the zip holds them', mb(dict.bytes.deflatedBytes)],
+          [
+            'in memory: the service worker after its first lookup / a page that searches',
+            `${mb(dict.bytes.backgroundAfterFirstLookupBytes)} / ${mb(dict.bytes.searchingPageBytes)}`,
+          ],
+          [
+            '**the whole extension as a zip**',
+            `**${mb(dict.bytes.extensionZipBytes)}** (${dict.bytes.extensionZipBytes.toLocaleString('en-US')} B)`,
+          ],
+        ],
+      ),
+      '',
+    );
+  }
 
   if (r.search) {
     out.push(

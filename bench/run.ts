@@ -9,7 +9,7 @@
  * used in turn, for the host page; last, the popup-search benchmark (bench/search.ts), if it is there.
  *
  *   npm run bench                       everything
- *   npm run bench -- matcher page       only these (matcher, page, peer, host, dynamic, size, search);
+ *   npm run bench -- matcher page       only these (matcher, page, peer, host, dynamic, size, dictionary, search);
  *                                       bench/results.json and RESULTS.md are written only by a full
  *                                       run, a partial one writes bench/tmp/partial-results.json
  *   JPL_BENCH_EXTENSION=DIR npm run bench   measure a build made elsewhere instead of building
@@ -18,7 +18,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildExtension, chromiumVersion, withBrowser } from './browser';
-import { BENCH_DIR, REPO_ROOT, TMP_DIR, log, readMatcherData } from './common';
+import { BENCH_DIR, REPO_ROOT, TMP_DIR, log, readGlossary, readMatcherData } from './common';
+import { dictionaryBytes, lookupBench, sampleColdStart, summariseColdStart, type ColdStartSample } from './dictionary';
 import { sampleDynamic, summariseDynamic } from './dynamic';
 import { emptyContentScriptExtension } from './floor';
 import { sampleHostInTurn, summariseHost } from './host';
@@ -32,9 +33,9 @@ import { contentScriptSize, sampleStartup, summariseStartup } from './size';
 import { trieKeys } from './terms';
 
 /** Runs of each measurement (each figure is the median). */
-const RUNS = { page: 7, startup: 7, dynamic: 3, host: 5, peer: { '1mb': 5, '5mb': 3 } } as const;
+const RUNS = { page: 7, startup: 7, dynamic: 3, host: 5, peer: { '1mb': 5, '5mb': 3 }, coldStart: 9 } as const;
 const PAGE_SIZES = ['1mb', '5mb'] as const;
-const ALL = ['matcher', 'size', 'page', 'peer', 'host', 'dynamic', 'search'] as const;
+const ALL = ['matcher', 'size', 'page', 'peer', 'host', 'dynamic', 'dictionary', 'search'] as const;
 type Part = (typeof ALL)[number];
 
 async function main(): Promise<void> {
@@ -55,14 +56,17 @@ async function main(): Promise<void> {
   const pages = generatePages();
   const extensionDir = process.env.JPL_BENCH_EXTENSION ? resolve(process.env.JPL_BENCH_EXTENSION) : buildExtension();
   if (parts.has('size')) results.size = contentScriptSize(extensionDir);
+  if (parts.has('dictionary')) log('dictionary lookups (Node)');
+  const lookups = parts.has('dictionary') ? await lookupBench(extensionDir, readGlossary()) : undefined;
 
   // ---- With the extension.
   const ours: Partial<Record<PageSize, PageSample[]>> = {};
   let startup: ReturnType<typeof summariseStartup> | undefined;
   let popover: ReturnType<typeof summarisePopover> | undefined;
   let dynamic: number[][] | undefined;
+  let coldStarts: ColdStartSample[] | undefined;
   const needsPages = parts.has('page') || parts.has('peer');
-  if (needsPages || parts.has('size') || parts.has('dynamic')) {
+  if (needsPages || parts.has('size') || parts.has('dynamic') || parts.has('dictionary')) {
     await withBrowser(extensionDir, async (browser) => {
       if (needsPages) {
         for (const size of PAGE_SIZES) {
@@ -79,6 +83,10 @@ async function main(): Promise<void> {
       if (parts.has('dynamic')) {
         log('dynamic page');
         dynamic = await sampleDynamic(browser, pages['1mb'].path, RUNS.dynamic);
+      }
+      if (parts.has('dictionary')) {
+        log('dictionary: cold starts of the service worker, with and without the dictionary, in turn');
+        coldStarts = await sampleColdStart(browser, pages.small.path, RUNS.coldStart);
       }
     });
   }
@@ -142,6 +150,9 @@ async function main(): Promise<void> {
     };
   }
   if (dynamic) results.dynamic = summariseDynamic(dynamic);
+  if (lookups && coldStarts) {
+    results.dictionary = { ...lookups, ...summariseColdStart(coldStarts), bytes: await dictionaryBytes(extensionDir) };
+  }
   if (host) results.host = summariseHost(host.with, host.without, host.floor);
   if (parts.has('search')) results.search = searchBench();
 

@@ -1,6 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { glossary } from '../lib/glossary';
+import { glossaryTermByForm } from '../lib/dictionary/glossary-forms';
+import { openDictionary } from '../lib/dictionary/load';
+import { lookUpWords } from '../lib/dictionary/words-at';
 import { migrateDisabledSites } from '../lib/disabled-sites';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute } from '../lib/glossary-route';
@@ -30,6 +33,7 @@ export default defineBackground(() => {
   const tabTerms = new TabTerms();
   const glossaryTabs = new RateLimit<number>(GLOSSARY_TABS_PER_MINUTE, 60_000);
   const index = indexGlossary(glossary);
+  const glossaryTermOf = glossaryTermByForm(glossary);
   // 0.1 kept the sites switched off in storage.local: move them to sync (lib/disabled-sites). Run at every
   // start, not only on update, so that an interrupted move is finished; with nothing to move it is one read.
   void migrateDisabledSites().catch((error) =>
@@ -95,6 +99,14 @@ export default defineBackground(() => {
           sender.tab,
         );
         return undefined;
+      },
+      'dictionary-lookup': async ({ text, offset }) => {
+        try {
+          return { words: await lookUpWords(await openDictionary(), text, offset, glossaryTermOf) };
+        } catch (error) {
+          console.error('Policy Lens: could not read the dictionary', error);
+          return { words: [], unavailable: true };
+        }
       },
     },
     (type, sender) => senderAllowed(type, sender, extensionOrigin),

@@ -1,9 +1,10 @@
 /**
- * `npm run --silent glossary -- build`            validate and write glossary/generated/
+ * `npm run --silent glossary -- build`            validate and write glossary/generated/ (with the dictionary)
  * `npm run --silent glossary -- export --format json|csv`   every entry with its contexts, on stdout only
  */
 import { GlossaryError } from './compiler/schema';
-import { compileGlossary, writeGlossary } from './compiler/build';
+import { GENERATED_DIR, compileGlossary, writeGlossary } from './compiler/build';
+import { DictionarySourceError, writeDictionary } from './compiler/dictionary';
 import { exportCsv, exportJson } from './compiler/export';
 
 function main(args: string[]): void {
@@ -16,6 +17,8 @@ function main(args: string[]): void {
       `glossary: ${data.entries.length} entries, ${contexts} contexts, ${overrides} pinyin overrides, ` +
         `${matcher.trie.entryAt.length} trie nodes → glossary/generated/`,
     );
+    const dictionary = writeDictionary(GENERATED_DIR);
+    console.error(`dictionary: ${dictionary.entries} entries of ${dictionary.package} → glossary/generated/`);
     return;
   }
   if (command === 'export') {
@@ -34,7 +37,7 @@ class UsageError extends Error {}
 try {
   main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof GlossaryError) console.error(error.message);
+  if (error instanceof GlossaryError || error instanceof DictionarySourceError) console.error(error.message);
   else if (error instanceof UsageError)
     console.error(`glossary: ${error.message}\nusage: glossary build | glossary export [--format json|csv]`);
   else throw error;

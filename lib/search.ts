@@ -41,7 +41,7 @@ const FIELD_ORDER: Record<MatchField, number> = { term: 0, alias: 1, pinyin: 2, 
 interface EntryRecord {
   entry: GlossaryEntry;
   index: number;
-  /** The term, then its aliases: lower case, width-folded, without quotation marks. */
+  /** The term, its aliases, then its traditional forms: lower case, width-folded, without quotation marks. */
   forms: string[];
   pinyin: PinyinRecord;
   /** The gloss as words joined by single spaces, lower case: "one zone five cities". */
@@ -127,13 +127,9 @@ export function createSearch(glossary: GlossaryData): GlossarySearch {
           const at = form.indexOf(formQuery);
           if (at < 0) return;
           const tier = at > 0 ? INSIDE : form.length === formQuery.length ? EXACT : PREFIX;
-          consider({
-            record,
-            field: i === 0 ? 'term' : 'alias',
-            tier,
-            order: at,
-            alias: i === 0 ? undefined : record.entry.aliases[i - 1],
-          });
+          // A traditional form is the term (or an alias) in another script: found as the term.
+          const alias = i === 0 ? undefined : record.entry.aliases[i - 1];
+          consider({ record, field: alias === undefined ? 'term' : 'alias', tier, order: at, alias });
         });
       }
       if (han) return finish(best, limit);
@@ -208,7 +204,7 @@ function entryRecord(entry: GlossaryEntry, index: number): EntryRecord {
   return {
     entry,
     index,
-    forms: [entry.term, ...entry.aliases].map(normalise),
+    forms: [entry.term, ...entry.aliases, ...entry.traditional].map(normalise),
     pinyin: pinyinRecord(entry.pinyin),
     gloss: englishWords(entry.gloss).join(' '),
   };

@@ -1,18 +1,28 @@
 /**
  * What the context menu's "Look up in the Jiaozuo glossary" opens (#lookup=…): the glossary terms found in
- * the selected text (lib/lookup), each expandable to its detail, or a plain statement that none was found.
+ * the selected text (lib/lookup), each expandable to its detail, or a plain statement that none was found;
+ * then the text's words in the general dictionary (Chinese text, cut into its longest words: 步履铿锵 is
+ * 步履, 铿锵), or the dictionary's search for it (pinyin, English).
  */
 import { useMemo, useState } from 'preact/hooks';
 import matcherData from '../../glossary/generated/matcher.json';
 import type { MatcherData } from '../../lib/glossary-types';
-import { formatCount, i18n } from '../../lib/i18n';
+import { glossaryTermByForm } from '../../lib/dictionary/glossary-forms';
+import type { DictionarySearch } from '../../lib/dictionary/search';
+import { segmentWords } from '../../lib/dictionary/segment';
+import { countText, formatCount, i18n } from '../../lib/i18n';
 import { createLookup } from '../../lib/lookup';
 import { glossary } from '../../lib/glossary';
 import { glossarySearch } from '../../lib/glossary-search';
+import { useDictionarySearch } from '../common/use-dictionary';
+import { DictionaryEntries } from '../entry/DictionaryEntries';
 import { EntryRow } from './EntryRow';
 
 const indexOf = new Map(glossary.entries.map((entry, i) => [entry, i]));
 let lookUp: ReturnType<typeof createLookup> | null = null;
+const glossaryTermOf = glossaryTermByForm(glossary);
+/** Dictionary words found by a search (not Chinese text) listed at most. */
+const MAX_DICTIONARY_HITS = 20;
 
 export function LookupView({ text }: { text: string }) {
   const result = useMemo(() => {
@@ -30,6 +40,7 @@ export function LookupView({ text }: { text: string }) {
       return next;
     });
   const count = result.entries.length;
+  const dictionary = useDictionarySearch();
 
   return (
     <main class="glossary-view lookup-view">
@@ -62,6 +73,51 @@ export function LookupView({ text }: { text: string }) {
           {i18n.t('lookup.holds', [formatCount(glossary.entries.length)])} <a href="#">{i18n.t('lookup.browse')}</a>
         </p>
       )}
+      {dictionary.unavailable ? (
+        <p class="notice">{i18n.t('dictionary.unavailable')}</p>
+      ) : dictionary.search && result.text ? (
+        <DictionaryWords search={dictionary.search} text={result.text} />
+      ) : null}
     </main>
+  );
+}
+
+/** The text's words in the dictionary, or (for text that is not Chinese) what the dictionary's search finds. */
+function DictionaryWords({ search, text }: { search: DictionarySearch; text: string }) {
+  const words = useMemo(() => {
+    if (/\p{Script=Han}/u.test(text)) {
+      return segmentWords(search.dictionary, text, glossaryTermOf).map((word) => ({
+        key: `${word.start}`,
+        form: word.text,
+        entries: word.entries,
+        glossaryTerm: word.glossaryTerm,
+      }));
+    }
+    return search.search(text, MAX_DICTIONARY_HITS).map((hit) => ({
+      key: `${hit.index}`,
+      form: hit.entry.simplified,
+      entries: [hit.entry],
+      glossaryTerm: glossaryTermOf(hit.entry.simplified),
+    }));
+  }, [search, text]);
+  if (words.length === 0) return null;
+  const chinese = /\p{Script=Han}/u.test(text);
+  return (
+    <section class="lookup-dictionary" aria-labelledby="lookup-dictionary-title">
+      <h2 id="lookup-dictionary-title">
+        {chinese ? countText('lookup.words', words.length) : countText('lookup.dictionaryHits', words.length)}
+      </h2>
+      <ol class="lookup-words">
+        {words.map((word) => (
+          <li key={word.key} class="lookup-word">
+            <h3 lang="zh-CN">
+              {word.form}
+              {word.glossaryTerm ? <span class="muted"> ({i18n.t('lookup.isGlossaryTerm')})</span> : null}
+            </h3>
+            <DictionaryEntries entries={word.entries} />
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -1,16 +1,17 @@
 /**
  * The options page: how terms are marked and explained, the sites where the lens is off, the learning
- * history, the keyboard shortcuts, and where the glossary comes from. Every change is stored at once
+ * history, the keyboard shortcuts, and where the glossary and the dictionary come from. Every change is stored at once
  * (storage.sync: it follows the reader to their other browsers), and open pages follow it without a reload.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { countText, fill, i18n } from '../../lib/i18n';
+import { countText, fill, formatCount, i18n } from '../../lib/i18n';
 import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/storage/faults';
 import { numberedPinyin, pinyinTokens } from '../../lib/pinyin/tones';
 import { learningSettings, lensSettings, type LearningSettings, type LensSettings } from '../../lib/settings';
 import { glossary } from '../../lib/glossary';
+import { CEDICT_LICENCE_URL, CEDICT_URL, dictionaryInfo } from '../../lib/dictionary/info';
 import { SiteList } from './SiteList';
 import { ChangeShortcuts, ShortcutList, useShortcuts } from '../common/shortcuts';
 import { useStoredSettings } from './use-settings';
@@ -199,6 +200,23 @@ export function Options() {
           documents={glossary.documents}
           href={(doc) => `glossary.html#source=${encodeURIComponent(doc.id)}`}
         />
+        <p class="dictionary-attribution">
+          {fill('options.about.dictionary', {
+            cedict: (
+              <a href={CEDICT_URL} target="_blank" rel="noreferrer">
+                {dictionaryInfo.source}
+              </a>
+            ),
+            entries: formatCount(dictionaryInfo.entries),
+            date: dictionaryInfo.dataDate,
+            package: <code>{dictionaryInfo.package}</code>,
+            licence: (
+              <a href={CEDICT_LICENCE_URL} target="_blank" rel="noreferrer">
+                {i18n.t('options.about.dictionaryLicence')}
+              </a>
+            ),
+          })}
+        </p>
       </section>
     </main>
   );

@@ -11,19 +11,27 @@ import { entryDetails, indexGlossary } from '../../lib/entry-details';
 import { formatRoute, type GlossaryRoute } from '../../lib/glossary-route';
 import { countText, formatCount, i18n } from '../../lib/i18n';
 import { askTab } from '../../lib/messages/send';
+import type { DictionaryEntry } from '../../lib/dictionary-types';
+import type { DictionaryHit, DictionarySearch } from '../../lib/dictionary/search';
 import type { TabAccess } from '../../lib/tab-access';
 import { EntryDetail } from '../entry/EntryDetail';
 import { glossary } from '../../lib/glossary';
 import { glossarySearch } from '../../lib/glossary-search';
 import { useCurrentTab, type CurrentTab } from './current-tab';
 import { PopupMenu } from './PopupMenu';
-import { PageTermOption, ResultOption, type Revealed } from './options';
+import { DictionaryOption, PageTermOption, ResultOption, type Revealed } from './options';
 import { usePageTerms } from './page-terms';
 import { SiteSwitch } from './SiteSwitch';
 import { StorageNotice } from '../common/StorageNotice';
+import { useDictionarySearch } from '../common/use-dictionary';
+import { DictionaryEntries } from '../entry/DictionaryEntries';
 
 /** More results than this are not rendered: a longer query narrows them. */
 const MAX_RESULTS = 50;
+/** Dictionary words listed after the glossary's results. */
+const MAX_DICTIONARY_RESULTS = 30;
+/** A dictionary word's key in the list and the trail: glossary terms are hanzi, so it cannot be one. */
+const wordKey = (index: number) => `dictionary:${index}`;
 const LISTBOX_ID = 'popup-options';
 const optionId = (index: number) => `popup-option-${index}`;
 
@@ -50,21 +58,27 @@ export function Popup() {
   const searching = query.trim().length > 0;
   const hits = useMemo(() => glossarySearch().search(query), [query]);
   const shownHits = hits.slice(0, MAX_RESULTS);
+  const dictionary = useDictionarySearch();
+  const words = useMemo(
+    () => dictionary.search?.search(query, MAX_DICTIONARY_RESULTS) ?? [],
+    [dictionary.search, query],
+  );
   const listed = searching
-    ? shownHits.map((hit) => hit.entry.term)
+    ? [...shownHits.map((hit) => hit.entry.term), ...words.map((word) => wordKey(word.index))]
     : lensOn
       ? (pageTerms ?? []).map((t) => t.term)
       : [];
   const activeIndex = activeKey === null ? -1 : listed.indexOf(activeKey);
   const shownTerm = trail[trail.length - 1];
   const details = useMemo(() => (shownTerm ? entryDetails(glossary, shownTerm, entriesByTerm) : null), [shownTerm]);
+  const shownWord = shownTerm === undefined ? undefined : words.find((word) => wordKey(word.index) === shownTerm);
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     if (activeIndex >= 0) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
   }, [activeIndex]);
   // Opening an entry takes focus to it (a screen reader reads where it went); leaving it gives it back.
-  const detailOpen = details !== null;
+  const detailOpen = details !== null || shownWord !== undefined;
   useLayoutEffect(() => {
     if (detailOpen) {
       window.scrollTo(0, 0);
@@ -169,7 +183,17 @@ export function Popup() {
         />
       </div>
 
-      {details ? (
+      {shownWord ? (
+        <main class="detail-view">
+          <button ref={back} type="button" class="back-to-list" onClick={() => setTrail([])}>
+            {i18n.t('popup.backToResults')}
+          </button>
+          <h2 class="dictionary-title" lang="zh-CN">
+            {shownWord.entry.simplified}
+          </h2>
+          <DictionaryEntries entries={dictionary.search ? sameWord(dictionary.search, shownWord) : []} />
+        </main>
+      ) : details ? (
         <main class="detail-view">
           <button ref={back} type="button" class="back-to-list" onClick={() => setTrail([])}>
             {searching ? i18n.t('popup.backToResults') : i18n.t('popup.backToPage')}
@@ -189,24 +213,39 @@ export function Popup() {
       ) : (
         <main class="list-view">
           <h2 id="popup-list-title">
-            {searching ? countText('popup.results', hits.length) : i18n.t('popup.onThisPage')}
+            {searching ? countText('popup.results', hits.length + words.length) : i18n.t('popup.onThisPage')}
           </h2>
           {!searching ? (
             <PageStatus current={current} terms={pageTerms} />
-          ) : hits.length === 0 ? (
+          ) : hits.length + words.length === 0 && (dictionary.search || dictionary.unavailable) ? (
             <p class="muted">{i18n.t('common.noMatch', [query.trim()])}</p>
           ) : null}
+          {searching && dictionary.unavailable ? <p class="notice">{i18n.t('dictionary.unavailable')}</p> : null}
           <ul id={LISTBOX_ID} role="listbox" aria-labelledby="popup-list-title" class="options">
             {searching
-              ? shownHits.map((hit, i) => (
-                  <ResultOption
-                    key={hit.entry.term}
-                    id={optionId(i)}
-                    active={i === activeIndex}
-                    hit={hit}
-                    onChoose={() => choose(hit.entry.term)}
-                  />
-                ))
+              ? [
+                  ...shownHits.map((hit, i) => (
+                    <ResultOption
+                      key={hit.entry.term}
+                      id={optionId(i)}
+                      active={i === activeIndex}
+                      hit={hit}
+                      onChoose={() => choose(hit.entry.term)}
+                    />
+                  )),
+                  ...words.map((word, w) => {
+                    const i = shownHits.length + w;
+                    return (
+                      <DictionaryOption
+                        key={wordKey(word.index)}
+                        id={optionId(i)}
+                        active={i === activeIndex}
+                        hit={word}
+                        onChoose={() => choose(wordKey(word.index))}
+                      />
+                    );
+                  }),
+                ]
               : lensOn
                 ? (pageTerms ?? []).map(({ term, count }, i) => (
                     <PageTermOption
@@ -289,6 +328,13 @@ export function Popup() {
       ) : null}
     </div>
   );
+}
+
+/** Every entry written like the word chosen (CC-CEDICT has one per reading: 行 xíng, háng, …). */
+function sameWord(search: DictionarySearch, hit: DictionaryHit): DictionaryEntry[] {
+  const { dictionary } = search;
+  const form = hit.entry.simplified;
+  return dictionary.entriesOf(form, 0, form.length).map((index) => dictionary.entry(index));
 }
 
 function PageStatus({ current, terms }: { current: CurrentTab; terms: { term: string }[] | null }) {

@@ -2,6 +2,7 @@
  * The rows of the popup's listbox: search results and the terms on the page. They are options of one
  * listbox that the search box drives (arrows move, Enter chooses), so they hold no focusable controls.
  */
+import type { DictionaryHit } from '../../lib/dictionary/search';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { countText, fill, formatCount, i18n } from '../../lib/i18n';
 import type { SearchHit } from '../../lib/search';
@@ -33,6 +34,7 @@ export function ResultOption({ id, active, hit, onChoose }: OptionProps & { hit:
         <span class="option-pinyin" lang="zh-Latn-pinyin">
           {entry.pinyin}
         </span>
+        <span class="option-tag glossary-tag">{i18n.t('popup.glossaryTag')}</span>
       </span>
       <span class="option-gloss">{entry.gloss}</span>
       {hit.alias ? (
@@ -40,6 +42,37 @@ export function ResultOption({ id, active, hit, onChoose }: OptionProps & { hit:
       ) : hit.field === 'explanation' ? (
         <span class="option-note">{i18n.t('popup.inExplanation')}</span>
       ) : null}
+    </li>
+  );
+}
+
+/** A word of the general dictionary: tagged as such, so that it is never taken for a glossary term. */
+export function DictionaryOption({ id, active, hit, onChoose }: OptionProps & { hit: DictionaryHit }) {
+  const { entry } = hit;
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      class={active ? 'option dictionary-option active' : 'option dictionary-option'}
+      onMouseDown={keepFocus}
+      onClick={onChoose}
+    >
+      <span class="option-line">
+        <span class="option-term" lang="zh-CN">
+          {entry.simplified}
+        </span>
+        {entry.traditional !== entry.simplified ? (
+          <span class="option-term option-other-form" lang="zh-TW">
+            {entry.traditional}
+          </span>
+        ) : null}
+        <span class="option-pinyin" lang="zh-Latn-pinyin">
+          {entry.pinyin}
+        </span>
+        <span class="option-tag dictionary-tag">{i18n.t('popup.dictionaryTag')}</span>
+      </span>
+      <span class="option-gloss">{entry.senses.slice(0, 3).join('; ')}</span>
     </li>
   );
 }

@@ -25,9 +25,12 @@ import {
 } from './schema';
 import { normaliseSpacing } from './text';
 import { STYLE_FILE, readNeutralTones, readStyleNames, styleProblems } from './style';
+import { traditionalForms } from './traditional';
 import { TRANSLATIONS_FILE, indexTranslations, unusedTranslations, type Translation } from './translations';
 
 export const GLOSSARY_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** Where the build writes what it makes (git-ignored). */
+export const GENERATED_DIR = join(GLOSSARY_DIR, 'generated');
 
 export interface CompiledGlossary {
   data: GlossaryData;
@@ -52,8 +55,11 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
   for (const doc of cleaned) for (const p of doc.paragraphs) for (const s of p.sentences) sentences[s.id] = s.text;
 
   const translations = indexTranslations(translationItems, sentences, problems);
-  checkNamesAndReferences(entries, problems);
-  const keys = entries.flatMap(({ source }, entry) => [source.term, ...source.aliases].map((key) => ({ key, entry })));
+  const traditional = entries.map(({ source }) => traditionalOf(source));
+  checkNamesAndReferences(entries, traditional, problems);
+  const keys = entries.flatMap(({ source }, entry) =>
+    [source.term, ...source.aliases, ...traditional[entry]!].map((key) => ({ key, entry })),
+  );
   if (problems.length > 0) throw new GlossaryError(problems);
   const trie = compileTrie(keys);
 
@@ -74,6 +80,7 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
     return {
       term: source.term,
       aliases: source.aliases,
+      traditional: traditional[index]!,
       ...pinyinOf(source, neutralTones, where, problems),
       gloss: source.gloss,
       explanation: source.explanation,
@@ -180,17 +187,33 @@ function loadEntries(glossaryDir: string, problems: string[]): LoadedEntry[] {
   });
 }
 
-function checkNamesAndReferences(entries: LoadedEntry[], problems: string[]): void {
+/** The traditional forms of the term and its aliases, those that differ from every form written. */
+function traditionalOf(source: EntrySource): string[] {
+  const written = new Set([source.term, ...source.aliases]);
+  const forms = [source.term, ...source.aliases].flatMap(traditionalForms);
+  return [...new Set(forms)].filter((form) => !written.has(form));
+}
+
+function checkNamesAndReferences(entries: LoadedEntry[], traditional: string[][], problems: string[]): void {
   const owner = new Map<string, string>();
-  for (const { source, where } of entries) {
-    for (const [field, name] of [['term', source.term], ...source.aliases.map((a) => ['aliases', a])] as const) {
-      const key = normaliseKey(stripQuotes(name));
-      const claimed = owner.get(key);
-      if (claimed !== undefined && claimed !== where) {
-        problems.push(`${where}, field "${field}": "${name}" is already claimed by ${claimed}`);
-      }
-      owner.set(key, where);
+  const claim = (where: string, field: string, name: string) => {
+    const key = normaliseKey(stripQuotes(name));
+    const claimed = owner.get(key);
+    if (claimed !== undefined && claimed !== where) {
+      problems.push(`${where}, field "${field}": "${name}" is already claimed by ${claimed}`);
     }
+    owner.set(key, where);
+  };
+  const before = problems.length;
+  for (const { source, where } of entries) {
+    claim(where, 'term', source.term);
+    for (const alias of source.aliases) claim(where, 'aliases', alias);
+  }
+  // A name written twice clashes in traditional script too: that is left unsaid until the name is fixed.
+  if (problems.length === before) {
+    entries.forEach(({ where }, index) => {
+      for (const form of traditional[index]!) claim(where, 'traditional form (generated from term and aliases)', form);
+    });
   }
   const terms = new Set(entries.map(({ source }) => source.term));
   for (const { source, where } of entries) {

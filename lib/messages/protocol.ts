@@ -13,6 +13,7 @@
  * 7.4 KB gzip and several milliseconds of module evaluation, against a 10 ms start-up budget.
  */
 import * as v from 'valibot';
+import { MAX_LOOKUP_TEXT, type DictionaryWord } from '../dictionary-types';
 import type { EntryDetails } from '../entry-details';
 
 /** Text taken from web pages (addresses, titles, sentences) is cut to this length, not refused. */
@@ -50,6 +51,15 @@ const toBackground = {
   'page-terms': v.object({ tabId: v.pipe(v.number(), v.integer()) }),
   /** Opens the glossary page at the entry, in a new tab beside the sender's (content scripts cannot). */
   'open-glossary': v.object({ term }),
+  /**
+   * The dictionary words that start at `offset` of `text` (a little of the page's text around the pointer,
+   * which should run at least 19 code units past it: CC-CEDICT's longest word). An empty text, or an offset at
+   * or past its end, is answered with no words.
+   */
+  'dictionary-lookup': v.object({
+    text: v.pipe(v.string(), v.maxLength(MAX_LOOKUP_TEXT)),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LOOKUP_TEXT)),
+  }),
 };
 
 /** Requests to a tab's content script (the top frame, or every frame for toggle-page). */
@@ -91,6 +101,11 @@ interface BackgroundAnswers {
   'save-term': { saved: boolean };
   'page-terms': { terms: TermCount[] };
   'open-glossary': void;
+  /**
+   * The longest word first, then the shorter words inside it; [] where no word starts. `unavailable`: the
+   * dictionary could not be read (a damaged install), which the sender can tell apart from "no word here".
+   */
+  'dictionary-lookup': { words: DictionaryWord[]; unavailable?: true };
 }
 
 export const requestSchemas = { ...toBackground, ...toTab };
@@ -123,6 +138,7 @@ const SENDERS: Record<BackgroundMessage, 'page' | 'any'> = {
   'save-term': 'any',
   'page-terms': 'page',
   'open-glossary': 'any',
+  'dictionary-lookup': 'any',
 };
 
 /** Whether `sender` may ask the background this (SENDERS); `extensionOrigin` is runtime.getURL('/'). */

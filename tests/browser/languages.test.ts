@@ -40,6 +40,7 @@ const EXPECTED = {
     listTab: '生词本（1）',
     reviewStats: /待复习 \d+ · 今日已复习 0 · 连续 0 天 · 生词 1/,
     optionsIntro: /^词汇表共收录 \d+ 个词条/,
+    dictionaryCredit: /^词汇表以外的词语由 CC-CEDICT 解释.*依照知识共享 署名-相同方式共享 4\.0 许可协议使用/,
     setAside: '有 1 项存储数据无法读取，已单独保留；其余数据均已加载。',
     storageFull: '存储空间已满：“三区一极”未能加入生词本。请先导出全部数据',
     dismiss: '知道了',
@@ -59,6 +60,8 @@ const EXPECTED = {
     listTab: 'Study list (1)',
     reviewStats: /\d+ due · 0 reviewed today · streak 0 days · 1 saved/,
     optionsIntro: /^The glossary holds \d+ terms/,
+    dictionaryCredit:
+      /^Words outside the glossary are explained by CC-CEDICT.*Creative Commons Attribution-ShareAlike 4\.0 licence/,
     setAside: '1 stored item could not be read and was set aside; everything else loaded.',
     storageFull: 'Storage is full: 三区一极 was not added to your study list. Export everything',
     dismiss: 'Dismiss',
@@ -202,9 +205,13 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     const page = await h.openOptions();
     await page.waitForSelector('h1');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-    // The settings come first; the glossary's introduction is in the About section.
-    expect((await page.locator('section[aria-labelledby="about"] p').last().textContent())?.trim()).toMatch(
-      expected.optionsIntro,
+    // The settings come first; the glossary's introduction and the dictionary's credit are in the About section.
+    const about = await page.locator('section[aria-labelledby="about"] p').allTextContents();
+    expect(about.map((text) => text.trim())).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(expected.optionsIntro),
+        expect.stringMatching(expected.dictionaryCredit),
+      ]),
     );
     await photograph(page, 'options', language);
     await page.close();

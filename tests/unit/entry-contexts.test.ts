@@ -49,6 +49,7 @@ describe('contextsByDocument', () => {
         {
           term: '焦作市',
           aliases: ['焦作'],
+          traditional: [],
           pinyin: '',
           gloss: '',
           explanation: '',

@@ -170,6 +170,8 @@ describe('every named thing in the sources (issue 18)', () => {
 });
 
 describe('npm run glossary -- export', () => {
+  /** Each run starts npx, tsx and the whole glossary build (OpenCC's tables included): seconds on a busy machine. */
+  const CLI_TIMEOUT_MS = 30_000;
   const run = (format: string) =>
     execFileSync('npx', ['tsx', 'glossary/cli.ts', 'export', '--format', format], {
       encoding: 'utf8',
@@ -177,49 +179,57 @@ describe('npm run glossary -- export', () => {
       maxBuffer: 256 * 1024 * 1024,
     });
 
-  it('prints every entry as JSON, with contexts that carry document and sentence text', () => {
-    const exported = JSON.parse(run('json')) as Array<
-      Record<string, unknown> & { contexts: Array<Record<string, unknown>> }
-    >;
-    expect(exported).toHaveLength(data.entries.length);
-    for (const entry of exported) {
-      expect(Object.keys(entry)).toEqual(
-        expect.arrayContaining([
-          'term',
-          'aliases',
-          'pinyin',
-          'gloss',
-          'explanation',
-          'category',
-          'breakdown',
-          'namesakes',
-          'contexts',
-        ]),
-      );
-      expect(entry.contexts.length).toBeGreaterThan(0);
-      expect(entry.contexts[0]).toEqual(
-        expect.objectContaining({
-          document: expect.stringMatching(/^\d{3}$/),
-          headline: expect.any(String),
-          text: expect.any(String),
-          marks: expect.arrayContaining([[expect.any(Number), expect.any(Number)]]),
-        }),
-      );
-    }
-  });
+  it(
+    'prints every entry as JSON, with contexts that carry document and sentence text',
+    () => {
+      const exported = JSON.parse(run('json')) as Array<
+        Record<string, unknown> & { contexts: Array<Record<string, unknown>> }
+      >;
+      expect(exported).toHaveLength(data.entries.length);
+      for (const entry of exported) {
+        expect(Object.keys(entry)).toEqual(
+          expect.arrayContaining([
+            'term',
+            'aliases',
+            'pinyin',
+            'gloss',
+            'explanation',
+            'category',
+            'breakdown',
+            'namesakes',
+            'contexts',
+          ]),
+        );
+        expect(entry.contexts.length).toBeGreaterThan(0);
+        expect(entry.contexts[0]).toEqual(
+          expect.objectContaining({
+            document: expect.stringMatching(/^\d{3}$/),
+            headline: expect.any(String),
+            text: expect.any(String),
+            marks: expect.arrayContaining([[expect.any(Number), expect.any(Number)]]),
+          }),
+        );
+      }
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('prints CSV with a header and one record per entry', () => {
-    const csv = run('csv');
-    expect(csv.split('\r\n')[0]).toBe(
-      'term,aliases,pinyin,gloss,explanation,category,breakdown,related,featured_sentence,featured_translation,first_year,last_year,context_count,contexts',
-    );
-    // Records start at a line that is not inside a quoted field: count the unquoted CRLFs.
-    let records = 0;
-    let quoted = false;
-    for (let i = 0; i < csv.length; i++) {
-      if (csv[i] === '"') quoted = !quoted;
-      else if (!quoted && csv[i] === '\r' && csv[i + 1] === '\n') records++;
-    }
-    expect(records).toBe(data.entries.length + 1);
-  });
+  it(
+    'prints CSV with a header and one record per entry',
+    () => {
+      const csv = run('csv');
+      expect(csv.split('\r\n')[0]).toBe(
+        'term,aliases,pinyin,gloss,explanation,category,breakdown,related,featured_sentence,featured_translation,first_year,last_year,context_count,contexts',
+      );
+      // Records start at a line that is not inside a quoted field: count the unquoted CRLFs.
+      let records = 0;
+      let quoted = false;
+      for (let i = 0; i < csv.length; i++) {
+        if (csv[i] === '"') quoted = !quoted;
+        else if (!quoted && csv[i] === '\r' && csv[i + 1] === '\n') records++;
+      }
+      expect(records).toBe(data.entries.length + 1);
+    },
+    CLI_TIMEOUT_MS,
+  );
 });

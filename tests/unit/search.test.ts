@@ -13,6 +13,7 @@ function entry(term: string, pinyin: string, gloss: string, explanation = '', al
   return {
     term,
     aliases,
+    traditional: [],
     pinyin,
     gloss,
     explanation,
