@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import type { Context, GlossaryData, GlossaryEntry, MatcherData, SourceDocument } from '../../lib/glossary-types';
 import { stripQuotes } from '../../lib/matcher/characters';
 import { compileTrie, normaliseKey } from '../../lib/matcher/compile';
+import { HEAD, WORD_CHECKED, headsNoLongerName, standsAsWord } from '../../lib/matcher/sense';
 import { Matcher, type Match } from '../../lib/matcher/matcher';
 import { cleanDocument, type CleanedDocument } from './clean';
 import { checkOverride, computedPinyin, type NeutralToneWords } from './pinyin';
@@ -25,6 +26,7 @@ import {
 } from './schema';
 import { normaliseSpacing } from './text';
 import { STYLE_FILE, readNeutralTones, readStyleNames, styleProblems } from './style';
+import { dictionaryWords, flagsOf, isWordIn } from './senses';
 import { traditionalForms } from './traditional';
 import { TRANSLATIONS_FILE, indexTranslations, unusedTranslations, type Translation } from './translations';
 
@@ -58,7 +60,11 @@ export function compileGlossary(glossaryDir = GLOSSARY_DIR): CompiledGlossary {
   const traditional = entries.map(({ source }) => traditionalOf(source));
   checkNamesAndReferences(entries, traditional, problems);
   const keys = entries.flatMap(({ source }, entry) =>
-    [source.term, ...source.aliases, ...traditional[entry]!].map((key) => ({ key, entry })),
+    [source.term, ...source.aliases].flatMap((form) => {
+      const flags = flagsOf(source, form);
+      const forms = [form, ...traditionalForms(form).filter((variant) => traditional[entry]!.includes(variant))];
+      return forms.map((key) => ({ key, entry, flags }));
+    }),
   );
   if (problems.length > 0) throw new GlossaryError(problems);
   const trie = compileTrie(keys);
@@ -293,6 +299,7 @@ function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entries: rea
         const marksOf = new Map<number, [number, number][]>();
         for (const match of all) {
           if (isHeadOfOther(match, all) || isInsideNamesake(match, all)) continue;
+          if (!inGlossarySense(sentence.text, match, all)) continue;
           const marks = marksOf.get(match.entry) ?? [];
           marksOf.set(match.entry, addOutermost(marks, match));
         }
@@ -308,6 +315,17 @@ function findContexts(matcher: Matcher, cleaned: CleanedDocument[], entries: rea
     }
   }
   return contexts;
+}
+
+/**
+ * Rules 2 and 3 of "Where a form is matched" (rule 1 always holds: the sources are about Jiaozuo), with the
+ * nearest glossary matches before and after it as the edges of the text cut into words.
+ */
+function inGlossarySense(text: string, match: Match, all: readonly Match[]): boolean {
+  const before = Math.max(0, ...all.filter((o) => o.end <= match.start).map((o) => o.end));
+  const after = Math.min(text.length, ...all.filter((o) => o.start >= match.end).map((o) => o.start));
+  if (match.flags & HEAD && !headsNoLongerName(text, match, before)) return false;
+  return !(match.flags & WORD_CHECKED) || standsAsWord(match, isWordIn(text), dictionaryWords().longest, before, after);
 }
 
 /**

@@ -11,11 +11,15 @@ export interface TrieTables {
   edgeTarget: number[];
   /** For node n, the index of the entry whose key ends there, or -1. */
   entryAt: number[];
+  /** The flags of the keys that have any (lib/matcher/sense.ts), as pairs: node, flags. */
+  keyFlags: number[];
 }
 
 export interface TrieKey {
   key: string;
   entry: number;
+  /** How the key may be matched (lib/matcher/sense.ts): ANCHOR, AMBIGUOUS, HEAD, WORD_CHECKED. */
+  flags?: number;
 }
 
 /** The form a key takes in the trie: every character folded as the matcher folds the text. */
@@ -38,8 +42,9 @@ function keyVariants(key: string): string[] {
 export function compileTrie(keys: readonly TrieKey[]): TrieTables {
   const children: Map<number, number>[] = [new Map()];
   const entryAt: number[] = [-1];
-  for (const { key, entry } of keys.flatMap(({ key, entry }) =>
-    keyVariants(key).map((variant) => ({ key: variant, entry })),
+  const flagsAt = new Map<number, number>();
+  for (const { key, entry, flags = 0 } of keys.flatMap(({ key, entry, flags }) =>
+    keyVariants(key).map((variant) => ({ key: variant, entry, flags })),
   )) {
     const normal = normaliseKey(key);
     if (normal.length === 0) throw new Error(`empty matcher key for entry ${entry}`);
@@ -60,8 +65,10 @@ export function compileTrie(keys: readonly TrieKey[]): TrieTables {
       throw new Error(`matcher key "${key}" belongs to two entries (${existing} and ${entry})`);
     }
     entryAt[node] = entry;
+    if (flags !== 0) flagsAt.set(node, flags);
   }
-  const tables: TrieTables = { edgeStart: [], edgeChar: [], edgeTarget: [], entryAt };
+  const keyFlags = [...flagsAt].sort(([a], [b]) => a - b).flat();
+  const tables: TrieTables = { edgeStart: [], edgeChar: [], edgeTarget: [], entryAt, keyFlags };
   for (const edges of children) {
     tables.edgeStart.push(tables.edgeChar.length);
     for (const [code, target] of [...edges].sort((a, b) => a[0] - b[0])) {

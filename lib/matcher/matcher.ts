@@ -13,6 +13,8 @@ export interface Match {
   end: number;
   /** Index of the glossary entry. */
   entry: number;
+  /** How the key matched may be taken (lib/matcher/sense.ts): ANCHOR, AMBIGUOUS, HEAD, WORD_CHECKED. */
+  flags: number;
 }
 
 /** Bits in the two-character filter: 8 KB, a few hundred of them set by a glossary of a few hundred terms. */
@@ -40,6 +42,7 @@ export class Matcher {
   private readonly edgeChar: Uint16Array;
   private readonly edgeTarget: Uint32Array;
   private readonly entryAt: Int32Array;
+  private readonly flagsAt: Uint8Array;
   /** For each code unit, 1 + the index of the root's edge it takes (after folding), or 0: it starts no key. */
   private readonly rootEdge: Uint8Array | Uint16Array;
   /**
@@ -53,6 +56,8 @@ export class Matcher {
     this.edgeChar = Uint16Array.from(tables.edgeChar);
     this.edgeTarget = Uint32Array.from(tables.edgeTarget);
     this.entryAt = Int32Array.from(tables.entryAt);
+    this.flagsAt = new Uint8Array(tables.entryAt.length);
+    for (let i = 0; i < tables.keyFlags.length; i += 2) this.flagsAt[tables.keyFlags[i]!] = tables.keyFlags[i + 1]!;
     // The root's edges come first (edgeStart[0] is 0), so their indices are small: one byte each, mostly.
     const rootEdges = this.edgeStart[1]!;
     this.rootEdge = rootEdges < 0xff ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
@@ -113,13 +118,12 @@ export class Matcher {
       }
       // The longest key from i: follow the trie as far as the text goes along it.
       let bestEnd = -1;
-      let bestEntry = -1;
+      let bestNode = -1;
       let node = edgeTarget[edge - 1]!;
       for (let end = i + 1; ; end++) {
-        const entry = entryAt[node]!;
-        if (entry >= 0 && this.canEndAt(text, end)) {
+        if (entryAt[node]! >= 0 && this.canEndAt(text, end)) {
           bestEnd = end;
-          bestEntry = entry;
+          bestNode = node;
         }
         if (end >= length) break;
         // child(node, code), written out: this is the content script's hottest loop, and the call costs here.
@@ -144,7 +148,7 @@ export class Matcher {
         code = next;
         continue;
       }
-      matches.push({ start: i, end: bestEnd, entry: bestEntry });
+      matches.push({ start: i, end: bestEnd, entry: entryAt[bestNode]!, flags: this.flagsAt[bestNode]! });
       i = bestEnd;
       code = i < length ? text.charCodeAt(i) : 0;
     }
@@ -156,7 +160,7 @@ export class Matcher {
     const matches: Match[] = [];
     for (let i = 0; i < text.length; i++) {
       if (this.rootEdge[text.charCodeAt(i)] === 0 || !this.canStartAt(text, i)) continue;
-      this.walk(text, i, (end, entry) => matches.push({ start: i, end, entry }));
+      this.walk(text, i, (end, entry, flags) => matches.push({ start: i, end, entry, flags }));
     }
     return matches;
   }
@@ -171,15 +175,15 @@ export class Matcher {
     return end >= text.length || !isAsciiWord(text.charCodeAt(end - 1)) || !isAsciiWord(text.charCodeAt(end));
   }
 
-  /** Calls onKey(end, entry) for each key that starts at `start`, shortest first. */
-  private walk(text: string, start: number, onKey: (end: number, entry: number) => void): void {
+  /** Calls onKey(end, entry, flags) for each key that starts at `start`, shortest first. */
+  private walk(text: string, start: number, onKey: (end: number, entry: number, flags: number) => void): void {
     const length = text.length;
     let node = 0;
     for (let j = start; j < length; j++) {
       node = this.child(node, foldCode(text.charCodeAt(j)));
       if (node < 0) return;
       const entry = this.entryAt[node]!;
-      if (entry >= 0 && this.canEndAt(text, j + 1)) onKey(j + 1, entry);
+      if (entry >= 0 && this.canEndAt(text, j + 1)) onKey(j + 1, entry, this.flagsAt[node]!);
     }
   }
 
