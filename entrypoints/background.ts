@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { glossary } from '../lib/glossary';
 import { glossaryTermByForm } from '../lib/dictionary/glossary-forms';
 import { openDictionary } from '../lib/dictionary/load';
+import { standsAsWordIn } from '../lib/dictionary/word-check';
 import { lookUpWords } from '../lib/dictionary/words-at';
 import { migrateDisabledSites } from '../lib/disabled-sites';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
@@ -106,6 +107,15 @@ export default defineBackground(() => {
         } catch (error) {
           console.error('Policy Lens: could not read the dictionary', error);
           return { words: [], unavailable: true };
+        }
+      },
+      'word-check': async ({ checks }) => {
+        try {
+          const dictionary = await openDictionary();
+          return { stands: checks.map((check) => standsAsWordIn(dictionary, check)) };
+        } catch (error) {
+          console.error('Policy Lens: could not read the dictionary', error);
+          return { stands: null };
         }
       },
     },

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import type { Context, GlossaryData, GlossaryEntry, MatcherData, SourceDocument } from '../../lib/glossary-types';
 import { stripQuotes } from '../../lib/matcher/characters';
 import { compileTrie, normaliseKey } from '../../lib/matcher/compile';
-import { HEAD, WORD_CHECKED, headsNoLongerName, standsAsWord } from '../../lib/matcher/sense';
+import { AMBIGUOUS, HEAD, WORD_CHECKED, headsNoLongerName, standsAsWord } from '../../lib/matcher/sense';
 import { Matcher, type Match } from '../../lib/matcher/matcher';
 import { cleanDocument, type CleanedDocument } from './clean';
 import { checkOverride, computedPinyin, type NeutralToneWords } from './pinyin';
@@ -325,7 +325,14 @@ function inGlossarySense(text: string, match: Match, all: readonly Match[]): boo
   const before = Math.max(0, ...all.filter((o) => o.end <= match.start).map((o) => o.end));
   const after = Math.min(text.length, ...all.filter((o) => o.start >= match.end).map((o) => o.start));
   if (match.flags & HEAD && !headsNoLongerName(text, match, before)) return false;
-  return !(match.flags & WORD_CHECKED) || standsAsWord(match, isWordIn(text), dictionaryWords().longest, before, after);
+  return (
+    !(match.flags & WORD_CHECKED) ||
+    standsAsWord(match, isWordIn(text), dictionaryWords().longest, {
+      from: before,
+      to: after,
+      strict: (match.flags & AMBIGUOUS) !== 0,
+    })
+  );
 }
 
 /**

@@ -24,19 +24,19 @@ const isHan = (code: number) => (code >= 0x3400 && code < 0xa000) || (code >= 0x
 export type IsWord = (start: number, end: number) => boolean;
 
 /**
- * Whether a match of a word-checked form stands as a word where it is: cut into the dictionary's words, longest
- * first, from the left (from `from`, where the previous glossary match ends) or from the right (from `to`, where
- * the next starts), the text has a cut at each end of the match. Only a form that every reading cuts across is
- * refused: 焦作 in 聚焦作风 (聚焦 | 作风 either way), 中站 in 激荡中站稳脚跟 (中 | 站稳), 黄河 in 黄河流域. One
- * direction alone misreads common text: from the left 对焦作的 reads 对焦 (to focus), from the right 焦作人 reads
- * 作人. `longest` is the dictionary's longest word.
+ * Whether a match of a word-checked form stands as a word where it is. The text is cut into the dictionary's
+ * words, longest first, once from the left (from `from`, where the previous glossary match ends) and once from
+ * the right (from `to`, where the next starts); a reading stands the match when it has a cut at each end of it.
+ * An unambiguous form needs one reading (from the left 对焦作的 reads 对焦, to focus; from the right 焦作人 reads
+ * 作人: each misreads common text), an ambiguous one (`strict`) both: CC-CEDICT itself lists 中站, so only the
+ * reading from the right sees 激荡中 | 站稳 | 脚跟. 焦作 in 聚焦作风 fails both (聚焦 | 作风), and so does 黄河 in
+ * 黄河流域. `longest` is the dictionary's longest word.
  */
 export function standsAsWord(
   match: { start: number; end: number },
   isWord: IsWord,
   longest: number,
-  from: number,
-  to: number,
+  { from, to, strict }: { from: number; to: number; strict: boolean },
 ): boolean {
   const { start, end } = match;
   const longestFrom = (at: number) => {
@@ -47,17 +47,21 @@ export function standsAsWord(
     for (let length = Math.min(longest, at - from); length >= 2; length--) if (isWord(at - length, at)) return length;
     return 1;
   };
-  let left = from;
-  while (left < start) left += longestFrom(left);
-  if (left === start) {
-    while (left < end) left += longestFrom(left);
-    if (left === end) return true;
-  }
-  let right = to;
-  while (right > end) right -= longestTo(right);
-  if (right !== end) return false;
-  while (right > start) right -= longestTo(right);
-  return right === start;
+  const fromTheLeft = () => {
+    let at = from;
+    while (at < start) at += longestFrom(at);
+    if (at !== start) return false;
+    while (at < end) at += longestFrom(at);
+    return at === end;
+  };
+  const fromTheRight = () => {
+    let at = to;
+    while (at > end) at -= longestTo(at);
+    if (at !== end) return false;
+    while (at > start) at -= longestTo(at);
+    return at === start;
+  };
+  return strict ? fromTheLeft() && fromTheRight() : fromTheLeft() || fromTheRight();
 }
 
 /**

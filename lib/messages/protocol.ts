@@ -24,6 +24,18 @@ const pageText = v.pipe(
   v.string(),
   v.transform((text) => text.slice(0, MAX_PAGE_TEXT)),
 );
+/** Checks sent at most in one word-check message (a page sends more in several). */
+const MAX_WORD_CHECKS = 200;
+const wordCheck = v.pipe(
+  v.object({
+    text: v.pipe(v.string(), v.maxLength(MAX_LOOKUP_TEXT)),
+    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    end: v.pipe(v.number(), v.integer()),
+    /** An ambiguous form: every reading of the text must stand it (standsAsWord). */
+    strict: v.boolean(),
+  }),
+  v.check(({ text, start, end }) => start < end && end <= text.length, 'the match must lie inside its text'),
+);
 const termCount = v.object({ term, count: v.pipe(v.number(), v.integer(), v.minValue(1)) });
 const sighting = v.object({ term, sentence: pageText });
 const page = v.object({ url: pageText, title: pageText });
@@ -60,6 +72,12 @@ const toBackground = {
     text: v.pipe(v.string(), v.maxLength(MAX_LOOKUP_TEXT)),
     offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LOOKUP_TEXT)),
   }),
+  /**
+   * Whether glossary matches of short forms stand as words where they are (lib/matcher/sense.ts, standsAsWord):
+   * each `text` is a little of the page's text between the neighbouring glossary matches, and [start, end) the
+   * match in it.
+   */
+  'word-check': v.object({ checks: v.pipe(v.array(wordCheck), v.maxLength(MAX_WORD_CHECKS)) }),
 };
 
 /** Requests to a tab's content script (the top frame, or every frame for toggle-page). */
@@ -106,6 +124,8 @@ interface BackgroundAnswers {
    * dictionary could not be read (a damaged install), which the sender can tell apart from "no word here".
    */
   'dictionary-lookup': { words: DictionaryWord[]; unavailable?: true };
+  /** One answer per check, in order; null when the dictionary could not be read. */
+  'word-check': { stands: boolean[] | null };
 }
 
 export const requestSchemas = { ...toBackground, ...toTab };
@@ -139,6 +159,7 @@ const SENDERS: Record<BackgroundMessage, 'page' | 'any'> = {
   'page-terms': 'page',
   'open-glossary': 'any',
   'dictionary-lookup': 'any',
+  'word-check': 'any',
 };
 
 /** Whether `sender` may ask the background this (SENDERS); `extensionOrigin` is runtime.getURL('/'). */

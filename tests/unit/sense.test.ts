@@ -24,8 +24,8 @@ describe('standsAsWord: the text cut into dictionary words, from the right, has 
     '风光',
   ]);
   const isWord = (text: string) => (start: number, end: number) => words.has(text.slice(start, end));
-  const check = (text: string, form: string, to = text.length, from = 0) =>
-    standsAsWord(at(text, form), isWord(text), 4, from, to);
+  const check = (text: string, form: string, to = text.length, from = 0, strict = false) =>
+    standsAsWord(at(text, form), isWord(text), 4, { from, to, strict });
 
   it('refuses a form cut across by the words around it', () => {
     expect(check('激荡中站稳脚跟', '中站')).toBe(false);
@@ -40,7 +40,8 @@ describe('standsAsWord: the text cut into dictionary words, from the right, has 
     expect(check('对焦作的发展', '焦作')).toBe(true); // 对焦 is "to focus"
     expect(check('焦作风光', '焦作')).toBe(true);
     expect(check('焦作人自己', '焦作')).toBe(true); // 作人 is "to conduct oneself"
-    expect(check('大地黄贯中', '地黄')).toBe(true); // read 大 | 地黄 from the right: left to the page rule
+    expect(check('大地黄贯中', '地黄')).toBe(true); // read 大 | 地黄 from the right…
+    expect(check('大地黄贯中', '地黄', 5, 0, true)).toBe(false); // …but an ambiguous form needs both readings
     expect(check('中站区位于焦作西部', '中站')).toBe(true);
   });
 
