@@ -167,8 +167,9 @@ export function matcherBench(): { dense: TextFigures; sparse: TextFigures; keys:
 /** 1 for each code unit a key can start with, in any of its foldings (for the candidates-per-1000 figure). */
 function firstCodeUnits(tables: TrieTables): Uint8Array {
   const starts = new Uint8Array(0x10000);
-  for (let e = tables.edgeStart[0]!; e < tables.edgeStart[1]!; e++) {
-    const code = tables.edgeChar[e]!;
+  // The root's edges come first (compile.ts).
+  for (let e = 0; e < tables.childCounts[0]!; e++) {
+    const code = tables.edgeChars.charCodeAt(e);
     starts[code] = 1;
     if (code > 0x20 && code < 0x7f) starts[code + 0xfee0] = 1;
     if (code === QUOTE) for (const ch of QUOTE_CHARS) starts[ch.charCodeAt(0)] = 1;

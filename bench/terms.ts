@@ -7,15 +7,15 @@ import type { TrieTables } from '../lib/matcher/compile';
 
 /** Every key in the trie, read back by walking it. */
 export function trieKeys(tables: TrieTables): string[] {
-  const keys: string[] = [];
-  const visit = (node: number, prefix: string): void => {
-    if (tables.entryAt[node]! >= 0) keys.push(prefix);
-    for (let e = tables.edgeStart[node]!; e < tables.edgeStart[node + 1]!; e++) {
-      visit(tables.edgeTarget[e]!, prefix + String.fromCharCode(tables.edgeChar[e]!));
-    }
-  };
-  visit(0, '');
-  return keys;
+  // Breadth-first numbering (compile.ts): node n's children are the next childCounts[n] nodes, edge e leads to
+  // node e + 1, so each node's string is its parent's plus its edge's character.
+  const strings = [''];
+  let edge = 0;
+  tables.childCounts.forEach((count, node) => {
+    for (let i = 0; i < count; i++, edge++) strings[edge + 1] = strings[node]! + tables.edgeChars[edge]!;
+  });
+  const ends = new Set(tables.keyEntries.filter((_, i) => i % 2 === 0));
+  return strings.filter((_, node) => ends.has(node));
 }
 
 /**

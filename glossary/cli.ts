@@ -15,7 +15,7 @@ function main(args: string[]): void {
     const contexts = data.entries.reduce((sum, entry) => sum + entry.contexts.length, 0);
     console.error(
       `glossary: ${data.entries.length} entries, ${contexts} contexts, ${overrides} pinyin overrides, ` +
-        `${matcher.trie.entryAt.length} trie nodes → glossary/generated/`,
+        `${matcher.trie.childCounts.length} trie nodes → glossary/generated/`,
     );
     const dictionary = writeDictionary(GENERATED_DIR);
     console.error(`dictionary: ${dictionary.entries} entries of ${dictionary.package} → glossary/generated/`);

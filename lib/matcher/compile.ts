@@ -4,13 +4,18 @@
  */
 import { foldCode, stripQuotes } from './characters';
 
+/**
+ * The trie, compactly (the content script carries it). Nodes are numbered breadth-first, children in the order of
+ * their characters, so that node n's edges are the `childCounts[n]` edges that follow those of the nodes before it
+ * and edge e leads to node e + 1: no edge targets or offsets need to travel.
+ */
 export interface TrieTables {
-  /** For node n, its edges are edgeChar/edgeTarget[edgeStart[n] .. edgeStart[n + 1]), sorted by char. */
-  edgeStart: number[];
-  edgeChar: number[];
-  edgeTarget: number[];
-  /** For node n, the index of the entry whose key ends there, or -1. */
-  entryAt: number[];
+  /** For each node, breadth-first, how many children it has. */
+  childCounts: number[];
+  /** Each edge's character (one code unit), in edge order. */
+  edgeChars: string;
+  /** The nodes that end a key, with the index of its entry, as pairs: node, entry. */
+  keyEntries: number[];
   /** The flags of the keys that have any (lib/matcher/sense.ts), as pairs: node, flags. */
   keyFlags: number[];
 }
@@ -41,7 +46,7 @@ function keyVariants(key: string): string[] {
 
 export function compileTrie(keys: readonly TrieKey[]): TrieTables {
   const children: Map<number, number>[] = [new Map()];
-  const entryAt: number[] = [-1];
+  const entryAt = new Map<number, number>();
   const flagsAt = new Map<number, number>();
   for (const { key, entry, flags = 0 } of keys.flatMap(({ key, entry, flags }) =>
     keyVariants(key).map((variant) => ({ key: variant, entry, flags })),
@@ -55,27 +60,36 @@ export function compileTrie(keys: readonly TrieKey[]): TrieTables {
       if (next === undefined) {
         next = children.length;
         children.push(new Map());
-        entryAt.push(-1);
         children[node]!.set(code, next);
       }
       node = next;
     }
-    const existing = entryAt[node]!;
-    if (existing !== -1 && existing !== entry) {
+    const existing = entryAt.get(node);
+    if (existing !== undefined && existing !== entry) {
       throw new Error(`matcher key "${key}" belongs to two entries (${existing} and ${entry})`);
     }
-    entryAt[node] = entry;
+    entryAt.set(node, entry);
     if (flags !== 0) flagsAt.set(node, flags);
   }
-  const keyFlags = [...flagsAt].sort(([a], [b]) => a - b).flat();
-  const tables: TrieTables = { edgeStart: [], edgeChar: [], edgeTarget: [], entryAt, keyFlags };
-  for (const edges of children) {
-    tables.edgeStart.push(tables.edgeChar.length);
-    for (const [code, target] of [...edges].sort((a, b) => a[0] - b[0])) {
-      tables.edgeChar.push(code);
-      tables.edgeTarget.push(target);
+  // Breadth-first numbering: the queue's order is the numbering.
+  const order = [0];
+  const numberOf = new Map([[0, 0]]);
+  const tables: TrieTables = { childCounts: [], edgeChars: '', keyEntries: [], keyFlags: [] };
+  for (let i = 0; i < order.length; i++) {
+    const edges = [...children[order[i]!]!].sort((a, b) => a[0] - b[0]);
+    tables.childCounts.push(edges.length);
+    for (const [code, child] of edges) {
+      numberOf.set(child, order.length);
+      order.push(child);
+      tables.edgeChars += String.fromCharCode(code);
     }
   }
-  tables.edgeStart.push(tables.edgeChar.length);
+  const pairs = (byNode: Map<number, number>) =>
+    [...byNode]
+      .map(([node, value]) => [numberOf.get(node)!, value])
+      .sort(([a], [b]) => a! - b!)
+      .flat() as number[];
+  tables.keyEntries = pairs(entryAt);
+  tables.keyFlags = pairs(flagsAt);
   return tables;
 }

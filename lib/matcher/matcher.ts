@@ -38,9 +38,9 @@ function codeUnitsOf(code: number): number[] {
 }
 
 export class Matcher {
+  /** Node n's edges are edgeStart[n] .. edgeStart[n + 1], and edge e leads to node e + 1 (compile.ts). */
   private readonly edgeStart: Uint32Array;
   private readonly edgeChar: Uint16Array;
-  private readonly edgeTarget: Uint32Array;
   private readonly entryAt: Int32Array;
   private readonly flagsAt: Uint8Array;
   /** For each code unit, 1 + the index of the root's edge it takes (after folding), or 0: it starts no key. */
@@ -52,17 +52,21 @@ export class Matcher {
   private readonly pairs = new Uint32Array((PAIR_MASK + 1) >>> 5);
 
   constructor(tables: TrieTables) {
-    this.edgeStart = Uint32Array.from(tables.edgeStart);
-    this.edgeChar = Uint16Array.from(tables.edgeChar);
-    this.edgeTarget = Uint32Array.from(tables.edgeTarget);
-    this.entryAt = Int32Array.from(tables.entryAt);
-    this.flagsAt = new Uint8Array(tables.entryAt.length);
+    const nodes = tables.childCounts.length;
+    this.edgeStart = new Uint32Array(nodes + 1);
+    for (let n = 0; n < nodes; n++) this.edgeStart[n + 1] = this.edgeStart[n]! + tables.childCounts[n]!;
+    this.edgeChar = new Uint16Array(tables.edgeChars.length);
+    for (let e = 0; e < tables.edgeChars.length; e++) this.edgeChar[e] = tables.edgeChars.charCodeAt(e);
+    this.entryAt = new Int32Array(nodes).fill(-1);
+    for (let i = 0; i < tables.keyEntries.length; i += 2)
+      this.entryAt[tables.keyEntries[i]!] = tables.keyEntries[i + 1]!;
+    this.flagsAt = new Uint8Array(nodes);
     for (let i = 0; i < tables.keyFlags.length; i += 2) this.flagsAt[tables.keyFlags[i]!] = tables.keyFlags[i + 1]!;
     // The root's edges come first (edgeStart[0] is 0), so their indices are small: one byte each, mostly.
     const rootEdges = this.edgeStart[1]!;
     this.rootEdge = rootEdges < 0xff ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
     for (let e = 0; e < rootEdges; e++) {
-      const node = this.edgeTarget[e]!;
+      const node = e + 1;
       if (this.entryAt[node]! >= 0) this.pairs.fill(0xffffffff);
       for (const first of codeUnitsOf(this.edgeChar[e]!)) {
         this.rootEdge[first] = e + 1;
@@ -89,7 +93,6 @@ export class Matcher {
     const rootEdge = this.rootEdge;
     const edgeStart = this.edgeStart;
     const edgeChar = this.edgeChar;
-    const edgeTarget = this.edgeTarget;
     let i = from;
     let code = i < length ? text.charCodeAt(i) : 0;
     // Bounded by the text's length, with `until` tested inside: V8 then drops the bounds checks of charCodeAt
@@ -119,7 +122,7 @@ export class Matcher {
       // The longest key from i: follow the trie as far as the text goes along it.
       let bestEnd = -1;
       let bestNode = -1;
-      let node = edgeTarget[edge - 1]!;
+      let node = edge; // edge (edge - 1) + 1
       for (let end = i + 1; ; end++) {
         if (entryAt[node]! >= 0 && this.canEndAt(text, end)) {
           bestEnd = end;
@@ -135,7 +138,7 @@ export class Matcher {
           const mid = (low + high) >>> 1;
           const c = edgeChar[mid]!;
           if (c === unit) {
-            node = edgeTarget[mid]!;
+            node = mid + 1;
             break;
           }
           if (c < unit) low = mid + 1;
@@ -193,7 +196,7 @@ export class Matcher {
     while (low <= high) {
       const mid = (low + high) >>> 1;
       const c = this.edgeChar[mid]!;
-      if (c === code) return this.edgeTarget[mid]!;
+      if (c === code) return mid + 1;
       if (c < code) low = mid + 1;
       else high = mid - 1;
     }
