@@ -550,7 +550,6 @@ function markdown(r: Results): string {
       [
         ['content script, raw', kb(s.contentScriptBytes)],
         ['**content script, gzip -9**', `**${kb(s.contentScriptGzipBytes)}**`],
-        ['content.css', `${s.contentCssBytes} B`],
         [
           'popover-view.js (the popover, imported on the first term pointed at), raw / gzip',
           `${kb(s.popoverViewBytes)} / ${kb(s.popoverViewGzipBytes)}`,

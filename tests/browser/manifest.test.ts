@@ -18,8 +18,7 @@ const CONTENT_SCRIPTS = [
     match_about_blank: true,
     match_origin_as_fallback: true,
     run_at: 'document_idle',
-    js: ['content-scripts/content.js'],
-    css: ['content-scripts/content.css'],
+    js: ['content-script.js'],
   },
 ];
 
