@@ -1,24 +1,52 @@
 /**
  * What the content script found on the page: the matches of each block, kept as data. Only the blocks near
  * the viewport have their ranges registered with the highlight (Chromium revalidates every registered range
- * after any DOM or style change, so a page with thousands of them would slow down).
+ * after any DOM or style change, so a page with thousands of them would slow down), and of a block with more
+ * than PAINT_CAP matches (one text node can hold 200 000 terms) only the ones around the viewport.
+ *
+ * Every step is linear in the block's matches, and a block with many of them is recorded in slices: its
+ * matches are built (ranges, node index, counts) a piece at a time, then replace the block's old ones at once.
  */
 import type { Match } from '../matcher/matcher';
+import { windowAround, type Placement } from './paint-window';
+import type { Slice } from './schedule';
 import { locate, type TextRun } from './text-runs';
 
-export interface TermMatch {
-  entry: number;
-  range: StaticRange;
-  /** False once its block was scanned again or left the page. */
+/** Painted at most per block (which ones, for a block with more: paint-window.ts). */
+const PAINT_CAP = 1000;
+/** A block with more matches than this is recorded in pieces of this many, with the slice's yields between. */
+const PIECE = 500;
+
+/** The matches of one block, as one scan found them. */
+interface BlockRecord {
+  matches: TermMatch[];
+  /** Where each match starts in the block's text (its runs' texts one after another), and that text's length. */
+  starts: number[];
+  length: number;
+  counts: Map<number, number>;
+  near: boolean;
+  /** Where the block was when last judged near. */
+  placement?: Placement;
+  /** The matches registered with the highlight: matches[from, to). */
+  painted: { from: number; to: number };
+  /** False once the block was scanned again or left the page (its matches say so through TermMatch.live). */
   live: boolean;
 }
 
-interface BlockRecord {
-  matches: TermMatch[];
-  near: boolean;
+export class TermMatch {
+  constructor(
+    readonly entry: number,
+    readonly range: StaticRange,
+    private readonly record: { readonly live: boolean },
+  ) {}
+
+  /** False once its block was scanned again or left the page. */
+  get live(): boolean {
+    return this.record.live;
+  }
 }
 
-/** Where a match touches one text node: [start, end) in that node. */
+/** Where a match touches one text node: [start, end) in that node. A node's spans are in order, apart. */
 interface NodeSpan {
   start: number;
   end: number;
@@ -30,11 +58,16 @@ export interface HighlightSink {
   delete(range: StaticRange): void;
 }
 
+const NOTHING = { from: 0, to: 0 };
+
 export class Annotations {
   private readonly blocks = new Map<Element, BlockRecord>();
   private readonly byNode = new WeakMap<Text, NodeSpan[]>();
   private readonly counts = new Map<number, number>();
+  /** The latest recording of each block (see reserve). */
+  private readonly tickets = new WeakMap<Element, object>();
   private version = 0;
+  private ordered: { version: number; matches: TermMatch[] } | null = null;
 
   constructor(
     private readonly highlight: HighlightSink,
@@ -42,41 +75,149 @@ export class Annotations {
     private readonly proximity: { observe(block: Element): void; unobserve(block: Element): void },
   ) {}
 
-  /** Replaces a block's matches with those found in its runs now. */
-  setBlock(block: Element, runs: readonly TextRun[], matchesPerRun: readonly Match[][]): void {
-    // A block scanned again keeps its place: near the viewport, its new ranges are painted at once (not a
-    // frame later, after a fresh verdict), and it stays watched.
+  /**
+   * Starts a new recording of a block's matches: the returned check stays true until another one starts. A
+   * recording that waited (a long text matched in pieces, or a long list recorded in pieces) is dropped if a later
+   * one began meanwhile: the page changed the block again, and the later one has the text as it is now.
+   */
+  reserve(block: Element): () => boolean {
+    const ticket = {};
+    this.tickets.set(block, ticket);
+    return () => this.tickets.get(block) === ticket;
+  }
+
+  /**
+   * Replaces a block's matches with those found in its runs now (unless `current` says a later recording of the
+   * block began). A promise comes back only when the block has so many that they are recorded in the slice's
+   * pieces (meanwhile its old ones stand); ordinary blocks are recorded at once, awaiting nothing.
+   */
+  setBlock(
+    block: Element,
+    runs: readonly TextRun[],
+    matchesPerRun: readonly Match[][],
+    slice: Slice,
+    current: () => boolean,
+  ): Promise<void> | undefined {
+    const total = matchesPerRun.reduce((sum, matches) => sum + matches.length, 0);
+    const record: BlockRecord = {
+      matches: [],
+      starts: [],
+      length: 0,
+      counts: new Map(),
+      near: false,
+      painted: NOTHING,
+      live: true,
+    };
+    const spans = new Map<Text, NodeSpan[]>();
+    if (total <= PIECE) {
+      runs.forEach((run, i) => {
+        this.build(record, spans, run, matchesPerRun[i]!, 0, matchesPerRun[i]!.length);
+        record.length += run.text.length;
+      });
+      if (!current()) return undefined;
+      this.replace(block, record);
+      for (const [node, list] of spans) this.byNode.set(node, list);
+      return undefined;
+    }
+    return this.recordInPieces(block, record, spans, runs, matchesPerRun, slice, current);
+  }
+
+  /**
+   * setBlock for a long list. Indexing the nodes for hover lookups goes on in pieces after the record took its
+   * place (until then the pointer finds no term on the nodes not yet indexed), and stops should it be replaced.
+   */
+  private async recordInPieces(
+    block: Element,
+    record: BlockRecord,
+    spans: Map<Text, NodeSpan[]>,
+    runs: readonly TextRun[],
+    matchesPerRun: readonly Match[][],
+    slice: Slice,
+    current: () => boolean,
+  ): Promise<void> {
+    for (let i = 0; i < runs.length; i++) {
+      const matches = matchesPerRun[i]!;
+      for (let from = 0; from < matches.length; from += PIECE) {
+        this.build(record, spans, runs[i]!, matches, from, Math.min(matches.length, from + PIECE));
+        if (slice.spent()) await slice.yield();
+        if (!current()) return;
+      }
+      record.length += runs[i]!.text.length;
+    }
+    this.replace(block, record);
+    let indexed = 0;
+    for (const [node, list] of spans) {
+      this.byNode.set(node, list);
+      if (++indexed % PIECE === 0 && slice.spent()) {
+        await slice.yield();
+        if (!record.live) return;
+      }
+    }
+  }
+
+  /** Adds matches[from, to) of one run (the next after record.length) to a record being built. */
+  private build(
+    record: BlockRecord,
+    spans: Map<Text, NodeSpan[]>,
+    run: TextRun,
+    matches: readonly Match[],
+    from: number,
+    to: number,
+  ): void {
+    for (let m = from; m < to; m++) {
+      const match = matches[m]!;
+      const start = locate(run, match.start, false);
+      const end = locate(run, match.end, true);
+      const range = new StaticRange({
+        startContainer: start.node,
+        startOffset: start.offset,
+        endContainer: end.node,
+        endOffset: end.offset,
+      });
+      const termMatch = new TermMatch(match.entry, range, record);
+      record.matches.push(termMatch);
+      record.starts.push(record.length + match.start);
+      record.counts.set(match.entry, (record.counts.get(match.entry) ?? 0) + 1);
+      // The nodes it touches (not all the run's: a run can have a million).
+      for (let i = start.index; i <= end.index; i++) {
+        const node = run.nodes[i]!;
+        const nodeStart = run.starts[i]!;
+        const nodeEnd = nodeStart + node.data.length;
+        if (match.end <= nodeStart || match.start >= nodeEnd) continue;
+        let list = spans.get(node);
+        if (!list) spans.set(node, (list = []));
+        list.push({
+          start: Math.max(match.start, nodeStart) - nodeStart,
+          end: Math.min(match.end, nodeEnd) - nodeStart,
+          match: termMatch,
+        });
+      }
+    }
+  }
+
+  /** Puts a built record in the place of the block's old one (its node spans are indexed by the caller). */
+  private replace(block: Element, record: BlockRecord): void {
     const previous = this.blocks.get(block);
     this.forget(block);
-    const matches: TermMatch[] = [];
-    runs.forEach((run, i) => {
-      for (const match of matchesPerRun[i]!) {
-        const start = locate(run, match.start, false);
-        const end = locate(run, match.end, true);
-        const range = new StaticRange({
-          startContainer: start.node,
-          startOffset: start.offset,
-          endContainer: end.node,
-          endOffset: end.offset,
-        });
-        const termMatch: TermMatch = { entry: match.entry, range, live: true };
-        matches.push(termMatch);
-        this.indexNodes(run, start.index, end.index, match, termMatch);
-      }
-    });
-    if (matches.length === 0) {
+    if (record.matches.length === 0) {
       if (previous) this.proximity.unobserve(block);
       return;
     }
-    const near = previous?.near ?? false;
-    this.blocks.set(block, { matches, near });
-    if (near) for (const match of matches) this.highlight.add(match.range);
-    for (const { entry } of matches) this.counts.set(entry, (this.counts.get(entry) ?? 0) + 1);
+    // A block scanned again keeps its place: near the viewport, its new ranges are painted at once (not a frame
+    // later, after a fresh verdict), and it stays watched.
+    this.blocks.set(block, record);
+    for (const [entry, count] of record.counts) this.counts.set(entry, (this.counts.get(entry) ?? 0) + count);
+    if (previous?.near) {
+      record.near = true;
+      record.placement = previous.placement;
+      this.paint(record, this.window(record));
+    }
     if (!previous) this.proximity.observe(block);
     this.version++;
   }
 
   dropBlock(block: Element): void {
+    this.tickets.delete(block); // a recording under way is dropped too
     if (this.forget(block)) this.proximity.unobserve(block);
   }
 
@@ -85,13 +226,12 @@ export class Annotations {
     const record = this.blocks.get(block);
     if (!record) return false;
     this.blocks.delete(block);
-    for (const match of record.matches) {
-      match.live = false;
-      if (record.near) this.highlight.delete(match.range);
-      const left = (this.counts.get(match.entry) ?? 0) - 1;
-      if (left > 0) this.counts.set(match.entry, left);
-      else this.counts.delete(match.entry);
-      // Its node spans go with the nodes (WeakMap), or are filtered out as not live when indexed again.
+    record.live = false; // its matches and node spans are dead from here (the spans go with their nodes)
+    this.paint(record, NOTHING);
+    for (const [entry, count] of record.counts) {
+      const left = (this.counts.get(entry) ?? 0) - count;
+      if (left > 0) this.counts.set(entry, left);
+      else this.counts.delete(entry);
     }
     this.version++;
     return true;
@@ -102,28 +242,55 @@ export class Annotations {
     for (const block of [...this.blocks.keys()]) if (!block.isConnected) this.dropBlock(block);
   }
 
-  /** Whether a block is near the viewport (the proximity watch's verdict, or the first scan's). */
-  setNear(block: Element, near: boolean): void {
+  /**
+   * Whether a block is near the viewport, and where it is (the proximity watch's verdict, or the first scan's).
+   * A near block with more than PAINT_CAP matches has its window moved with each verdict: the reader may be
+   * scrolling through it.
+   */
+  setNear(block: Element, near: boolean, placement: Placement): void {
     const record = this.blocks.get(block);
-    if (!record || record.near === near) return;
+    if (!record || (record.near === near && record.matches.length <= PAINT_CAP)) return;
     record.near = near;
-    for (const match of record.matches) {
-      if (near) this.highlight.add(match.range);
-      else this.highlight.delete(match.range);
-    }
+    record.placement = placement;
+    this.paint(record, this.window(record));
+  }
+
+  /** The matches of a record to paint: none far from the viewport, all of an ordinary block, a long one's window. */
+  private window(record: BlockRecord): { from: number; to: number } {
+    if (!record.near) return NOTHING;
+    if (record.matches.length <= PAINT_CAP) return { from: 0, to: record.matches.length };
+    return windowAround(record.starts, record.length, record.placement!, PAINT_CAP);
+  }
+
+  /** Registers matches[from, to) of a record with the highlight, and unregisters the ones painted before it left. */
+  private paint(record: BlockRecord, next: { from: number; to: number }): void {
+    const before = record.painted;
+    for (let i = before.from; i < before.to; i++)
+      if (i < next.from || i >= next.to) this.highlight.delete(record.matches[i]!.range);
+    for (let i = next.from; i < next.to; i++)
+      if (i < before.from || i >= before.to) this.highlight.add(record.matches[i]!.range);
+    record.painted = next;
   }
 
   /** The match covering a text position, if any (for hover). */
   matchAt(node: Text, offset: number): TermMatch | null {
-    for (const span of this.byNode.get(node) ?? []) {
-      if (offset >= span.start && offset < span.end && span.match.live) return span.match;
+    const spans = this.byNode.get(node);
+    if (!spans) return null;
+    // The last span starting at or before offset.
+    let low = 0;
+    let high = spans.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (spans[mid]!.start <= offset) low = mid;
+      else high = mid - 1;
     }
-    return null;
+    const span = spans[low];
+    return span && span.start <= offset && offset < span.end && span.match.live ? span.match : null;
   }
 
-  /** Whether a text node holds (part of) a term. */
+  /** Whether a text node holds (part of) a term (its spans all come from one record, alive or not). */
   holdsTerms(node: Text): boolean {
-    return (this.byNode.get(node) ?? []).some((span) => span.match.live);
+    return this.byNode.get(node)?.[0]?.match.live === true;
   }
 
   /** Entry index → occurrences on the page. */
@@ -140,6 +307,7 @@ export class Annotations {
   firstMatches(entries: ReadonlySet<number>): Map<number, TermMatch> {
     const found = new Map<number, TermMatch>();
     for (const record of this.blocks.values()) {
+      if (![...record.counts.keys()].some((entry) => entries.has(entry) && !found.has(entry))) continue;
       for (const match of record.matches) {
         if (entries.has(match.entry) && !found.has(match.entry)) found.set(match.entry, match);
       }
@@ -148,27 +316,16 @@ export class Annotations {
     return found;
   }
 
-  /** Every current match, in document order (for stepping through terms with the keyboard). */
-  inDocumentOrder(): TermMatch[] {
-    const all = [...this.blocks.values()].flatMap((record) => record.matches);
-    return all.sort((a, b) => compareStarts(a.range, b.range));
-  }
-
-  /** Indexes the match under the run's nodes `first` to `last`, the ones it touches (not all the run's: a run can have 100 000). */
-  private indexNodes(run: TextRun, first: number, last: number, match: Match, termMatch: TermMatch): void {
-    for (let i = first; i <= last; i++) {
-      const node = run.nodes[i]!;
-      const nodeStart = run.starts[i]!;
-      const nodeEnd = nodeStart + node.data.length;
-      if (match.end <= nodeStart || match.start >= nodeEnd) continue;
-      const spans = this.byNode.get(node)?.filter((span) => span.match.live) ?? [];
-      spans.push({
-        start: Math.max(match.start, nodeStart) - nodeStart,
-        end: Math.min(match.end, nodeEnd) - nodeStart,
-        match: termMatch,
-      });
-      this.byNode.set(node, spans);
+  /**
+   * Every current match, in document order (for stepping through terms with the keyboard): the blocks sorted,
+   * each block's matches being in order already. Kept until the matches change.
+   */
+  inDocumentOrder(): readonly TermMatch[] {
+    if (this.ordered?.version !== this.version) {
+      const blocks = [...this.blocks.values()].sort((a, b) => compareStarts(a.matches[0]!.range, b.matches[0]!.range));
+      this.ordered = { version: this.version, matches: blocks.flatMap((record) => record.matches) };
     }
+    return this.ordered.matches;
   }
 }
 

@@ -6,8 +6,9 @@ import type { Match, Matcher } from '../matcher/matcher';
 import { inOriginal, visibleText, type VisibleText } from '../matcher/visible';
 import type { Annotations } from './annotations';
 import { Churn, QUIET_MS } from './churn';
+import { LateShadowRoots } from './late-shadows';
 import { Slice, nextFrame } from './schedule';
-import { HOST_TAG, PAUSE, blockOf, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
+import { PAUSE, blockOf, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
 import { mark } from './timing';
 
 /** Runs longer than this (characters) are matched in pieces of this size: about a millisecond each. */
@@ -21,6 +22,11 @@ export class PageScanner {
   private flushing: Promise<void> | null = null;
   private readonly observer: MutationObserver;
   private readonly observedRoots = new WeakSet<Node>();
+  /** Custom elements met without a shadow root, asked again for one (no mutation announces it). */
+  private readonly lateShadows = new LateShadowRoots((root) => {
+    this.deepDirty.add(root);
+    this.scheduleFlush();
+  });
   private stopped = false;
   /** The open shadow roots met so far (the caret lookup needs them to see inside). */
   readonly shadowRoots: ShadowRoot[] = [];
@@ -39,6 +45,8 @@ export class PageScanner {
       onChange(): void;
       /** Called when the page changed its DOM (its layout may have moved blocks); `removed`: it took elements out. */
       onPageChange?(removed: boolean): void;
+      /** True for an element of our own UI put into the page: its insertion is no change of the page's. */
+      isOurs?(node: Node): boolean;
     },
   ) {
     this.observer = new MutationObserver((records) => this.noteMutations(records));
@@ -58,14 +66,16 @@ export class PageScanner {
     // All the hit tests first: one after registering ranges would have to bring the highlights up to date first.
     for (const block of blocksInView(this.doc)) {
       if (block) inView.add(block);
-      // A hit test can take milliseconds (in one text node of 10 MB): the slice may end between two.
+      // A hit test can take a millisecond (in a block of a million text nodes): the slice may end between two.
       if (slice.spent()) await slice.yield();
     }
+    const viewportHeight = this.doc.defaultView?.innerHeight ?? 0;
     for (const block of inView) {
       await this.rescanBlock(block, slice);
       // In view by construction: register its ranges now, not after the proximity observer's first report
       // (which comes after a frame, and after the slices that scheduler.yield lets run before it).
-      this.annotations.setNear(block, true);
+      const { top, height } = block.getBoundingClientRect();
+      this.annotations.setNear(block, true, { top, height, viewportHeight });
     }
     if (inView.size > 0) {
       this.listeners.onChange();
@@ -81,6 +91,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
+    this.lateShadows.stop();
     if (this.coolingTimer !== null) clearTimeout(this.coolingTimer);
   }
 
@@ -102,8 +113,11 @@ export class PageScanner {
     slice: Slice,
     skip: ReadonlySet<Element> = new Set(),
   ): Promise<void> {
+    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.observe(root as ShadowRoot);
     const shadowRoots: ShadowRoot[] = [];
     const seen = new Set<Element>();
+    /** Blocks met again after a nested block, or hosts of a shadow tree's inline text: each rescanned whole, once. */
+    const whole = new Set<Element>();
     let pending: { block: Element; runs: TextRun[] } | null = null;
     const commit = (): Promise<void> | undefined => {
       if (!pending) return undefined;
@@ -111,24 +125,31 @@ export class PageScanner {
       pending = null;
       return this.record(block, blockRuns, slice);
     };
-    for (const run of runs(root, { onShadowRoot: (shadow) => shadowRoots.push(shadow) })) {
+    const walk = runs(root, {
+      onShadowRoot: (shadow) => shadowRoots.push(shadow),
+      onShadowless: (element) => this.lateShadows.note(element),
+      ignore: skip,
+    });
+    for (const run of walk) {
       if (this.stopped) return;
       if (run === PAUSE) {
         if (slice.spent()) await slice.yield();
         continue;
       }
-      if (skip.has(run.block)) continue;
       if (pending && pending.block === run.block) {
         pending.runs.push(run);
         continue;
       }
-      const committed = commit();
-      if (committed) await committed;
-      if (seen.has(run.block)) {
-        // A block's text continues after a nested block: its record is rebuilt with all its runs.
-        await this.rescanBlock(run.block, slice);
+      // A block's text that continues after a nested block, and inline text at the top of a shadow tree (its
+      // host's own, see blockOf, beside whatever the host has outside the tree), are the block's with runs met
+      // elsewhere: the block is rescanned whole after the walk (at once, each time, would make a block with
+      // thousands of nested blocks quadratic).
+      if (seen.has(run.block) || (run.block !== root && !root.contains(run.block))) {
+        whole.add(run.block);
         continue;
       }
+      const committed = commit();
+      if (committed) await committed;
       seen.add(run.block);
       pending = { block: run.block, runs: [run] };
       if (slice.spent()) {
@@ -137,10 +158,8 @@ export class PageScanner {
       }
     }
     await commit();
-    for (const shadow of shadowRoots) {
-      this.observe(shadow);
-      await this.scanDeep(shadow, slice);
-    }
+    for (const block of whole) await this.rescanBlock(block, slice);
+    for (const shadow of shadowRoots) await this.scanDeep(shadow, slice);
   }
 
   /** Rescans the runs that belong to one block (not to blocks nested in it). */
@@ -154,29 +173,33 @@ export class PageScanner {
   }
 
   /**
-   * Matches a block's runs and records them. A promise comes back only when a long run is matched in pieces:
-   * the scan awaits nothing for the thousands of ordinary blocks (each await would cost it a microtask).
+   * Matches a block's runs and records them. A promise comes back only when a long run is matched in pieces, or
+   * the block has so many matches that they are recorded in pieces: the scan awaits nothing for the thousands of
+   * ordinary blocks (each await would cost it a microtask).
    */
   private record(block: Element, blockRuns: TextRun[], slice: Slice): Promise<void> | undefined {
+    const current = this.annotations.reserve(block);
     const texts = blockRuns.map((run) => visibleText(run.text));
     if (texts.every((visible) => visible.text.length <= MATCH_PIECE)) {
-      this.setMatches(
-        block,
-        blockRuns,
-        texts.map((visible) => inOriginal(visible, this.matcher.findLongest(visible.text))),
-      );
-      return undefined;
+      const matches = texts.map((visible) => inOriginal(visible, this.matcher.findLongest(visible.text)));
+      return this.setMatches(block, blockRuns, matches, slice, current);
     }
-    return this.matchInPieces(texts, slice).then((matches) => {
-      if (!this.stopped) this.setMatches(block, blockRuns, matches);
-    });
+    return this.matchInPieces(texts, slice).then((matches) =>
+      this.stopped ? undefined : this.setMatches(block, blockRuns, matches, slice, current),
+    );
   }
 
   /** Text that CSS hides is not reading text. */
-  private setMatches(block: Element, blockRuns: TextRun[], matches: Match[][]): void {
+  private setMatches(
+    block: Element,
+    blockRuns: TextRun[],
+    matches: Match[][],
+    slice: Slice,
+    current: () => boolean,
+  ): Promise<void> | undefined {
     // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
     const hidden = matches.some((m) => m.length > 0) && block.checkVisibility?.({ visibilityProperty: true }) === false;
-    this.annotations.setBlock(block, hidden ? [] : blockRuns, hidden ? [] : matches);
+    return this.annotations.setBlock(block, hidden ? [] : blockRuns, hidden ? [] : matches, slice, current);
   }
 
   /**
@@ -200,6 +223,7 @@ export class PageScanner {
   }
 
   private noteMutations(records: MutationRecord[]): void {
+    const isOurs = (node: Node) => this.listeners.isOurs?.(node) === true;
     let removed = false;
     for (const record of records) {
       const target = record.target;
@@ -274,8 +298,9 @@ export class PageScanner {
     }
     // Added subtrees: skip one that sits inside another added one (its walk covers it), and inline content
     // put into a block that churns (a ticker that replaces its <span> each frame).
+    const added = new Set(deep);
     for (const root of deep) {
-      if (deep.some((other) => other !== root && other.contains(root))) continue;
+      if (insideAny(root, added)) continue;
       if (root instanceof Element && isInline(root) && this.isCoolingBlockOf(root)) continue;
       await this.scanDeep(root, slice, rescanned);
     }
@@ -300,6 +325,12 @@ export class PageScanner {
   }
 }
 
+/** True when one of `roots` is an ancestor of `node` (in its own tree). */
+function insideAny(node: Node, roots: ReadonlySet<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (roots.has(parent)) return true;
+  return false;
+}
+
 /**
  * True when a childList change cannot have changed the runs of its target's own text: every node added or
  * removed is a block (or skipped) element, and they sit at an edge of the target or beside a block, so no
@@ -314,11 +345,11 @@ function splitsNoRun(record: MutationRecord): boolean {
   return endsRun(record.previousSibling) || endsRun(record.nextSibling);
 }
 
-function isOurs(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === HOST_TAG;
-}
-
-/** The block under each of a grid of points across the viewport (null where none): what the reader sees first. */
+/**
+ * The block under each of a grid of points across the viewport (null where none): what the reader sees first.
+ * The element at each point, not the caret position: a caret question makes Chromium lay out the text offsets of
+ * the whole block first (a quarter of a second for a block of a million text nodes); an element's is free.
+ */
 function* blocksInView(doc: Document): Generator<Element | null> {
   const view = doc.defaultView;
   if (!view) return;
@@ -328,15 +359,10 @@ function* blocksInView(doc: Document): Generator<Element | null> {
     for (let column = 0; column < 4; column++) {
       const x = ((column + 0.5) * width) / 4;
       const y = ((row + 0.5) * height) / 12;
-      const node = caretNodeAt(doc, x, y);
-      yield node && !inSkippedSubtree(node) ? blockOf(node) : null;
+      const element = doc.elementFromPoint(x, y);
+      yield element && !inSkippedSubtree(element) ? blockOf(element) : null;
     }
   }
-}
-
-/** The text node at a point (caretPositionFromPoint, or the older caretRangeFromPoint). */
-function caretNodeAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): Node | null {
-  return caretAt(doc, x, y, shadowRoots)?.node ?? null;
 }
 
 export function caretAt(

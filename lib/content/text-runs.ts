@@ -11,7 +11,7 @@
  */
 
 /**
- * Elements whose text is not reading text, or is ours. Their whole subtree is skipped; so is any element marked
+ * Elements whose text is not reading text. Their whole subtree is skipped; so is any element marked
  * `data-jpl-skip` (the source reader's own header and controls, whose Chinese UI text names 焦作).
  */
 const SKIPPED = new Set([
@@ -81,9 +81,6 @@ const INLINE = new Set([
   'textPath',
 ]);
 
-/** Our own UI's host element. */
-export const HOST_TAG = 'jpl-lens';
-
 export interface TextRun {
   /** The nearest block ancestor of the run's text nodes. */
   block: Element;
@@ -96,14 +93,13 @@ export interface TextRun {
 export function isInline(element: Element): boolean {
   // Custom elements are inline unless styled otherwise; treating them as inline keeps their text readable.
   const name = element.localName;
-  return INLINE.has(name) || (name.includes('-') && name !== HOST_TAG);
+  return INLINE.has(name) || name.includes('-');
 }
 
 export function isSkipped(element: Element): boolean {
   const name = element.localName;
   return (
     SKIPPED.has(name) ||
-    name === HOST_TAG ||
     element.hasAttribute('data-jpl-skip') ||
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
@@ -119,11 +115,31 @@ function isEditable(element: Element | null): boolean {
   return (element as HTMLElement | null)?.isContentEditable === true;
 }
 
-/** The element whose runs a node's text belongs to: its nearest non-inline ancestor (or itself). */
+/**
+ * The element whose runs a node's text belongs to: its nearest non-inline ancestor (or itself). Inline content
+ * at the top of a shadow tree (a custom element used as a badge in a sentence, whose shadow root holds its text)
+ * has none there: it belongs to the shadow root's host, whose own text it is (its light-DOM children belong to
+ * the block around the host, where they are shown). A shadow root itself (a mutation's target) names its host.
+ */
 export function blockOf(node: Node): Element | null {
+  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return hostOf(node);
+  let top = node;
   let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (element && isInline(element)) element = element.parentElement;
-  return element;
+  while (element && isInline(element)) {
+    top = element;
+    element = element.parentElement;
+  }
+  return element ?? hostOf(top.parentNode);
+}
+
+/** Whether an element has an open shadow root, or may get one later (a custom element). */
+function hostsShadow(element: Element): boolean {
+  return element.shadowRoot !== null || element.localName.includes('-');
+}
+
+/** The host of a shadow root (null for any other node, a document fragment included). */
+function hostOf(node: Node | null): Element | null {
+  return (node as ShadowRoot | null)?.host ?? null;
 }
 
 /** True when a node sits in text we never read (inside a skipped element, an editable region or our own UI). */
@@ -137,10 +153,21 @@ export function inSkippedSubtree(node: Node): boolean {
 }
 
 export interface CollectOptions {
-  /** Only the runs that belong to `root` itself, not to blocks nested in it (they have their own). */
+  /**
+   * Only the runs that belong to `root` itself, not to blocks nested in it (they have their own): with the
+   * inline content at the top of root's shadow tree, which is root's too (see blockOf).
+   */
   shallow?: boolean;
   /** Called with each open shadow root met on the way (deep collection only). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Called with each custom element met without a shadow root (deep collection only): one may come later. */
+  onShadowless?: (element: Element) => void;
+  /**
+   * Blocks whose runs are not wanted (scanned already): their text is passed over, not collected, and one
+   * without child elements (so without nested blocks) and without a shadow root, present or to come, is not
+   * walked at all.
+   */
+  ignore?: ReadonlySet<Element>;
 }
 
 /** Yielded by `runs` every PAUSE_EVERY nodes: a place to pause a long walk, even inside one run. */
@@ -154,17 +181,29 @@ const PAUSE_EVERY = 1024;
  * outside root (root is inline) are left to that block's own scan.
  */
 export function* runs(root: Element | ShadowRoot, options: CollectOptions = {}): Generator<TextRun | typeof PAUSE> {
-  const doc = root.ownerDocument ?? document;
-  const rootElement = root instanceof Element ? root : null;
+  const rootElement = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : null;
   if (isEditable(rootElement)) return; // editable from above root (design mode, or a rescan inside an editor)
-  const ownBlock = rootElement && !isInline(rootElement) ? rootElement : null;
+  yield* treeRuns(root, rootElement, options);
+  const shadow = options.shallow ? rootElement?.shadowRoot : null;
+  if (shadow) yield* treeRuns(shadow, rootElement, options);
+}
+
+/** The runs of one tree (a subtree of the document, or a shadow tree); `owner`: the element they are collected for. */
+function* treeRuns(
+  root: Element | ShadowRoot,
+  owner: Element | null,
+  options: CollectOptions,
+): Generator<TextRun | typeof PAUSE> {
+  const doc = root.ownerDocument ?? document;
+  const ownBlock = owner && !isInline(owner) ? owner : null;
   let breakBeforeNextText = false;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const element = node as Element;
       const nestedBlock = options.shallow && element !== root && !isInline(element) && element.localName !== 'br';
-      if (isSkipped(element) || nestedBlock) {
+      const scanned = options.ignore?.has(element) === true && element.childElementCount === 0 && !hostsShadow(element);
+      if (isSkipped(element) || nestedBlock || scanned) {
         // A rejected element is never visited, so the loop cannot see it end the run: note that it does
         // (a block, or a skipped element that is not inline, such as <pre>: 焦作<p>测试</p>高新区 is no term).
         if (!isInline(element)) breakBeforeNextText = true;
@@ -174,17 +213,20 @@ export function* runs(root: Element | ShadowRoot, options: CollectOptions = {}):
     },
   });
 
-  let current: TextRun | null = null;
+  let current: RunBuilder | null = null;
   let lastBlock: Element | null = null;
   let visited = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++visited % PAUSE_EVERY === 0) yield PAUSE;
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;
-      if (element.shadowRoot && options.onShadowRoot && !options.shallow) options.onShadowRoot(element.shadowRoot);
+      if (!options.shallow && hostsShadow(element)) {
+        if (element.shadowRoot) options.onShadowRoot?.(element.shadowRoot);
+        else options.onShadowless?.(element);
+      }
       if (!isInline(element)) {
         // A block or <br> ends the run before it.
-        if (current && hasText(current)) yield current;
+        if (current?.hasText()) yield current.run();
         current = null;
       }
       continue;
@@ -192,26 +234,58 @@ export function* runs(root: Element | ShadowRoot, options: CollectOptions = {}):
     const text = node as Text;
     if (breakBeforeNextText) {
       breakBeforeNextText = false;
-      if (current && hasText(current)) yield current;
+      if (current?.hasText()) yield current.run();
       current = null;
     }
     const block = blockOf(text) ?? ownBlock;
-    if (!block) continue;
-    if (rootElement && block !== rootElement && !rootElement.contains(block)) continue; // belongs to an outer block
+    if (!block || options.ignore?.has(block)) continue;
+    if (owner && block !== owner && !owner.contains(block)) continue; // belongs to an outer block
     if (current === null || block !== lastBlock) {
-      if (current && hasText(current)) yield current;
-      current = { block, nodes: [], starts: [], text: '' };
+      if (current?.hasText()) yield current.run();
+      current = new RunBuilder(block);
     }
     lastBlock = block;
-    current.nodes.push(text);
-    current.starts.push(current.text.length);
-    current.text += text.data;
+    current.add(text);
   }
-  if (current && hasText(current)) yield current;
+  if (current?.hasText()) yield current.run();
 }
 
-function hasText(run: TextRun): boolean {
-  return run.text.trim().length > 0;
+/**
+ * A run as it is collected. Its text is joined a chunk of nodes at a time: appending each node's text to one
+ * string would make a string of a million pieces out of a run of a million nodes (garbage of tens of
+ * megabytes, and one long pause to flatten it when it is first read).
+ */
+class RunBuilder {
+  private readonly nodes: Text[] = [];
+  private readonly starts: number[] = [];
+  private readonly chunks: string[] = [];
+  private pieces: string[] = [];
+  private length = 0;
+  private anyText = false;
+
+  constructor(private readonly block: Element) {}
+
+  add(text: Text): void {
+    const data = text.data;
+    this.nodes.push(text);
+    this.starts.push(this.length);
+    this.pieces.push(data);
+    this.length += data.length;
+    this.anyText ||= /\S/.test(data);
+    if (this.pieces.length === PAUSE_EVERY) {
+      this.chunks.push(this.pieces.join(''));
+      this.pieces = [];
+    }
+  }
+
+  hasText(): boolean {
+    return this.anyText;
+  }
+
+  run(): TextRun {
+    this.chunks.push(this.pieces.join(''));
+    return { block: this.block, nodes: this.nodes, starts: this.starts, text: this.chunks.join('') };
+  }
 }
 
 /**

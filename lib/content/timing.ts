@@ -7,10 +7,13 @@
  *             jpl:scan-start       the first scan began (it waits for the page's first frame)
  *             jpl:first-highlight  the first range was registered with the highlight (near the viewport)
  *             jpl:scan-done        the first scan finished
+ *             jpl:popover-shown    a popover was shown (its card rendered and put in the top layer)
  *   measures  jpl:setup            startLens, start to return: our start-up work
  *             jpl:scan             one slice of the first scan: one task of ours
  *             jpl:update           one slice of following the page's changes (a batch of mutations)
  *             jpl:near             one proximity callback: registering and unregistering ranges
+ *             jpl:chinese          one slice of looking for Chinese text before the lens starts (chinese.ts)
+ *             jpl:shadows          one slice of asking custom elements for a late shadow root (late-shadows.ts)
  *
  * The performance timeline is the document's, shared by the page's main world and our isolated world, so
  * the benchmark's pages read these with performance.getEntriesByName(). It is the page's timeline, though:
