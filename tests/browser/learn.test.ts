@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './harness';
-import { highlightedTexts, pointOf, popoverText } from './page-tools';
+import { highlightedTexts, pointOf } from './page-tools';
+import { cardButtons, clickInCard, popoverText } from './card-tools';
 
 describe('Learn page', () => {
   let h: ExtensionHarness;
@@ -58,16 +59,8 @@ describe('Learn page', () => {
     await expect
       .poll(async () => (await popoverText(article)) ?? '', { timeout: 5000 })
       .toContain('Jiaozuo High-tech Zone');
-    const save = article.locator('jpl-lens').getByRole('button', { name: 'Save 焦作高新区 to your study list' });
-    await save.click();
-    await expect
-      .poll(() =>
-        article
-          .locator('jpl-lens')
-          .getByRole('button', { name: /焦作高新区 is on your study list/ })
-          .count(),
-      )
-      .toBe(1);
+    await clickInCard(article, 'Save 焦作高新区 to your study list');
+    await expect.poll(() => cardButtons(article)).toContain('焦作高新区 is on your study list: remove it');
 
     // Another page that uses the term: the background keeps where it was met.
     const news = await h.openPage('/smoke.html');

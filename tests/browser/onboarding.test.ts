@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { EXTENSION_DIR, findWelcomePage, launchExtension, type ExtensionHarness } from './harness';
-import { pointOf, popoverText } from './page-tools';
+import { highlightCountInPage, highlightedTexts, pointOf } from './page-tools';
+import { popoverText } from './card-tools';
 
 const SHOTS = process.env.JPL_SCREENSHOT_DIR || '/tmp/jpl-screens';
 
@@ -48,9 +49,7 @@ describe('onboarding', () => {
       .toBe('Alt+Shift+J');
 
     // The example is highlighted and explained on hover, as on any web page.
-    await expect
-      .poll(() => welcome.evaluate(() => CSS.highlights.get('jpl-term')?.size ?? 0), { timeout: 10_000 })
-      .toBeGreaterThan(0);
+    await expect.poll(async () => (await highlightedTexts(welcome)).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const point = await pointOf(welcome, '#welcome-example', '一区五城');
     await welcome.mouse.move(point.x, point.y);
     await expect
@@ -129,7 +128,7 @@ describe('onboarding', () => {
     // …and the lens stays off there.
     const page = await harness.openPage('/article.html');
     await page.waitForTimeout(1000);
-    expect(await page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
+    expect(await page.evaluate(highlightCountInPage)).toBe(0);
     await harness.close();
   });
 });
