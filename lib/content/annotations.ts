@@ -33,12 +33,26 @@ interface BlockRecord {
   live: boolean;
 }
 
+/** One occurrence of a term. Its StaticRange is made when first asked for: most are never painted, pointed at or stepped to, and a page of 100 000 terms would otherwise hold (and collect) 100 000 of them. */
 export class TermMatch {
+  private made: StaticRange | null = null;
+
   constructor(
     readonly entry: number,
-    readonly range: StaticRange,
+    private readonly start: { node: Text; offset: number },
+    private readonly end: { node: Text; offset: number },
     private readonly record: { readonly live: boolean },
   ) {}
+
+  get range(): StaticRange {
+    this.made ??= new StaticRange({
+      startContainer: this.start.node,
+      startOffset: this.start.offset,
+      endContainer: this.end.node,
+      endOffset: this.end.offset,
+    });
+    return this.made;
+  }
 
   /** False once its block was scanned again or left the page. */
   get live(): boolean {
@@ -168,13 +182,7 @@ export class Annotations {
       const match = matches[m]!;
       const start = locate(run, match.start, false);
       const end = locate(run, match.end, true);
-      const range = new StaticRange({
-        startContainer: start.node,
-        startOffset: start.offset,
-        endContainer: end.node,
-        endOffset: end.offset,
-      });
-      const termMatch = new TermMatch(match.entry, range, record);
+      const termMatch = new TermMatch(match.entry, start, end, record);
       record.matches.push(termMatch);
       record.starts.push(record.length + match.start);
       record.counts.set(match.entry, (record.counts.get(match.entry) ?? 0) + 1);
