@@ -20,13 +20,21 @@
  * its analytics may read it, and it keeps user timing entries until someone clears them (a page that changes
  * every frame would collect one entry per frame). So all of this is off unless the page's root element has
  * a `data-jpl-timing` attribute, as the benchmark's pages do; off, each call is one boolean test.
+ *
+ * And only in a build made for the tests and benchmarks (WXT_TIMING=1 in the environment of `wxt build`: the
+ * browser tests' global setup and bench/build-extension.ts set it). In a release build the attribute does
+ * nothing: a page that set it would otherwise learn from the marks that we are there.
  */
 const PREFIX = 'jpl:';
+const BUILT_FOR_TIMING = import.meta.env.WXT_TIMING === '1';
 let enabled: boolean | null = null;
 
 function on(): boolean {
   // Read once, lazily: nothing may run when the module is imported (WXT imports entrypoints in Node).
-  enabled ??= typeof document !== 'undefined' && document.documentElement?.hasAttribute('data-jpl-timing') === true;
+  enabled ??=
+    BUILT_FOR_TIMING &&
+    typeof document !== 'undefined' &&
+    document.documentElement?.hasAttribute('data-jpl-timing') === true;
   return enabled;
 }
 

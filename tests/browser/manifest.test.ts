@@ -78,6 +78,13 @@ describe('the built manifests', () => {
     }
   });
 
+  it('a release build writes no timing marks, whatever the page asks (the Firefox build here is made without WXT_TIMING)', () => {
+    const timed = readFileSync(join(EXTENSION_DIR, 'content-script.js'), 'utf8');
+    const release = readFileSync(join(FIREFOX_DIR, 'content-script.js'), 'utf8');
+    expect(timed).toContain('data-jpl-timing');
+    expect(release).not.toContain('data-jpl-timing');
+  });
+
   it('README lists every permission the manifest asks for', () => {
     const readme = readFileSync(resolve(EXTENSION_DIR, '..', '..', 'README.md'), 'utf8');
     const permissions = readManifest(EXTENSION_DIR);
