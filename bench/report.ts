@@ -8,6 +8,7 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './common';
 import type { summariseDynamic } from './dynamic';
+import type { summariseFrames } from './frames';
 import type { summariseHost } from './host';
 import type { matcherBench } from './matcher';
 import type { PageResult } from './page';
@@ -37,10 +38,11 @@ export interface Results {
   host: ReturnType<typeof summariseHost>;
   dynamic: ReturnType<typeof summariseDynamic>;
   size: ReturnType<typeof contentScriptSize>;
-  startup: ReturnType<typeof summariseStartup> & {
-    ratioToRelayout1mb?: number;
-    popover?: ReturnType<typeof summarisePopover>;
-  };
+  startup: ReturnType<typeof summariseStartup> &
+    Partial<ReturnType<typeof summariseFrames>> & {
+      ratioToRelayout1mb?: number;
+      popover?: ReturnType<typeof summarisePopover>;
+    };
   search?: { output: string; results?: unknown };
   aims: Aim[];
 }
@@ -146,6 +148,11 @@ export function aimsOf(results: Results): Aim[] {
   );
   atMost('size.contentScriptGzipBytes', 60 * 1024, 'content script under 60 KB gzipped');
   atMost('startup.contentScriptMs', 10, 'content script start-up under 10 ms');
+  atMost(
+    'startup.frameWithoutChineseMs',
+    1,
+    'a frame without Chinese text costs at most 1 ms of our CPU (over an empty content script)',
+  );
   return aims;
 }
 
@@ -205,6 +212,14 @@ export function printTable(results: Results): void {
   if (results.size)
     rows.push(['size', `${kb(results.size.contentScriptBytes)} raw, ${kb(results.size.contentScriptGzipBytes)} gzip`]);
   if (results.startup) rows.push(['start-up', `${format(results.startup.contentScriptMs)} ms`]);
+  const st = results.startup;
+  if (st?.frameWithoutChineseMs !== undefined) {
+    rows.push([
+      'frame without Chinese',
+      `${format(st.frameWithoutChineseMs)} ms CPU over an empty content script's ${format(st.frameWithoutChineseFloorMs!)} ` +
+        `(${format(st.frameWithoutChineseRatioToFloor!)}×), heap +${kb(st.frameWithoutChineseHeapBytes!)} a frame`,
+    ]);
+  }
   const width = Math.max(...rows.map(([name]) => name.length), 4);
   const lines = ['', ...rows.map(([name, text]) => `${name.padEnd(width)}  ${text}`), ''];
   for (const aim of results.aims) {
@@ -567,6 +582,18 @@ function markdown(r: Results): string {
           `${format(st.laterSetupTaskCpuMs)} ms (startLens itself: ${format(st.setupMs)} ms wall)`,
         ],
         ['main() → first scan (wall: storage read, startLens, a frame)', `${format(st.toFirstScanMs)} ms`],
+        ...(st.frameWithoutChineseMs !== undefined
+          ? [
+              [
+                `**a frame without Chinese text** (a page of ${st.frames} frames, ${st.runs} runs): our CPU, over an empty content script's`,
+                `**${format(st.frameWithoutChineseMs)} ms** (${format(st.frameWithoutChineseTotalMs!)} against ${format(st.frameWithoutChineseFloorMs!)} ms, ${format(st.frameWithoutChineseRatioToFloor!)}×)`,
+              ],
+              [
+                'the page’s heap per such frame, ours minus an empty content script’s',
+                kb(st.frameWithoutChineseHeapBytes!),
+              ],
+            ]
+          : []),
         ...(st.popover
           ? [
               [

@@ -21,10 +21,11 @@ import { buildExtension, chromiumVersion, withBrowser } from './browser';
 import { BENCH_DIR, REPO_ROOT, TMP_DIR, log, readMatcherData } from './common';
 import { sampleDynamic, summariseDynamic } from './dynamic';
 import { emptyContentScriptExtension } from './floor';
+import { sampleFramesInTurn, summariseFrames } from './frames';
 import { sampleHostInTurn, summariseHost } from './host';
 import type { matcherBench } from './matcher';
 import { samplePage, settleAfterLoad, summarisePage, type PageResult, type PageSample } from './page';
-import { generatePages, type PageSize } from './pages';
+import { FRAMES, generateFramesPage, generatePages, type PageSize } from './pages';
 import { sampleMarkJs, summarisePeer, type MarkJsSample } from './peer';
 import { samplePopover, summarisePopover } from './popover';
 import { aimsOf, machineAndVersions, printTable, writeReports, type Results } from './report';
@@ -32,7 +33,7 @@ import { contentScriptSize, sampleStartup, summariseStartup } from './size';
 import { trieKeys } from './terms';
 
 /** Runs of each measurement (each figure is the median). */
-const RUNS = { page: 7, startup: 7, dynamic: 3, host: 5, peer: { '1mb': 5, '5mb': 3 } } as const;
+const RUNS = { page: 7, startup: 7, frames: 5, dynamic: 3, host: 5, peer: { '1mb': 5, '5mb': 3 } } as const;
 const PAGE_SIZES = ['1mb', '5mb'] as const;
 const ALL = ['matcher', 'size', 'page', 'peer', 'host', 'dynamic', 'search'] as const;
 type Part = (typeof ALL)[number];
@@ -81,6 +82,18 @@ async function main(): Promise<void> {
         dynamic = await sampleDynamic(browser, pages['1mb'].path, RUNS.dynamic);
       }
     });
+  }
+
+  // ---- With it and with an empty content script, in turn: frames without Chinese text.
+  let frames: ReturnType<typeof summariseFrames> | undefined;
+  if (parts.has('size')) {
+    log(`${FRAMES} frames without Chinese text, with the extension and with an empty content script, in turn (traced)`);
+    const page = generateFramesPage();
+    await withBrowser(extensionDir, (withExtension) =>
+      withBrowser(emptyContentScriptExtension(extensionDir), async (floor) => {
+        frames = summariseFrames(await sampleFramesInTurn({ withExtension, floor }, page.path, FRAMES, RUNS.frames));
+      }),
+    );
   }
 
   // ---- Without it: the baselines, and the peer.
@@ -137,6 +150,7 @@ async function main(): Promise<void> {
     const relayout = results.page?.['1mb']?.baselineRelayoutMs;
     results.startup = {
       ...startup,
+      ...(frames ?? {}),
       ...(popover ? { popover } : {}),
       ...(relayout ? { ratioToRelayout1mb: Math.round((startup.contentScriptMs / relayout) * 1000) / 1000 } : {}),
     };
