@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './harness';
-import { clickInCard, inCard, popoverText } from './card-tools';
+import { cardButtons, clickInCard, inCard, popoverText } from './card-tools';
 import { highlightedTexts, pointOf } from './page-tools';
 
 describe('a page cannot act through our UI', () => {
@@ -72,6 +72,15 @@ describe('a page cannot act through our UI', () => {
       .toContain('Jiaozuo High-tech Zone');
     await clickInCard(page, 'Save 焦作高新区 to your study list');
     await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 5000 }).toBe(1);
+
+    // Taking it off from the card offers Undo for a while, which puts it back.
+    await clickInCard(page, '焦作高新区 is on your study list: remove it');
+    await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 5000 }).toBe(0);
+    expect(await popoverText(page)).toContain('Removed from your study list.');
+    await clickInCard(page, 'Put 焦作高新区 back on your study list');
+    await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => cardButtons(page)).toContain('焦作高新区 is on your study list: remove it');
+    expect(await popoverText(page)).not.toContain('Removed from your study list.');
     expect(h.extensionErrors).toEqual([]);
   });
 
