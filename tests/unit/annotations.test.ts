@@ -99,7 +99,10 @@ describe('Annotations', () => {
   test('a dropped block takes its matches, counts and paint with it', () => {
     const { run, matches } = denseRun(10);
     const where = run.block;
-    annotations.setBlock(where, [run], [matches], spentSlice({ count: 0 }), annotations.reserve(where));
+    // Ten matches: recorded at once, no promise.
+    expect(annotations.setBlock(where, [run], [matches], spentSlice({ count: 0 }), annotations.reserve(where))).toBe(
+      undefined,
+    );
     annotations.setNear(where, true, { top: 0, height: 20, viewportHeight: 1000 });
     expect(painted.size).toBe(10);
     const [match] = annotations.inDocumentOrder();

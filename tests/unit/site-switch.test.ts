@@ -115,7 +115,7 @@ describe('followSiteSwitch', () => {
   it('answers the popup in a frame where the lens was never wanted', async () => {
     await setSiteEnabled('example.com', false);
     const { log, handle } = watch('example.com', () => () => {});
-    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'lens-status' }, { tab: { id: 1 } }, () => {});
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'lens-status' }, {}, () => {});
     expect(answers.find((answer) => answer !== undefined)).toEqual({
       site: 'example.com',
       enabled: false,
