@@ -26,7 +26,7 @@ export default defineUnlistedScript(() => {
   // The lens runs where the frame has Chinese text, unless the reader switched it off for this site, and
   // follows their settings.
   followSiteSwitch({
-    site: siteOf(location),
+    site: () => siteOf(location),
     runtime: browser.runtime,
     waitFor: (go) => whenChinese(document, go),
     start: (settings) =>

@@ -3,7 +3,7 @@
  * browsers (storage.sync, one small item). The content script imports this module, so it holds only the
  * settings, their defaults and their validation: no UI.
  */
-import { storage } from 'wxt/utils/storage';
+import { lazyItem } from './storage-item';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 type PinyinStyle = 'marks' | 'numbers';
@@ -41,7 +41,7 @@ const CHOICES: { [K in keyof LensSettings]: readonly LensSettings[K][] } = {
  * Raw storage, read through parseLensSettings. No WXT fallback: a stored value that is not an object is
  * as good as none, and the parser says what it holds.
  */
-const lensSettingsItem = storage.defineItem<unknown>('sync:lensSettings');
+const lensSettingsItem = lazyItem('sync:lensSettings');
 
 /**
  * The settings from whatever is stored: each field that is missing, misspelt or of the wrong type (a
@@ -57,20 +57,24 @@ export function parseLensSettings(stored: unknown): LensSettings {
 }
 
 export async function readLensSettings(): Promise<LensSettings> {
-  return parseLensSettings(await lensSettingsItem.getValue().catch(() => null));
+  return parseLensSettings(
+    await lensSettingsItem()
+      .getValue()
+      .catch(() => null),
+  );
 }
 
 export function watchLensSettings(onChange: (settings: LensSettings) => void): () => void {
-  return lensSettingsItem.watch((stored) => onChange(parseLensSettings(stored)));
+  return lensSettingsItem().watch((stored) => onChange(parseLensSettings(stored)));
 }
 
 /** Changes some settings, keeping the others as stored (after validation). */
 export async function updateLensSettings(change: Partial<LensSettings>): Promise<LensSettings> {
   const next = parseLensSettings({ ...(await readLensSettings()), ...change });
-  await lensSettingsItem.setValue(next);
+  await lensSettingsItem().setValue(next);
   return next;
 }
 
 export async function resetLensSettings(): Promise<void> {
-  await lensSettingsItem.removeValue();
+  await lensSettingsItem().removeValue();
 }

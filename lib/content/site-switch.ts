@@ -19,14 +19,19 @@ interface SwitchableLens {
 }
 
 export interface SiteSwitchOptions {
-  site: string;
+  /** The site the frame belongs to (siteOf): asked once, when first needed. */
+  site: () => string;
   runtime: typeof browser.runtime;
   start(settings: LensSettings): SwitchableLens;
   /** Calls `go` once the lens is wanted in this frame (default: at once); returns what stops waiting. */
   waitFor?(go: () => void): () => void;
 }
 
-export function followSiteSwitch({ site, runtime, start, waitFor = atOnce }: SiteSwitchOptions): { unwatch(): void } {
+export function followSiteSwitch({ site: siteOf, runtime, start, waitFor = atOnce }: SiteSwitchOptions): {
+  unwatch(): void;
+} {
+  let known: string | null = null;
+  const site = () => (known ??= siteOf());
   let lens: SwitchableLens | null = null;
   let wanted = false;
   let siteEnabled: boolean | null = null;
@@ -50,7 +55,7 @@ export function followSiteSwitch({ site, runtime, start, waitFor = atOnce }: Sit
     if (firstRead) return firstRead;
     // A change that arrives before the first read is newer than it: the first read must not undo it.
     const unwatchSites = watchDisabledSites((sites) => {
-      siteEnabled = isSiteEnabled(allDisabled(sites), site);
+      siteEnabled = isSiteEnabled(allDisabled(sites), site());
       apply();
     });
     const unwatchSettings = watchLensSettings((next) => {
@@ -63,7 +68,7 @@ export function followSiteSwitch({ site, runtime, start, waitFor = atOnce }: Sit
       unwatchSettings();
     };
     firstRead = Promise.all([readDisabledSites(), readLensSettings()]).then(([sites, stored]) => {
-      siteEnabled ??= isSiteEnabled(allDisabled(sites), site);
+      siteEnabled ??= isSiteEnabled(allDisabled(sites), site());
       settings ??= stored;
       apply();
     });
@@ -82,7 +87,7 @@ export function followSiteSwitch({ site, runtime, start, waitFor = atOnce }: Sit
     if (message.type !== 'lens-status') return undefined;
     // `enabled` is the site's switch, which the popup shows (known once storage is read); `paused` says the lens
     // is off on this page alone.
-    return read().then<LensStatusResponse>(() => ({ site, enabled: siteEnabled === true, paused }));
+    return read().then<LensStatusResponse>(() => ({ site: site(), enabled: siteEnabled === true, paused }));
   });
   return {
     unwatch() {

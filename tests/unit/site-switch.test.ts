@@ -15,7 +15,7 @@ describe('followSiteSwitch', () => {
     const log: string[] = [];
     let lenses = 0;
     const handle = followSiteSwitch({
-      site,
+      site: () => site,
       runtime: browser.runtime,
       ...(waitFor ? { waitFor } : {}),
       start: (settings) => {
