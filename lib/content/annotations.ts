@@ -5,7 +5,7 @@
  * than PAINT_CAP matches (one text node can hold 200 000 terms) only the ones around the viewport.
  *
  * Every step is linear in the block's matches, and a block with many of them is recorded in slices: its
- * matches are built (ranges, node index, counts) a piece at a time, then replace the block's old ones at once.
+ * matches are built (node index, counts) a piece at a time, then replace the block's old ones at once.
  */
 import type { Match } from '../matcher/matcher';
 import { windowAround, type Placement } from './paint-window';
@@ -29,27 +29,36 @@ interface BlockRecord {
   placement?: Placement;
   /** The matches registered with the highlight: matches[from, to). */
   painted: { from: number; to: number };
-  /** False once the block was scanned again or left the page (its matches say so through TermMatch.live). */
+  /**
+   * True from when the record takes its block's place until it is replaced or the block leaves the page: its
+   * matches say so (TermMatch.live), and the node index holds only live ones for the pointer.
+   */
   live: boolean;
 }
 
-/** One occurrence of a term. Its StaticRange is made when first asked for: most are never painted, pointed at or stepped to, and a page of 100 000 terms would otherwise hold (and collect) 100 000 of them. */
+/**
+ * One occurrence of a term. Its StaticRange is made when first asked for: most are never painted, pointed at or
+ * stepped to, and a page of 100 000 terms would otherwise hold (and collect) 100 000 of them.
+ */
 export class TermMatch {
   private made: StaticRange | null = null;
 
   constructor(
     readonly entry: number,
-    private readonly start: { node: Text; offset: number },
-    private readonly end: { node: Text; offset: number },
-    private readonly record: { readonly live: boolean },
+    readonly startNode: Text,
+    readonly startOffset: number,
+    readonly endNode: Text,
+    readonly endOffset: number,
+    /** The record it belongs to (BlockRecord). */
+    readonly record: { readonly live: boolean },
   ) {}
 
   get range(): StaticRange {
     this.made ??= new StaticRange({
-      startContainer: this.start.node,
-      startOffset: this.start.offset,
-      endContainer: this.end.node,
-      endOffset: this.end.offset,
+      startContainer: this.startNode,
+      startOffset: this.startOffset,
+      endContainer: this.endNode,
+      endOffset: this.endOffset,
     });
     return this.made;
   }
@@ -58,13 +67,15 @@ export class TermMatch {
   get live(): boolean {
     return this.record.live;
   }
-}
 
-/** Where a match touches one text node: [start, end) in that node. A node's spans are in order, apart. */
-interface NodeSpan {
-  start: number;
-  end: number;
-  match: TermMatch;
+  /** Where it starts and ends within one of the text nodes it touches. */
+  startIn(node: Text): number {
+    return node === this.startNode ? this.startOffset : 0;
+  }
+
+  endIn(node: Text): number {
+    return node === this.endNode ? this.endOffset : node.length;
+  }
 }
 
 export interface HighlightSink {
@@ -76,7 +87,11 @@ const NOTHING = { from: 0, to: 0 };
 
 export class Annotations {
   private readonly blocks = new Map<Element, BlockRecord>();
-  private readonly byNode = new WeakMap<Text, NodeSpan[]>();
+  /**
+   * For the pointer: each text node that holds (part of) a match, with the matches of one record that touch it,
+   * in order (one match is kept as itself: most nodes hold one).
+   */
+  private readonly byNode = new WeakMap<Text, TermMatch | TermMatch[]>();
   private readonly counts = new Map<number, number>();
   /** The latest recording of each block (see reserve). */
   private readonly tickets = new WeakMap<Element, object>();
@@ -103,7 +118,8 @@ export class Annotations {
   /**
    * Replaces a block's matches with those found in its runs now (unless `current` says a later recording of the
    * block began). A promise comes back only when the block has so many that they are recorded in the slice's
-   * pieces (meanwhile its old ones stand); ordinary blocks are recorded at once, awaiting nothing.
+   * pieces; ordinary blocks are recorded at once, awaiting nothing. Meanwhile the block's old matches stand (the
+   * pointer finds no term on the nodes already indexed for the new ones, which are live only once recorded).
    */
   setBlock(
     block: Element,
@@ -120,30 +136,18 @@ export class Annotations {
       counts: new Map(),
       near: false,
       painted: NOTHING,
-      live: true,
+      live: false,
     };
-    const spans = new Map<Text, NodeSpan[]>();
-    if (total <= PIECE) {
-      runs.forEach((run, i) => {
-        this.build(record, spans, run, matchesPerRun[i]!, 0, matchesPerRun[i]!.length);
-        record.length += run.text.length;
-      });
-      if (!current()) return undefined;
-      this.replace(block, record);
-      for (const [node, list] of spans) this.byNode.set(node, list);
-      return undefined;
-    }
-    return this.recordInPieces(block, record, spans, runs, matchesPerRun, slice, current);
+    if (total > PIECE) return this.recordInPieces(block, record, runs, matchesPerRun, slice, current);
+    runs.forEach((run, i) => this.build(record, run, matchesPerRun[i]!, 0, matchesPerRun[i]!.length));
+    if (current()) this.replace(block, record);
+    return undefined;
   }
 
-  /**
-   * setBlock for a long list. Indexing the nodes for hover lookups goes on in pieces after the record took its
-   * place (until then the pointer finds no term on the nodes not yet indexed), and stops should it be replaced.
-   */
+  /** setBlock for a long list. */
   private async recordInPieces(
     block: Element,
     record: BlockRecord,
-    spans: Map<Text, NodeSpan[]>,
     runs: readonly TextRun[],
     matchesPerRun: readonly Match[][],
     slice: Slice,
@@ -152,58 +156,46 @@ export class Annotations {
     for (let i = 0; i < runs.length; i++) {
       const matches = matchesPerRun[i]!;
       for (let from = 0; from < matches.length; from += PIECE) {
-        this.build(record, spans, runs[i]!, matches, from, Math.min(matches.length, from + PIECE));
+        this.build(record, runs[i]!, matches, from, Math.min(matches.length, from + PIECE));
         if (slice.spent()) await slice.yield();
         if (!current()) return;
       }
-      record.length += runs[i]!.text.length;
     }
     this.replace(block, record);
-    let indexed = 0;
-    for (const [node, list] of spans) {
-      this.byNode.set(node, list);
-      if (++indexed % PIECE === 0 && slice.spent()) {
-        await slice.yield();
-        if (!record.live) return;
-      }
-    }
   }
 
-  /** Adds matches[from, to) of one run (the next after record.length) to a record being built. */
-  private build(
-    record: BlockRecord,
-    spans: Map<Text, NodeSpan[]>,
-    run: TextRun,
-    matches: readonly Match[],
-    from: number,
-    to: number,
-  ): void {
+  /**
+   * Adds matches[from, to) of a run to a record being built (run after run, in order): the matches, their
+   * counts, and the node index.
+   */
+  private build(record: BlockRecord, run: TextRun, matches: readonly Match[], from: number, to: number): void {
     for (let m = from; m < to; m++) {
       const match = matches[m]!;
       const start = locate(run, match.start, false);
       const end = locate(run, match.end, true);
-      const termMatch = new TermMatch(match.entry, start, end, record);
+      const termMatch = new TermMatch(match.entry, start.node, start.offset, end.node, end.offset, record);
       record.matches.push(termMatch);
       record.starts.push(record.length + match.start);
       record.counts.set(match.entry, (record.counts.get(match.entry) ?? 0) + 1);
-      // The nodes it touches (not all the run's: a run can have a million).
+      // The nodes it touches (not all the run's: a run can have a million), but for those it only borders.
       for (let i = start.index; i <= end.index; i++) {
         const node = run.nodes[i]!;
-        const nodeStart = run.starts[i]!;
-        const nodeEnd = nodeStart + node.data.length;
-        if (match.end <= nodeStart || match.start >= nodeEnd) continue;
-        let list = spans.get(node);
-        if (!list) spans.set(node, (list = []));
-        list.push({
-          start: Math.max(match.start, nodeStart) - nodeStart,
-          end: Math.min(match.end, nodeEnd) - nodeStart,
-          match: termMatch,
-        });
+        if (termMatch.startIn(node) < termMatch.endIn(node)) this.index(node, termMatch, record);
       }
     }
+    if (to === matches.length) record.length += run.text.length;
   }
 
-  /** Puts a built record in the place of the block's old one (its node spans are indexed by the caller). */
+  /** Adds a match to a node's list, or starts the list afresh when it holds another record's (an older scan's). */
+  private index(node: Text, match: TermMatch, record: BlockRecord): void {
+    const held = this.byNode.get(node);
+    const first = Array.isArray(held) ? held[0] : held;
+    if (!held || first?.record !== record) this.byNode.set(node, match);
+    else if (Array.isArray(held)) held.push(match);
+    else this.byNode.set(node, [held, match]);
+  }
+
+  /** Puts a built record in the place of the block's old one. */
   private replace(block: Element, record: BlockRecord): void {
     const previous = this.blocks.get(block);
     this.forget(block);
@@ -213,6 +205,7 @@ export class Annotations {
     }
     // A block scanned again keeps its place: near the viewport, its new ranges are painted at once (not a frame
     // later, after a fresh verdict), and it stays watched.
+    record.live = true;
     this.blocks.set(block, record);
     for (const [entry, count] of record.counts) this.counts.set(entry, (this.counts.get(entry) ?? 0) + count);
     if (previous?.near) {
@@ -234,7 +227,7 @@ export class Annotations {
     const record = this.blocks.get(block);
     if (!record) return false;
     this.blocks.delete(block);
-    record.live = false; // its matches and node spans are dead from here (the spans go with their nodes)
+    record.live = false; // its matches are dead from here (their index entries go with their nodes)
     this.paint(record, NOTHING);
     for (const [entry, count] of record.counts) {
       const left = (this.counts.get(entry) ?? 0) - count;
@@ -282,23 +275,25 @@ export class Annotations {
 
   /** The match covering a text position, if any (for hover). */
   matchAt(node: Text, offset: number): TermMatch | null {
-    const spans = this.byNode.get(node);
-    if (!spans) return null;
-    // The last span starting at or before offset.
+    const held = this.byNode.get(node);
+    if (!held) return null;
+    const list = Array.isArray(held) ? held : [held];
+    // The last match starting at or before offset in this node.
     let low = 0;
-    let high = spans.length - 1;
+    let high = list.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >>> 1;
-      if (spans[mid]!.start <= offset) low = mid;
+      if (list[mid]!.startIn(node) <= offset) low = mid;
       else high = mid - 1;
     }
-    const span = spans[low];
-    return span && span.start <= offset && offset < span.end && span.match.live ? span.match : null;
+    const match = list[low]!;
+    return match.live && match.startIn(node) <= offset && offset < match.endIn(node) ? match : null;
   }
 
-  /** Whether a text node holds (part of) a term (its spans all come from one record, alive or not). */
+  /** Whether a text node holds (part of) a term (its list is of one record, alive or not). */
   holdsTerms(node: Text): boolean {
-    return this.byNode.get(node)?.[0]?.match.live === true;
+    const held = this.byNode.get(node);
+    return (Array.isArray(held) ? held[0] : held)?.live === true;
   }
 
   /** Entry index → occurrences on the page. */

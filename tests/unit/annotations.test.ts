@@ -15,7 +15,7 @@ class FakeStaticRange {
   }
 }
 
-const text = (data: string) => ({ data }) as Text;
+const text = (data: string) => ({ data, length: data.length }) as Text;
 const block = () => ({}) as Element;
 /** A slice that is always spent: the pieces of a long list each yield, as on a slow page. */
 const spentSlice = (yields: { count: number }) =>
