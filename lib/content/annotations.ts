@@ -78,6 +78,21 @@ export class TermMatch {
   }
 }
 
+/** A block's matches being recorded (Annotations.begin). */
+export interface Recording {
+  /**
+   * Adds a run's matches (offsets into its text), the runs in document order. A promise comes back only when
+   * they are so many that they are recorded in the slice's pieces.
+   */
+  add(run: TextRun, matches: readonly Match[], slice: Slice): Promise<void> | undefined;
+  /** The record takes the block's place (with no matches unless `keep`), if no later recording began. */
+  finish(keep: boolean): void;
+}
+
+function emptyRecord(): BlockRecord {
+  return { matches: [], starts: [], length: 0, counts: new Map(), near: false, painted: NOTHING, live: false };
+}
+
 export interface HighlightSink {
   add(range: StaticRange): void;
   delete(range: StaticRange): void;
@@ -93,7 +108,7 @@ export class Annotations {
    */
   private readonly byNode = new WeakMap<Text, TermMatch | TermMatch[]>();
   private readonly counts = new Map<number, number>();
-  /** The latest recording of each block (see reserve). */
+  /** The latest recording of each block (see begin). */
   private readonly tickets = new WeakMap<Element, object>();
   private version = 0;
   private ordered: { version: number; matches: TermMatch[] } | null = null;
@@ -105,68 +120,45 @@ export class Annotations {
   ) {}
 
   /**
-   * Starts a new recording of a block's matches: the returned check stays true until another one starts. A
-   * recording that waited (a long text matched in pieces, or a long list recorded in pieces) is dropped if a later
-   * one began meanwhile: the page changed the block again, and the later one has the text as it is now.
+   * Starts recording a block's matches anew, run after run (Recording). A recording that waited (a long text
+   * matched in pieces, a long list recorded in pieces) is dropped if a later one of the block began meanwhile, or
+   * the block was dropped: the page changed it again, and the later one has the text as it is now. Until the
+   * recording is finished the block's old matches stand (the pointer finds no term on the nodes already indexed
+   * for the new ones, which are live only once recorded).
    */
-  reserve(block: Element): () => boolean {
+  begin(block: Element): Recording {
     const ticket = {};
     this.tickets.set(block, ticket);
-    return () => this.tickets.get(block) === ticket;
-  }
-
-  /**
-   * Replaces a block's matches with those found in its runs now (unless `current` says a later recording of the
-   * block began). A promise comes back only when the block has so many that they are recorded in the slice's
-   * pieces; ordinary blocks are recorded at once, awaiting nothing. Meanwhile the block's old matches stand (the
-   * pointer finds no term on the nodes already indexed for the new ones, which are live only once recorded).
-   */
-  setBlock(
-    block: Element,
-    runs: readonly TextRun[],
-    matchesPerRun: readonly Match[][],
-    slice: Slice,
-    current: () => boolean,
-  ): Promise<void> | undefined {
-    const total = matchesPerRun.reduce((sum, matches) => sum + matches.length, 0);
-    const record: BlockRecord = {
-      matches: [],
-      starts: [],
-      length: 0,
-      counts: new Map(),
-      near: false,
-      painted: NOTHING,
-      live: false,
+    const current = () => this.tickets.get(block) === ticket;
+    const record = emptyRecord();
+    return {
+      add: (run, matches, slice) => {
+        if (matches.length <= PIECE) return void this.build(record, run, matches, 0, matches.length);
+        return this.buildInPieces(record, run, matches, slice, current);
+      },
+      finish: (keep) => {
+        if (current()) this.replace(block, keep ? record : emptyRecord());
+      },
     };
-    if (total > PIECE) return this.recordInPieces(block, record, runs, matchesPerRun, slice, current);
-    runs.forEach((run, i) => this.build(record, run, matchesPerRun[i]!, 0, matchesPerRun[i]!.length));
-    if (current()) this.replace(block, record);
-    return undefined;
   }
 
-  /** setBlock for a long list. */
-  private async recordInPieces(
-    block: Element,
+  /** Recording.add for a long list. */
+  private async buildInPieces(
     record: BlockRecord,
-    runs: readonly TextRun[],
-    matchesPerRun: readonly Match[][],
+    run: TextRun,
+    matches: readonly Match[],
     slice: Slice,
     current: () => boolean,
   ): Promise<void> {
-    for (let i = 0; i < runs.length; i++) {
-      const matches = matchesPerRun[i]!;
-      for (let from = 0; from < matches.length; from += PIECE) {
-        this.build(record, runs[i]!, matches, from, Math.min(matches.length, from + PIECE));
-        if (slice.spent()) await slice.yield();
-        if (!current()) return;
-      }
+    for (let from = 0; from < matches.length && current(); from += PIECE) {
+      this.build(record, run, matches, from, Math.min(matches.length, from + PIECE));
+      if (slice.spent()) await slice.yield();
     }
-    this.replace(block, record);
   }
 
   /**
-   * Adds matches[from, to) of a run to a record being built (run after run, in order): the matches, their
-   * counts, and the node index.
+   * Adds matches[from, to) of a run (or of a piece of a long run) to a record being built (run after run, in
+   * order): the matches, their counts, and the node index.
    */
   private build(record: BlockRecord, run: TextRun, matches: readonly Match[], from: number, to: number): void {
     for (let m = from; m < to; m++) {
@@ -175,7 +167,8 @@ export class Annotations {
       const end = locate(run, match.end, true);
       const termMatch = new TermMatch(match.entry, start.node, start.offset, end.node, end.offset, record);
       record.matches.push(termMatch);
-      record.starts.push(record.length + match.start);
+      // The block's text counts a piece's overlap with the piece before once.
+      record.starts.push(record.length + match.start - run.overlap);
       record.counts.set(match.entry, (record.counts.get(match.entry) ?? 0) + 1);
       // The nodes it touches (not all the run's: a run can have a million), but for those it only borders.
       for (let i = start.index; i <= end.index; i++) {
@@ -183,7 +176,7 @@ export class Annotations {
         if (termMatch.startIn(node) < termMatch.endIn(node)) this.index(node, termMatch, record);
       }
     }
-    if (to === matches.length) record.length += run.text.length;
+    if (to === matches.length) record.length += run.text.length - run.overlap;
   }
 
   /** Adds a match to a node's list, or starts the list afresh when it holds another record's (an older scan's). */

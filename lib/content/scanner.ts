@@ -4,7 +4,7 @@
  */
 import type { Match, Matcher } from '../matcher/matcher';
 import { inOriginal, visibleText, type VisibleText } from '../matcher/visible';
-import type { Annotations } from './annotations';
+import type { Annotations, Recording } from './annotations';
 import { Churn, QUIET_MS } from './churn';
 import { LateShadowRoots } from './late-shadows';
 import { Slice, nextFrame } from './schedule';
@@ -118,13 +118,7 @@ export class PageScanner {
     const seen = new Set<Element>();
     /** Blocks met again after a nested block, or hosts of a shadow tree's inline text: each rescanned whole, once. */
     const whole = new Set<Element>();
-    let pending: { block: Element; runs: TextRun[] } | null = null;
-    const commit = (): Promise<void> | undefined => {
-      if (!pending) return undefined;
-      const { block, runs: blockRuns } = pending;
-      pending = null;
-      return this.record(block, blockRuns, slice);
-    };
+    let pending: BlockScan | null = null;
     const walk = runs(root, {
       onShadowRoot: (shadow) => shadowRoots.push(shadow),
       onShadowless: (element) => this.lateShadows.note(element),
@@ -136,90 +130,45 @@ export class PageScanner {
         if (slice.spent()) await slice.yield();
         continue;
       }
-      if (pending && pending.block === run.block) {
-        pending.runs.push(run);
-        continue;
+      if (pending?.block !== run.block) {
+        // A block's text that continues after a nested block, and inline text at the top of a shadow tree (its
+        // host's own, see blockOf, beside whatever the host has outside the tree), are the block's with runs met
+        // elsewhere: the block is rescanned whole after the walk (at once, each time, would make a block with
+        // thousands of nested blocks quadratic).
+        if (seen.has(run.block) || (run.block !== root && !root.contains(run.block))) {
+          whole.add(run.block);
+          continue;
+        }
+        pending?.finish();
+        seen.add(run.block);
+        pending = this.blockScan(run.block, slice);
       }
-      // A block's text that continues after a nested block, and inline text at the top of a shadow tree (its
-      // host's own, see blockOf, beside whatever the host has outside the tree), are the block's with runs met
-      // elsewhere: the block is rescanned whole after the walk (at once, each time, would make a block with
-      // thousands of nested blocks quadratic).
-      if (seen.has(run.block) || (run.block !== root && !root.contains(run.block))) {
-        whole.add(run.block);
-        continue;
-      }
-      const committed = commit();
-      if (committed) await committed;
-      seen.add(run.block);
-      pending = { block: run.block, runs: [run] };
-      if (slice.spent()) {
-        await commit();
-        await slice.yield();
-      }
+      const adding = pending.add(run);
+      if (adding) await adding;
+      if (slice.spent()) await slice.yield();
     }
-    await commit();
+    pending?.finish();
     for (const block of whole) await this.rescanBlock(block, slice);
     for (const shadow of shadowRoots) await this.scanDeep(shadow, slice);
   }
 
   /** Rescans the runs that belong to one block (not to blocks nested in it). */
   private async rescanBlock(block: Element, slice: Slice): Promise<void> {
-    const blockRuns: TextRun[] = [];
+    const scan = this.blockScan(block, slice);
     for (const run of runs(block, { shallow: true })) {
-      if (run !== PAUSE) blockRuns.push(run);
-      else if (slice.spent()) await slice.yield();
-    }
-    await this.record(block, blockRuns, slice);
-  }
-
-  /**
-   * Matches a block's runs and records them. A promise comes back only when a long run is matched in pieces, or
-   * the block has so many matches that they are recorded in pieces: the scan awaits nothing for the thousands of
-   * ordinary blocks (each await would cost it a microtask).
-   */
-  private record(block: Element, blockRuns: TextRun[], slice: Slice): Promise<void> | undefined {
-    const current = this.annotations.reserve(block);
-    const texts = blockRuns.map((run) => visibleText(run.text));
-    if (texts.every((visible) => visible.text.length <= MATCH_PIECE)) {
-      const matches = texts.map((visible) => inOriginal(visible, this.matcher.findLongest(visible.text)));
-      return this.setMatches(block, blockRuns, matches, slice, current);
-    }
-    return this.matchInPieces(texts, slice).then((matches) =>
-      this.stopped ? undefined : this.setMatches(block, blockRuns, matches, slice, current),
-    );
-  }
-
-  /** Text that CSS hides is not reading text. */
-  private setMatches(
-    block: Element,
-    blockRuns: TextRun[],
-    matches: Match[][],
-    slice: Slice,
-    current: () => boolean,
-  ): Promise<void> | undefined {
-    // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
-    const hidden = matches.some((m) => m.length > 0) && block.checkVisibility?.({ visibilityProperty: true }) === false;
-    return this.annotations.setBlock(block, hidden ? [] : blockRuns, hidden ? [] : matches, slice, current);
-  }
-
-  /**
-   * A page may hold one text node of megabytes (a log, a data dump): matching it at once would block the page
-   * for 100 ms, so long runs are matched a piece at a time, with the slice's yields in between.
-   */
-  private async matchInPieces(texts: VisibleText[], slice: Slice): Promise<Match[][]> {
-    const all: Match[][] = [];
-    for (const visible of texts) {
-      const { text } = visible;
-      const found: Match[] = [];
-      for (let from = 0; from < text.length;) {
-        const until = Math.min(text.length, from + MATCH_PIECE);
-        for (const match of this.matcher.findLongest(text, from, until)) found.push(match);
-        from = Math.max(until, found.at(-1)?.end ?? 0);
-        if (from < text.length && slice.spent()) await slice.yield();
+      if (this.stopped) return;
+      if (run === PAUSE) {
+        if (slice.spent()) await slice.yield();
+        continue;
       }
-      all.push(inOriginal(visible, found));
+      const adding = scan.add(run);
+      if (adding) await adding;
     }
-    return all;
+    scan.finish();
+  }
+
+  private blockScan(block: Element, slice: Slice): BlockScan {
+    return new BlockScan(block, this.matcher, this.annotations.begin(block), slice, () => this.stopped);
   }
 
   private noteMutations(records: MutationRecord[]): void {
@@ -329,6 +278,80 @@ export class PageScanner {
 function insideAny(node: Node, roots: ReadonlySet<Node>): boolean {
   for (let parent = node.parentNode; parent; parent = parent.parentNode) if (roots.has(parent)) return true;
   return false;
+}
+
+/**
+ * One block's scan: its runs, and the pieces of a long run, matched as they come (a piece's nodes are let go
+ * once matched) and handed to the annotations' recording, which keeps the block's record once the last is in.
+ * Promises come back only for a long text matched in pieces, or a long list of matches recorded in pieces: the
+ * scan awaits nothing for the thousands of ordinary blocks (each await would cost it a microtask).
+ */
+class BlockScan {
+  private found = false;
+  /** Where matching resumes in the next piece of a long run: after any match that ran into its overlap. */
+  private resume = 0;
+
+  constructor(
+    readonly block: Element,
+    private readonly matcher: Matcher,
+    private readonly recording: Recording,
+    private readonly slice: Slice,
+    private readonly stopped: () => boolean,
+  ) {}
+
+  add(run: TextRun): Promise<void> | undefined {
+    const visible = visibleText(run.text);
+    // A piece of a long run: the matches starting in its overlap with the piece before were that one's; and
+    // those starting in its own tail, the next piece's (they may run on past its end).
+    const from = run.overlap > 0 ? visibleIndex(visible, this.resume) : 0;
+    const until = run.tail > 0 ? visibleIndex(visible, run.text.length - run.tail) : visible.text.length;
+    const record = (found: Match[]): Promise<void> | undefined => {
+      if (this.stopped()) return undefined;
+      const matches = inOriginal(visible, found);
+      this.found ||= matches.length > 0;
+      this.resume = run.tail > 0 ? Math.max(0, (matches.at(-1)?.end ?? 0) - (run.text.length - run.tail)) : 0;
+      return this.recording.add(run, matches, this.slice);
+    };
+    if (until - from <= MATCH_PIECE) return record(this.matcher.findLongest(visible.text, from, until));
+    return this.matchInPieces(visible.text, from, until).then(record);
+  }
+
+  /** Keeps the block's record (empty where CSS hides the block: its text is not reading text). */
+  finish(): void {
+    if (this.stopped()) return;
+    // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
+    const hidden = this.found && this.block.checkVisibility?.({ visibilityProperty: true }) === false;
+    this.recording.finish(!hidden);
+  }
+
+  /**
+   * A page may hold one text node of megabytes (a log, a data dump): matching it at once would block the page
+   * for 100 ms, so a long text is matched a piece at a time, with the slice's yields in between.
+   */
+  private async matchInPieces(text: string, start: number, end: number): Promise<Match[]> {
+    const found: Match[] = [];
+    for (let from = start; from < end;) {
+      const until = Math.min(end, from + MATCH_PIECE);
+      for (const match of this.matcher.findLongest(text, from, until)) found.push(match);
+      from = Math.max(until, found.at(-1)?.end ?? 0);
+      if (from < end && this.slice.spent()) await this.slice.yield();
+    }
+    return found;
+  }
+}
+
+/** The index in a visible text of the first character at or after `offset` in the original. */
+function visibleIndex(visible: VisibleText, offset: number): number {
+  const origin = visible.origin;
+  if (!origin) return offset;
+  let low = 0;
+  let high = origin.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (origin[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

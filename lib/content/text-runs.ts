@@ -88,6 +88,14 @@ export interface TextRun {
   /** Offset of each node's text within `text`. */
   starts: number[];
   text: string;
+  /**
+   * A long run comes in pieces of PIECE_NODES nodes, each repeating at its start the last characters of the one
+   * before (at least PIECE_OVERLAP of them: a term across two pieces is whole in the second). `overlap`: the
+   * characters this piece repeats of the one before; `tail`: the characters the next one will repeat of this
+   * (0 in the last piece, or the run's only one).
+   */
+  overlap: number;
+  tail: number;
 }
 
 export function isInline(element: Element): boolean {
@@ -174,6 +182,10 @@ export interface CollectOptions {
 export const PAUSE = null;
 /** A millisecond or two of walking. A run can have 100 000 text nodes (which took 140 ms to walk at once). */
 const PAUSE_EVERY = 1024;
+/** Nodes in a piece of a long run (TextRun.overlap). */
+const PIECE_NODES = 4096;
+/** Characters a piece repeats of the one before at least: more than any key of the glossary has. */
+const PIECE_OVERLAP = 256;
 
 /**
  * The runs under `root`, one at a time, with PAUSE between some nodes so that a long walk can pause. Deep
@@ -246,45 +258,67 @@ function* treeRuns(
     }
     lastBlock = block;
     current.add(text);
+    if (current.full) {
+      const { piece, next } = current.split();
+      yield piece;
+      current = next;
+    }
   }
   if (current?.hasText()) yield current.run();
 }
 
 /**
- * A run as it is collected. Its text is joined a chunk of nodes at a time: appending each node's text to one
- * string would make a string of a million pieces out of a run of a million nodes (garbage of tens of
- * megabytes, and one long pause to flatten it when it is first read).
+ * A run as it is collected. A long run is handed on in pieces (split): a piece's nodes are let go once it is
+ * matched, where a run of a million nodes held at once kept a million wrappers alive, whose collection landed
+ * in our slices.
  */
 class RunBuilder {
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
-  private readonly chunks: string[] = [];
-  private pieces: string[] = [];
+  private readonly texts: string[] = [];
   private length = 0;
   private anyText = false;
 
-  constructor(private readonly block: Element) {}
+  /** `overlap`: the characters of the nodes it is seeded with, which the piece before held too. */
+  constructor(
+    private readonly block: Element,
+    private readonly overlap = 0,
+  ) {}
 
   add(text: Text): void {
     const data = text.data;
     this.nodes.push(text);
     this.starts.push(this.length);
-    this.pieces.push(data);
+    this.texts.push(data);
     this.length += data.length;
     this.anyText ||= /\S/.test(data);
-    if (this.pieces.length === PAUSE_EVERY) {
-      this.chunks.push(this.pieces.join(''));
-      this.pieces = [];
-    }
+  }
+
+  get full(): boolean {
+    return this.nodes.length >= PIECE_NODES;
   }
 
   hasText(): boolean {
     return this.anyText;
   }
 
-  run(): TextRun {
-    this.chunks.push(this.pieces.join(''));
-    return { block: this.block, nodes: this.nodes, starts: this.starts, text: this.chunks.join('') };
+  /** The run (or its last piece). */
+  run(tail = 0): TextRun {
+    const { block, nodes, starts, overlap } = this;
+    return { block, nodes, starts, text: this.texts.join(''), overlap, tail };
+  }
+
+  /**
+   * This piece of a long run, and the builder of the next, which begins with this one's last nodes: enough of
+   * them for PIECE_OVERLAP characters, at most half of them.
+   */
+  split(): { piece: TextRun; next: RunBuilder } {
+    let first = this.nodes.length - 1;
+    while (first > this.nodes.length / 2 && this.length - this.starts[first]! < PIECE_OVERLAP) first--;
+    const tail = this.length - this.starts[first]!;
+    const next = new RunBuilder(this.block, tail);
+    for (const node of this.nodes.slice(first)) next.add(node);
+    return { piece: this.run(tail), next };
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Annotations with stand-ins for the DOM (text nodes are their data, StaticRange keeps its boundary points): a
  * block's matches recorded in pieces, found again by position, counted, painted around the viewport at most
- * PAINT_CAP at a time, and a recording that a later one overtook dropped.
+ * 1000 at a time, a long run recorded piece by piece, and a recording that a later one overtook dropped.
  */
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { Annotations } from '../../lib/content/annotations';
@@ -24,9 +24,16 @@ const spentSlice = (yields: { count: number }) =>
 /** One text node holding `count` terms of four characters with a comma after each (entry: the index mod 4). */
 function denseRun(count: number): { run: TextRun; matches: Match[] } {
   const node = text('一区五城，'.repeat(count));
-  const run: TextRun = { block: block(), nodes: [node], starts: [0], text: node.data };
+  const run: TextRun = { block: block(), nodes: [node], starts: [0], text: node.data, overlap: 0, tail: 0 };
   const matches = Array.from({ length: count }, (_, i) => ({ start: i * 5, end: i * 5 + 4, entry: i % 4 }));
   return { run, matches };
+}
+
+/** Records a block's runs with their matches, as the scanner does. */
+async function record(annotations: Annotations, where: Element, runs: [TextRun, Match[]][], slice: Slice) {
+  const recording = annotations.begin(where);
+  for (const [run, matches] of runs) await recording.add(run, matches, slice);
+  recording.finish(true);
 }
 
 describe('Annotations', () => {
@@ -45,7 +52,7 @@ describe('Annotations', () => {
     const { run, matches } = denseRun(20_000);
     const yields = { count: 0 };
     const where = run.block;
-    await annotations.setBlock(where, [run], [matches], spentSlice(yields), annotations.reserve(where));
+    await record(annotations, where, [[run, matches]], spentSlice(yields));
     expect(yields.count).toBeGreaterThan(10);
     expect([...annotations.entryCounts()].sort()).toEqual([
       [0, 5000],
@@ -66,7 +73,7 @@ describe('Annotations', () => {
   test('a long block near the viewport paints at most 1000 of its matches, moving with the viewport', async () => {
     const { run, matches } = denseRun(20_000);
     const where = run.block;
-    await annotations.setBlock(where, [run], [matches], spentSlice({ count: 0 }), annotations.reserve(where));
+    await record(annotations, where, [[run, matches]], spentSlice({ count: 0 }));
     expect(painted.size).toBe(0); // not near yet
     annotations.setNear(where, true, { top: 0, height: 200_000, viewportHeight: 1000 });
     expect(painted.size).toBeGreaterThan(0);
@@ -82,27 +89,67 @@ describe('Annotations', () => {
   test('a recording that waited is dropped when a later one of the block began meanwhile', async () => {
     const { run, matches } = denseRun(10_000);
     const where = run.block;
-    const waiting = annotations.setBlock(where, [run], [matches], spentSlice({ count: 0 }), annotations.reserve(where));
+    const waiting = annotations.begin(where);
+    const adding = waiting.add(run, matches, spentSlice({ count: 0 }));
     // The page changed the block: its text now holds one term, recorded at once.
     const now = text('焦作');
-    const later: TextRun = { block: where, nodes: [now], starts: [0], text: now.data };
-    const slice = spentSlice({ count: 0 });
-    expect(
-      annotations.setBlock(where, [later], [[{ start: 0, end: 2, entry: 7 }]], slice, annotations.reserve(where)),
-    ).toBe(undefined);
-    await waiting;
+    const later = annotations.begin(where);
+    const run2: TextRun = { block: where, nodes: [now], starts: [0], text: now.data, overlap: 0, tail: 0 };
+    expect(later.add(run2, [{ start: 0, end: 2, entry: 7 }], spentSlice({ count: 0 }))).toBe(undefined);
+    later.finish(true);
+    await adding;
+    waiting.finish(true);
     expect([...annotations.entryCounts()]).toEqual([[7, 1]]);
     expect(annotations.holdsTerms(run.nodes[0]!)).toBe(false);
     expect(annotations.matchAt(now, 1)?.entry).toBe(7);
+  });
+
+  test('a long run recorded piece by piece: a term across two pieces counted once, each found by its position', async () => {
+    // Two pieces of one run: nodes a b | b c, the second repeating node b (its overlap).
+    const [a, b, c] = [text('天地一区'), text('五城玄黄'), text('三区一极')];
+    const first: TextRun = {
+      block: block(),
+      nodes: [a, b],
+      starts: [0, 4],
+      text: '天地一区五城玄黄',
+      overlap: 0,
+      tail: 4,
+    };
+    const second: TextRun = {
+      block: first.block,
+      nodes: [b, c],
+      starts: [0, 4],
+      text: '五城玄黄三区一极',
+      overlap: 4,
+      tail: 0,
+    };
+    // 一区五城 starts before the first piece's tail: the first piece's; 三区一极, the second's.
+    await record(
+      annotations,
+      first.block,
+      [
+        [first, [{ start: 2, end: 6, entry: 1 }]],
+        [second, [{ start: 4, end: 8, entry: 2 }]],
+      ],
+      spentSlice({ count: 0 }),
+    );
+    expect([...annotations.entryCounts()].sort()).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect(annotations.matchAt(a, 3)?.entry).toBe(1);
+    expect(annotations.matchAt(b, 1)?.entry).toBe(1);
+    expect(annotations.matchAt(c, 0)?.entry).toBe(2);
+    expect(annotations.inDocumentOrder().map((match) => match.entry)).toEqual([1, 2]);
   });
 
   test('a dropped block takes its matches, counts and paint with it', () => {
     const { run, matches } = denseRun(10);
     const where = run.block;
     // Ten matches: recorded at once, no promise.
-    expect(annotations.setBlock(where, [run], [matches], spentSlice({ count: 0 }), annotations.reserve(where))).toBe(
-      undefined,
-    );
+    const recording = annotations.begin(where);
+    expect(recording.add(run, matches, spentSlice({ count: 0 }))).toBe(undefined);
+    recording.finish(true);
     annotations.setNear(where, true, { top: 0, height: 20, viewportHeight: 1000 });
     expect(painted.size).toBe(10);
     const [match] = annotations.inDocumentOrder();
