@@ -8,6 +8,7 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './common';
 import type { summariseDynamic } from './dynamic';
+import type { ExtremePage, summariseExtreme } from './extremes';
 import type { summariseFrames } from './frames';
 import type { summariseHost } from './host';
 import type { matcherBench } from './matcher';
@@ -36,6 +37,8 @@ export interface Results {
     };
   };
   host: ReturnType<typeof summariseHost>;
+  /** The hostile suite's extremes (extremes.ts). */
+  extremes: Record<ExtremePage, ReturnType<typeof summariseExtreme>>;
   dynamic: ReturnType<typeof summariseDynamic>;
   size: ReturnType<typeof contentScriptSize>;
   startup: ReturnType<typeof summariseStartup> &
@@ -140,6 +143,11 @@ export function aimsOf(results: Results): Aim[] {
     5,
     'at least 5× faster than mark.js to painted highlights (the page where we are least ahead)',
   );
+  for (const [name, what] of [
+    ['manyTerms', 'one text node of 200 000 terms'],
+    ['millionNodes', 'a million text nodes'],
+  ] as const)
+    atMost(`extremes.${name}.longestTaskMs`, 50, `no task of ours over 50 ms (${what})`);
   atMost('host.frameTimeRatio', 1.1, "host page's frame time with the extension within 10% of without");
   atMost(
     'dynamic.ratioToAt10.at200',
@@ -193,6 +201,13 @@ export function printTable(results: Results): void {
     rows.push([
       `mark.js ${size}`,
       `${format(p.paintedMs)} ms to painted (${format(p.speedup)}× ours), +${p.domNodesAdded.toLocaleString('en-US')} DOM nodes`,
+    ]);
+  }
+  for (const [name, e] of Object.entries(results.extremes ?? {})) {
+    rows.push([
+      name,
+      `scan ${format(e.scanMs)} ms, longest task ${format(e.longestTaskMs)} ms (worst run ${format(e.worstLongestTaskMs)}), ` +
+        `${e.tasksOver50} of ${e.tasks} tasks ≥ 50 ms, heap ${mb(e.heapBytes)}`,
     ]);
   }
   if (results.host) {

@@ -9,7 +9,7 @@
  * used in turn, for the host page; last, the popup-search benchmark (bench/search.ts), if it is there.
  *
  *   npm run bench                       everything
- *   npm run bench -- matcher page       only these (matcher, page, peer, host, dynamic, size, search);
+ *   npm run bench -- matcher page       only these (matcher, page, extremes, peer, host, dynamic, size, search);
  *                                       bench/results.json and RESULTS.md are written only by a full
  *                                       run, a partial one writes bench/tmp/partial-results.json
  *   JPL_BENCH_EXTENSION=DIR npm run bench   measure a build made elsewhere instead of building
@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { buildExtension, chromiumVersion, withBrowser } from './browser';
 import { BENCH_DIR, REPO_ROOT, TMP_DIR, log, readMatcherData } from './common';
 import { sampleDynamic, summariseDynamic } from './dynamic';
+import { copyExtremePages, sampleExtreme, summariseExtreme, type ExtremePage } from './extremes';
 import { emptyContentScriptExtension } from './floor';
 import { sampleFramesInTurn, summariseFrames } from './frames';
 import { sampleHostInTurn, summariseHost } from './host';
@@ -33,9 +34,17 @@ import { contentScriptSize, sampleStartup, summariseStartup } from './size';
 import { trieKeys } from './terms';
 
 /** Runs of each measurement (each figure is the median). */
-const RUNS = { page: 7, startup: 7, frames: 5, dynamic: 3, host: 5, peer: { '1mb': 5, '5mb': 3 } } as const;
+const RUNS = {
+  page: 7,
+  startup: 7,
+  frames: 5,
+  extremes: 3,
+  dynamic: 3,
+  host: 5,
+  peer: { '1mb': 5, '5mb': 3 },
+} as const;
 const PAGE_SIZES = ['1mb', '5mb'] as const;
-const ALL = ['matcher', 'size', 'page', 'peer', 'host', 'dynamic', 'search'] as const;
+const ALL = ['matcher', 'size', 'page', 'extremes', 'peer', 'host', 'dynamic', 'search'] as const;
 type Part = (typeof ALL)[number];
 
 async function main(): Promise<void> {
@@ -62,9 +71,16 @@ async function main(): Promise<void> {
   let startup: ReturnType<typeof summariseStartup> | undefined;
   let popover: ReturnType<typeof summarisePopover> | undefined;
   let dynamic: number[][] | undefined;
+  const extremes: Partial<Record<ExtremePage, ReturnType<typeof summariseExtreme>>> = {};
   const needsPages = parts.has('page') || parts.has('peer');
-  if (needsPages || parts.has('size') || parts.has('dynamic')) {
+  if (needsPages || parts.has('size') || parts.has('dynamic') || parts.has('extremes')) {
     await withBrowser(extensionDir, async (browser) => {
+      if (parts.has('extremes')) {
+        for (const [name, path] of Object.entries(copyExtremePages()) as [ExtremePage, string][]) {
+          log(`${path}, with the extension`);
+          extremes[name] = summariseExtreme(await sampleExtreme(browser, path, RUNS.extremes));
+        }
+      }
       if (needsPages) {
         for (const size of PAGE_SIZES) {
           log(`page ${size}, with the extension`);
@@ -156,6 +172,7 @@ async function main(): Promise<void> {
     };
   }
   if (dynamic) results.dynamic = summariseDynamic(dynamic);
+  if (parts.has('extremes')) results.extremes = extremes as Results['extremes'];
   if (host) results.host = summariseHost(host.with, host.without, host.floor);
   if (parts.has('search')) results.search = searchBench();
 
