@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { heapUsed, type BenchBrowser } from './browser';
 import { PAGES_DIR, REPO_ROOT, median, round } from './common';
-import { COLLECT, SCAN_DONE, type Collected } from './in-page';
+import { COLLECT, PROBE, SCAN_DONE, type Collected } from './in-page';
 
 const PAGES = { manyTerms: 'many-terms.html', millionNodes: 'million-nodes.html' } as const;
 export type ExtremePage = keyof typeof PAGES;
@@ -37,6 +37,7 @@ export async function sampleExtreme(browser: BenchBrowser, path: string, runs: n
   const samples: ExtremeSample[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage();
+    await page.addInitScript(PROBE);
     await page.goto(browser.server + path, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(SCAN_DONE, null, { polling: 250, timeout: 300_000 });
     await page.waitForTimeout(400); // the last proximity callback comes a frame later

@@ -782,8 +782,9 @@ Measured with this benchmark, the code before each change against the code after
    its own: a batch of changes with many added subtrees (or a page with many shadow roots) gave each a fresh 8 ms budget
    and could run that many times 8 ms without yielding. The Slice also writes each slice's \`jpl:\` measure.
 
-5. **Instrumentation** (lib/content/timing.ts, used in scanner.ts, schedule.ts, lens.ts and entrypoints/content/index.ts):
-   the marks and measures described above, written only where the page's root element has \`data-jpl-timing\`.
+5. **Instrumentation** (lib/content/timing.ts, used in scanner.ts, schedule.ts, lens.ts and entrypoints/content-script.ts):
+   the marks and measures described above, written only where the page's root element has \`data-jpl-timing\`, and only
+   in builds made with WXT_TIMING=1 (the tests' and the benchmark's).
 
 6. **Proximity without a standing observer** (lib/content/proximity.ts, annotations.ts). One IntersectionObserver over
    every block with terms (4,200 on the 1 MB page) made Chromium recompute all of them after every layout of a page
