@@ -5,6 +5,7 @@
 import type { Match, Matcher } from '../matcher/matcher';
 import { inOriginal, visibleText, type VisibleText } from '../matcher/visible';
 import type { Annotations, Recording } from './annotations';
+import type { Placement } from './paint-window';
 import { Churn, QUIET_MS } from './churn';
 import { LateShadowRoots } from './late-shadows';
 import { Slice, nextFrame } from './schedule';
@@ -62,27 +63,29 @@ export class PageScanner {
     mark('scan-start');
     // The blocks in view are the first slice's first work; the walk over everything follows in the same slice.
     const slice = new Slice('scan');
-    const inView = new Set<Element>();
-    // All the hit tests first: one after registering ranges would have to bring the highlights up to date first.
+    // All the hit tests and measurements first: one after registering ranges would have to bring the page's
+    // style up to date first (and the first registration adds our highlight styles, which restyles it all).
+    const viewportHeight = this.doc.defaultView?.innerHeight ?? 0;
+    const inView = new Map<Element, Placement>();
     for (const block of blocksInView(this.doc)) {
-      if (block) inView.add(block);
+      if (block && !inView.has(block) && startsWithText(block)) {
+        const { top, height } = block.getBoundingClientRect();
+        inView.set(block, { top, height, viewportHeight });
+      }
       // A hit test can take a millisecond (in a block of a million text nodes): the slice may end between two.
       if (slice.spent()) await slice.yield();
     }
-    const viewportHeight = this.doc.defaultView?.innerHeight ?? 0;
-    for (const block of inView) {
-      await this.rescanBlock(block, slice);
-      // In view by construction: register its ranges now, not after the proximity observer's first report
-      // (which comes after a frame, and after the slices that scheduler.yield lets run before it).
-      const { top, height } = block.getBoundingClientRect();
-      this.annotations.setNear(block, true, { top, height, viewportHeight });
-    }
+    for (const block of inView.keys()) await this.rescanBlock(block, slice);
+    // In view by construction: their ranges are registered now, not after the proximity observer's first report
+    // (which comes after a frame, and after the slices that scheduler.yield lets run before it); after all the
+    // rescans, which ask whether CSS hides a block (a style question too).
+    for (const [block, placement] of inView) this.annotations.setNear(block, true, placement);
     if (inView.size > 0) {
       this.listeners.onChange();
       // A frame paints them before the walk over everything begins.
       await slice.yield(true);
     }
-    await this.scanDeep(root, slice, inView);
+    await this.scanDeep(root, slice, new Set(inView.keys()));
     slice.end();
     mark('scan-done');
     this.listeners.onChange();
@@ -366,6 +369,23 @@ function splitsNoRun(record: MutationRecord): boolean {
   if (!changed.every((node) => isElement(node) && !isInline(node))) return false;
   const endsRun = (node: Node | null) => node === null || (isElement(node) && !isInline(node) && !isSkipped(node));
   return endsRun(record.previousSibling) || endsRun(record.nextSibling);
+}
+
+/**
+ * Whether a block has text of its own among its first children. A point between two paragraphs finds their
+ * container (an article of 4000 paragraphs), whose rescan ahead of the walk (rejecting each paragraph) would hold
+ * back the first highlight by tens of milliseconds; the walk reads it anyway.
+ */
+function startsWithText(block: Element): boolean {
+  let looked = 0;
+  for (let node = block.firstChild; node && looked < 50; node = node.nextSibling, looked++) {
+    if (node.nodeType === Node.TEXT_NODE ? /\S/.test((node as Text).data) : isInlineElement(node)) return true;
+  }
+  return false;
+}
+
+function isInlineElement(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && isInline(node as Element);
 }
 
 /**
