@@ -27,18 +27,23 @@ interface Names {
   focus: string;
 }
 
-/** The rules of the reader's highlight styles (lib/settings.ts) and of the focused term. */
+/**
+ * The rules of the reader's highlight styles (lib/settings.ts) and of the focused term. Added to a page already
+ * styled, any ::highlight() rule makes Chromium restyle the whole page (70 to 90 ms for the 5 MB benchmark
+ * page, in the frame that paints the first highlights); set on the root, whose highlight styles every element
+ * inherits, shadow trees included, a quarter less.
+ */
 function stylesFor(names: Names): string {
   return `
-::highlight(${names.underline}) {
+:root::highlight(${names.underline}) {
   text-decoration: underline dotted 2px #c2410c;
   text-underline-offset: 3px;
   background-color: rgb(251 191 36 / 0.16);
 }
-::highlight(${names.background}) {
+:root::highlight(${names.background}) {
   background-color: rgb(251 191 36 / 0.42);
 }
-::highlight(${names.focus}) {
+:root::highlight(${names.focus}) {
   background-color: rgb(251 191 36 / 0.55);
   text-decoration: underline solid 2px #9a3412;
 }`;
