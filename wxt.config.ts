@@ -11,8 +11,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  // JSON modules as JSON.parse('…'): V8 parses that faster than the same data as an object literal (the
-  // content script's matcher tables are most of its start-up otherwise).
+  // JSON modules as JSON.parse('…'): V8 parses that faster than the same data as an object literal. (The content
+  // script imports its matcher tables as text, ?raw, and parses them only in a frame that has Chinese text.)
   vite: () => ({ plugins: [preact()], json: { stringify: true } }),
   // The Firefox sources zip (npm run zip) holds what rebuilds the extension (docs/releasing.md): no tests,
   // benchmarks, docs, store material or generated glossary tables (the build writes them).
@@ -51,6 +51,20 @@ export default defineConfig({
     // it as menus). activeTab: the popup may read the address of the tab it was opened over, to say why the
     // lens cannot run there and ask for that one site.
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    // The content script (entrypoints/content-script.ts), declared here rather than with WXT's defineContentScript,
+    // whose start-up announces the extension to every page. Every frame: frames without an origin of their own
+    // (sandboxed srcdoc, data:, blob:) are read too, as the reader sees them. No stylesheet: the highlights' styles
+    // come with the first highlight (lib/content/highlights.ts), so that a page without terms has none.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+        run_at: 'document_idle',
+        js: ['content-script.js'],
+      },
+    ],
     // Asked for only when the learner turns on sending notes to a running Anki (AnkiConnect).
     optional_host_permissions: ['http://127.0.0.1:8765/*'],
     // Chrome takes at most four suggested keys: these four (it refuses Alt+Shift+P, which it keeps for itself).

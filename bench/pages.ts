@@ -136,3 +136,32 @@ export function generatePages(glossary = readGlossary()): Record<PageSize, Gener
   }
   return out;
 }
+
+/** Frames on the frames page (frames.ts): as many as a news page's advertisements and embeds can add up to. */
+export const FRAMES = 100;
+
+/**
+ * A page of FRAMES frames without a Han character anywhere (the page's own text included): half loaded from the
+ * server, half srcdoc. Each document carries data-jpl-timing, so that a task of ours in it can be told apart.
+ */
+export function generateFramesPage(): GeneratedPage {
+  mkdirSync(PAGES_DIR, { recursive: true });
+  const ad = (i: number) =>
+    `<p>Advertisement ${i}: buy one, get one free. <a href="#offer">Terms and conditions apply.</a></p>`;
+  writeFileSync(
+    join(PAGES_DIR, 'frame-english.html'),
+    `<!doctype html>\n<html lang="en" data-jpl-timing><head><meta charset="utf-8"><title>Ad</title></head><body>${ad(0)}</body></html>\n`,
+  );
+  const frames = Array.from({ length: FRAMES }, (_, i) =>
+    i % 2 === 0
+      ? `<iframe src="/frame-english.html?${i}"></iframe>`
+      : `<iframe srcdoc="${escapeHtml(`<html lang="en" data-jpl-timing><body>${ad(i)}</body></html>`).replace(/"/g, '&quot;')}"></iframe>`,
+  );
+  const html =
+    `<!doctype html>\n<html lang="en" data-jpl-timing>\n<head><meta charset="utf-8"><title>Frames</title>` +
+    `<style>iframe { width: 200px; height: 60px; }</style></head>\n<body>\n<p>A page of ${FRAMES} frames.</p>\n` +
+    `${frames.join('\n')}\n</body>\n</html>\n`;
+  const path = '/frames-english.html';
+  writeFileSync(join(PAGES_DIR, path), html);
+  return { path, bytes: Buffer.byteLength(html), chars: 0, paragraphs: 0, terms: 0 };
+}

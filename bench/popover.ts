@@ -5,7 +5,8 @@
  * (polled every frame), the term's details fetched from the background included.
  */
 import type { Page } from 'playwright-core';
-import { highlightedTexts, pointOf, popoverText, popoverTextInPage } from '../tests/browser/page-tools';
+import { popoverText } from '../tests/browser/card-tools';
+import { highlightedTexts, pointOf } from '../tests/browser/page-tools';
 import type { BenchBrowser } from './browser';
 import { median, round } from './common';
 import { PROBE, SCAN_DONE } from './in-page';
@@ -27,11 +28,16 @@ async function termsInView(page: Page): Promise<{ x: number; y: number }[]> {
   throw new Error('fewer than two highlighted terms in view');
 }
 
+/** From just before the pointer moves until the content script's jpl:popover-shown mark (its card is closed to the page). */
 async function timeShow(page: Page, point: { x: number; y: number }): Promise<number> {
-  const before = (await page.evaluate('performance.now()')) as number;
+  const shown = `performance.getEntriesByName('jpl:popover-shown')`;
+  const before = (await page.evaluate(`({ now: performance.now(), shown: ${shown}.length })`)) as {
+    now: number;
+    shown: number;
+  };
   await page.mouse.move(point.x, point.y);
-  await page.waitForFunction(popoverTextInPage, null, { polling: 'raf', timeout: 10_000 });
-  return ((await page.evaluate('performance.now()')) as number) - before;
+  await page.waitForFunction(`${shown}.length > ${before.shown}`, null, { polling: 'raf', timeout: 10_000 });
+  return ((await page.evaluate(`${shown}.at(-1).startTime`)) as number) - before.now;
 }
 
 export async function samplePopover(browser: BenchBrowser, path: string, runs: number): Promise<PopoverSample[]> {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './common';
 import type { dictionaryBytes, lookupBench, summariseColdStart } from './dictionary';
 import type { summariseDynamic } from './dynamic';
+import type { ExtremePage, summariseExtreme } from './extremes';
+import type { summariseFrames } from './frames';
 import type { summariseHost } from './host';
 import type { matcherBench } from './matcher';
 import type { PageResult } from './page';
@@ -36,12 +38,15 @@ export interface Results {
     };
   };
   host: ReturnType<typeof summariseHost>;
+  /** The hostile suite's extremes (extremes.ts). */
+  extremes: Record<ExtremePage, ReturnType<typeof summariseExtreme>>;
   dynamic: ReturnType<typeof summariseDynamic>;
   size: ReturnType<typeof contentScriptSize>;
-  startup: ReturnType<typeof summariseStartup> & {
-    ratioToRelayout1mb?: number;
-    popover?: ReturnType<typeof summarisePopover>;
-  };
+  startup: ReturnType<typeof summariseStartup> &
+    Partial<ReturnType<typeof summariseFrames>> & {
+      ratioToRelayout1mb?: number;
+      popover?: ReturnType<typeof summarisePopover>;
+    };
   dictionary?: Awaited<ReturnType<typeof lookupBench>> &
     ReturnType<typeof summariseColdStart> & { bytes: Awaited<ReturnType<typeof dictionaryBytes>> };
   search?: { output: string; results?: unknown };
@@ -141,6 +146,11 @@ export function aimsOf(results: Results): Aim[] {
     5,
     'at least 5× faster than mark.js to painted highlights (the page where we are least ahead)',
   );
+  for (const [name, what] of [
+    ['manyTerms', 'one text node of 200 000 terms'],
+    ['millionNodes', 'a million text nodes'],
+  ] as const)
+    atMost(`extremes.${name}.longestTaskMs`, 50, `no task of ours over 50 ms (${what})`);
   atMost('host.frameTimeRatio', 1.1, "host page's frame time with the extension within 10% of without");
   atMost(
     'dynamic.ratioToAt10.at200',
@@ -152,6 +162,11 @@ export function aimsOf(results: Results): Aim[] {
   atMost('dictionary.lookupMs', 0.5, 'the background answers "the longest word at this offset" in 0.5 ms (median)');
   atMost('dictionary.coldStartMs', 150, 'first dictionary answer from a stopped service worker within 150 ms');
   atMost('dictionary.bytes.extensionZipBytes', 8_000_000, 'the packed extension (Chrome zip) under 8 MB');
+  atMost(
+    'startup.frameWithoutChineseMs',
+    1,
+    'a frame without Chinese text costs at most 1 ms of our CPU (over an empty content script)',
+  );
   return aims;
 }
 
@@ -194,6 +209,13 @@ export function printTable(results: Results): void {
       `${format(p.paintedMs)} ms to painted (${format(p.speedup)}× ours), +${p.domNodesAdded.toLocaleString('en-US')} DOM nodes`,
     ]);
   }
+  for (const [name, e] of Object.entries(results.extremes ?? {})) {
+    rows.push([
+      name,
+      `scan ${format(e.scanMs)} ms, longest task ${format(e.longestTaskMs)} ms (worst run ${format(e.worstLongestTaskMs)}), ` +
+        `${e.tasksOver50} of ${e.tasks} tasks ≥ 50 ms, heap ${mb(e.heapBytes)}`,
+    ]);
+  }
   if (results.host) {
     const h = results.host;
     rows.push([
@@ -225,6 +247,14 @@ export function printTable(results: Results): void {
     ]);
   }
   if (results.startup) rows.push(['start-up', `${format(results.startup.contentScriptMs)} ms`]);
+  const st = results.startup;
+  if (st?.frameWithoutChineseMs !== undefined) {
+    rows.push([
+      'frame without Chinese',
+      `${format(st.frameWithoutChineseMs)} ms CPU over an empty content script's ${format(st.frameWithoutChineseFloorMs!)} ` +
+        `(${format(st.frameWithoutChineseRatioToFloor!)}×), heap +${kb(st.frameWithoutChineseHeapBytes!)} a frame`,
+    ]);
+  }
   const width = Math.max(...rows.map(([name]) => name.length), 4);
   const lines = ['', ...rows.map(([name, text]) => `${name.padEnd(width)}  ${text}`), ''];
   for (const aim of results.aims) {
@@ -570,7 +600,6 @@ function markdown(r: Results): string {
       [
         ['content script, raw', kb(s.contentScriptBytes)],
         ['**content script, gzip -9**', `**${kb(s.contentScriptGzipBytes)}**`],
-        ['content.css', `${s.contentCssBytes} B`],
         [
           'popover-view.js (the popover, imported on the first term pointed at), raw / gzip',
           `${kb(s.popoverViewBytes)} / ${kb(s.popoverViewGzipBytes)}`,
@@ -588,6 +617,18 @@ function markdown(r: Results): string {
           `${format(st.laterSetupTaskCpuMs)} ms (startLens itself: ${format(st.setupMs)} ms wall)`,
         ],
         ['main() → first scan (wall: storage read, startLens, a frame)', `${format(st.toFirstScanMs)} ms`],
+        ...(st.frameWithoutChineseMs !== undefined
+          ? [
+              [
+                `**a frame without Chinese text** (a page of ${st.frames} frames, ${st.runs} runs): our CPU, over an empty content script's`,
+                `**${format(st.frameWithoutChineseMs)} ms** (${format(st.frameWithoutChineseTotalMs!)} against ${format(st.frameWithoutChineseFloorMs!)} ms, ${format(st.frameWithoutChineseRatioToFloor!)}×)`,
+              ],
+              [
+                'the page’s heap per such frame, ours minus an empty content script’s',
+                kb(st.frameWithoutChineseHeapBytes!),
+              ],
+            ]
+          : []),
         ...(st.popover
           ? [
               [

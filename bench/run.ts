@@ -9,7 +9,8 @@
  * used in turn, for the host page; last, the popup-search benchmark (bench/search.ts), if it is there.
  *
  *   npm run bench                       everything
- *   npm run bench -- matcher page       only these (matcher, page, peer, host, dynamic, size, dictionary, search);
+ *   npm run bench -- matcher page       only these (matcher, page, extremes, peer, host, dynamic, size, dictionary,
+ *                                       search);
  *                                       bench/results.json and RESULTS.md are written only by a full
  *                                       run, a partial one writes bench/tmp/partial-results.json
  *   JPL_BENCH_EXTENSION=DIR npm run bench   measure a build made elsewhere instead of building
@@ -21,11 +22,13 @@ import { buildExtension, chromiumVersion, withBrowser } from './browser';
 import { BENCH_DIR, REPO_ROOT, TMP_DIR, log, readGlossary, readMatcherData } from './common';
 import { dictionaryBytes, lookupBench, sampleColdStart, summariseColdStart, type ColdStartSample } from './dictionary';
 import { sampleDynamic, summariseDynamic } from './dynamic';
+import { copyExtremePages, sampleExtreme, summariseExtreme, type ExtremePage } from './extremes';
 import { emptyContentScriptExtension } from './floor';
+import { sampleFramesInTurn, summariseFrames } from './frames';
 import { sampleHostInTurn, summariseHost } from './host';
 import type { matcherBench } from './matcher';
 import { samplePage, settleAfterLoad, summarisePage, type PageResult, type PageSample } from './page';
-import { generatePages, type PageSize } from './pages';
+import { FRAMES, generateFramesPage, generatePages, type PageSize } from './pages';
 import { sampleMarkJs, summarisePeer, type MarkJsSample } from './peer';
 import { samplePopover, summarisePopover } from './popover';
 import { aimsOf, machineAndVersions, printTable, writeReports, type Results } from './report';
@@ -33,9 +36,18 @@ import { contentScriptSize, sampleStartup, summariseStartup } from './size';
 import { trieKeys } from './terms';
 
 /** Runs of each measurement (each figure is the median). */
-const RUNS = { page: 7, startup: 7, dynamic: 3, host: 5, peer: { '1mb': 5, '5mb': 3 }, coldStart: 9 } as const;
+const RUNS = {
+  page: 7,
+  startup: 7,
+  frames: 5,
+  extremes: 3,
+  dynamic: 3,
+  host: 5,
+  peer: { '1mb': 5, '5mb': 3 },
+  coldStart: 9,
+} as const;
 const PAGE_SIZES = ['1mb', '5mb'] as const;
-const ALL = ['matcher', 'size', 'page', 'peer', 'host', 'dynamic', 'dictionary', 'search'] as const;
+const ALL = ['matcher', 'size', 'page', 'extremes', 'peer', 'host', 'dynamic', 'dictionary', 'search'] as const;
 type Part = (typeof ALL)[number];
 
 async function main(): Promise<void> {
@@ -65,9 +77,16 @@ async function main(): Promise<void> {
   let popover: ReturnType<typeof summarisePopover> | undefined;
   let dynamic: number[][] | undefined;
   let coldStarts: ColdStartSample[] | undefined;
+  const extremes: Partial<Record<ExtremePage, ReturnType<typeof summariseExtreme>>> = {};
   const needsPages = parts.has('page') || parts.has('peer');
-  if (needsPages || parts.has('size') || parts.has('dynamic') || parts.has('dictionary')) {
+  if (needsPages || parts.has('size') || parts.has('dynamic') || parts.has('extremes') || parts.has('dictionary')) {
     await withBrowser(extensionDir, async (browser) => {
+      if (parts.has('extremes')) {
+        for (const [name, path] of Object.entries(copyExtremePages()) as [ExtremePage, string][]) {
+          log(`${path}, with the extension`);
+          extremes[name] = summariseExtreme(await sampleExtreme(browser, path, RUNS.extremes));
+        }
+      }
       if (needsPages) {
         for (const size of PAGE_SIZES) {
           log(`page ${size}, with the extension`);
@@ -89,6 +108,18 @@ async function main(): Promise<void> {
         coldStarts = await sampleColdStart(browser, pages.small.path, RUNS.coldStart);
       }
     });
+  }
+
+  // ---- With it and with an empty content script, in turn: frames without Chinese text.
+  let frames: ReturnType<typeof summariseFrames> | undefined;
+  if (parts.has('size')) {
+    log(`${FRAMES} frames without Chinese text, with the extension and with an empty content script, in turn (traced)`);
+    const page = generateFramesPage();
+    await withBrowser(extensionDir, (withExtension) =>
+      withBrowser(emptyContentScriptExtension(extensionDir), async (floor) => {
+        frames = summariseFrames(await sampleFramesInTurn({ withExtension, floor }, page.path, FRAMES, RUNS.frames));
+      }),
+    );
   }
 
   // ---- Without it: the baselines, and the peer.
@@ -145,11 +176,13 @@ async function main(): Promise<void> {
     const relayout = results.page?.['1mb']?.baselineRelayoutMs;
     results.startup = {
       ...startup,
+      ...(frames ?? {}),
       ...(popover ? { popover } : {}),
       ...(relayout ? { ratioToRelayout1mb: Math.round((startup.contentScriptMs / relayout) * 1000) / 1000 } : {}),
     };
   }
   if (dynamic) results.dynamic = summariseDynamic(dynamic);
+  if (parts.has('extremes')) results.extremes = extremes as Results['extremes'];
   if (lookups && coldStarts) {
     results.dictionary = { ...lookups, ...summariseColdStart(coldStarts), bytes: await dictionaryBytes(extensionDir) };
   }

@@ -11,17 +11,15 @@ import { median, round } from './common';
 import { PROBE, SCAN_DONE } from './in-page';
 import { SCRIPTS, scriptStartup, traceDuring } from './trace';
 
-const CONTENT_SCRIPT = 'content-scripts/content.js';
+const CONTENT_SCRIPT = 'content-script.js';
 
 export function contentScriptSize(extensionDir: string) {
   const script = readFileSync(join(extensionDir, CONTENT_SCRIPT));
-  const css = readFileSync(join(extensionDir, 'content-scripts', 'content.css'));
   // The popover's UI, imported on the first term pointed at (not part of the start-up).
   const popover = readFileSync(join(extensionDir, 'popover-view.js'));
   return {
     contentScriptBytes: script.length,
     contentScriptGzipBytes: gzipSync(script, { level: 9 }).length,
-    contentCssBytes: css.length,
     popoverViewBytes: popover.length,
     popoverViewGzipBytes: gzipSync(popover, { level: 9 }).length,
   };

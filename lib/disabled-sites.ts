@@ -9,12 +9,12 @@
  * does not fit stays in the local list, which is read alongside (switched off on this browser only).
  * Nothing is ever dropped.
  */
-import { storage } from 'wxt/utils/storage';
+import { lazyItem } from './storage/item';
 
 /** Raw storage, read through parseSiteList. */
-const syncedSitesItem = storage.defineItem<unknown>('sync:disabledSites');
+const syncedSitesItem = lazyItem('sync:disabledSites');
 /** The list as 0.1 kept it; now what did not fit into sync. */
-const localSitesItem = storage.defineItem<unknown>('local:disabledSites');
+const localSitesItem = lazyItem('local:disabledSites');
 
 /** storage.sync's QUOTA_BYTES_PER_ITEM (Chrome and Firefox): the key's length plus the JSON value's. */
 export const SYNC_ITEM_BYTES = 8192;
@@ -76,8 +76,12 @@ export interface DisabledSites {
 
 export async function readDisabledSites(): Promise<DisabledSites> {
   const [synced, local] = await Promise.all([
-    syncedSitesItem.getValue().catch(() => null),
-    localSitesItem.getValue().catch(() => null),
+    syncedSitesItem()
+      .getValue()
+      .catch(() => null),
+    localSitesItem()
+      .getValue()
+      .catch(() => null),
   ]);
   return { synced: parseSiteList(synced), local: parseSiteList(local) };
 }
@@ -89,8 +93,8 @@ export function allDisabled({ synced, local }: DisabledSites): string[] {
 /** Calls back with both lists whenever either changes. */
 export function watchDisabledSites(onChange: (sites: DisabledSites) => void): () => void {
   const reread = () => void readDisabledSites().then(onChange);
-  const unwatchSynced = syncedSitesItem.watch(reread);
-  const unwatchLocal = localSitesItem.watch(reread);
+  const unwatchSynced = syncedSitesItem().watch(reread);
+  const unwatchLocal = localSitesItem().watch(reread);
   return () => {
     unwatchSynced();
     unwatchLocal();
@@ -118,14 +122,14 @@ export async function setSiteEnabled(site: string, enabled: boolean): Promise<Si
   try {
     if (enabled) {
       const keep = (list: string[]) => list.filter((entry) => !covers(entry, site));
-      if (keep(synced).length !== synced.length) await syncedSitesItem.setValue(keep(synced));
+      if (keep(synced).length !== synced.length) await syncedSitesItem().setValue(keep(synced));
       if (keep(local).length !== local.length) await writeLocal(keep(local));
       return { ok: true };
     }
     if (!isSiteEnabled(allDisabled({ synced, local }), site)) return { ok: true };
     const next = [...synced, site];
     if (!fitsInSync(next)) return { ok: false, reason: 'full' };
-    await syncedSitesItem.setValue(next);
+    await syncedSitesItem().setValue(next);
     return { ok: true };
   } catch (error) {
     // A quota the size check does not see (the whole of storage.sync, writes per minute).
@@ -136,7 +140,7 @@ export async function setSiteEnabled(site: string, enabled: boolean): Promise<Si
 /** Removes an entry exactly as listed (the options page's list), from whichever list holds it. */
 export async function removeSiteEntry(entry: string): Promise<void> {
   const { synced, local } = await readDisabledSites();
-  if (synced.includes(entry)) await syncedSitesItem.setValue(synced.filter((s) => s !== entry));
+  if (synced.includes(entry)) await syncedSitesItem().setValue(synced.filter((s) => s !== entry));
   if (local.includes(entry)) await writeLocal(local.filter((s) => s !== entry));
 }
 
@@ -149,9 +153,9 @@ export async function removeSiteEntry(entry: string): Promise<void> {
  * overwritten.
  */
 export async function migrateDisabledSites(): Promise<{ moved: number; kept: number }> {
-  const stored = await localSitesItem.getValue();
+  const stored = await localSitesItem().getValue();
   if (stored === null || stored === undefined) return { moved: 0, kept: 0 };
-  const synced = parseSiteList(await syncedSitesItem.getValue());
+  const synced = parseSiteList(await syncedSitesItem().getValue());
   const merged = [...synced];
   const moved = new Set<string>();
   let kept = 0;
@@ -162,12 +166,12 @@ export async function migrateDisabledSites(): Promise<{ moved: number; kept: num
       moved.add(site);
     } else kept++;
   }
-  if (merged.length !== synced.length) await syncedSitesItem.setValue(merged);
-  await writeLocal(parseSiteList(await localSitesItem.getValue()).filter((site) => !moved.has(site)));
+  if (merged.length !== synced.length) await syncedSitesItem().setValue(merged);
+  await writeLocal(parseSiteList(await localSitesItem().getValue()).filter((site) => !moved.has(site)));
   return { moved: merged.length - synced.length, kept };
 }
 
 async function writeLocal(sites: string[]): Promise<void> {
-  if (sites.length === 0) await localSitesItem.removeValue();
-  else await localSitesItem.setValue(sites);
+  if (sites.length === 0) await localSitesItem().removeValue();
+  else await localSitesItem().setValue(sites);
 }

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GlossaryData } from '../lib/glossary-types';
 import { GLOSSARY_JSON, launchExtension, type ExtensionHarness } from '../tests/browser/harness';
-import { textCentreInPage } from '../tests/browser/page-tools';
+import { popoverText } from '../tests/browser/card-tools';
+import { highlightedTexts, textCentreInPage } from '../tests/browser/page-tools';
 import { openPopupOver } from '../tests/browser/popup-tools';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -49,13 +50,19 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
+/** Waits until `check` holds (asked every 100 ms), for at most 20 s. */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (const deadline = Date.now() + 20_000; !(await check());) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Points the mouse at the first occurrence of `term` in the page's text. */
 async function hover(page: Page, term: string): Promise<void> {
   const point = await page.evaluate(textCentreInPage, ['body', term] as const);
   await page.mouse.move(point.x, point.y);
-  await page.waitForFunction(() =>
-    document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel:popover-open .card'),
-  );
+  await until(async () => ((await popoverText(page)) ?? '').includes(term));
   await page.waitForTimeout(300);
 }
 
@@ -81,7 +88,7 @@ async function shoot(language: keyof typeof LANGUAGES, fixturesDir: string): Pro
     // 1. The popover on a news page.
     const page = await h.openPage('/demo.html');
     await page.setViewportSize(SIZE);
-    await page.waitForFunction(() => (CSS.highlights.get('jpl-term')?.size ?? 0) > 10);
+    await until(async () => (await highlightedTexts(page)).length > 10);
     await hover(page, HOVERED_TERM);
     await page.screenshot({ path: join(outDir, '1-popover.png') });
 
@@ -102,7 +109,7 @@ async function shoot(language: keyof typeof LANGUAGES, fixturesDir: string): Pro
 
     // 4. A source article in the reader, a term explained.
     await glossaryPage.goto(`${h.extensionOrigin}/glossary.html#source=001`);
-    await glossaryPage.waitForFunction(() => (CSS.highlights.get('jpl-term')?.size ?? 0) > 10);
+    await until(async () => (await highlightedTexts(glossaryPage)).length > 10);
     await hover(glossaryPage, '25311');
     await glossaryPage.screenshot({ path: join(outDir, '4-reader.png') });
 

@@ -3,7 +3,6 @@ import { i18n, localizeDocument } from '../../lib/i18n';
 import { GlossaryPage } from '../../components/glossary-page/GlossaryPage';
 import '../../components/entry/entry.css';
 import '../../components/glossary-page/glossary-page.css';
-import '../../lib/content/highlight.css';
 
 localizeDocument(i18n.t('glossaryPage.title'));
 render(<GlossaryPage />, document.getElementById('app')!);

@@ -1,28 +1,96 @@
 /**
  * What the content script found on the page: the matches of each block, kept as data. Only the blocks near
  * the viewport have their ranges registered with the highlight (Chromium revalidates every registered range
- * after any DOM or style change, so a page with thousands of them would slow down).
+ * after any DOM or style change, so a page with thousands of them would slow down), and of a block with more
+ * than PAINT_CAP matches (one text node can hold 200 000 terms) only the ones around the viewport.
+ *
+ * Every step is linear in the block's matches, and a block with many of them is recorded in slices: its
+ * matches are built (node index, counts) a piece at a time, then replace the block's old ones at once.
  */
 import type { Match } from '../matcher/matcher';
+import { windowAround, type Placement } from './paint-window';
+import type { Slice } from './schedule';
 import { locate, type TextRun } from './text-runs';
 
-export interface TermMatch {
-  entry: number;
-  range: StaticRange;
-  /** False once its block was scanned again or left the page. */
+/** Painted at most per block (which ones, for a block with more: paint-window.ts). */
+const PAINT_CAP = 1000;
+/** A block with more matches than this is recorded in pieces of this many, with the slice's yields between. */
+const PIECE = 500;
+
+/** The matches of one block, as one scan found them. */
+interface BlockRecord {
+  matches: TermMatch[];
+  /** Where each match starts in the block's text (its runs' texts one after another), and that text's length. */
+  starts: number[];
+  length: number;
+  counts: Map<number, number>;
+  near: boolean;
+  /** Where the block was when last judged near. */
+  placement?: Placement;
+  /** The matches registered with the highlight: matches[from, to). */
+  painted: { from: number; to: number };
+  /**
+   * True from when the record takes its block's place until it is replaced or the block leaves the page: its
+   * matches say so (TermMatch.live), and the node index holds only live ones for the pointer.
+   */
   live: boolean;
 }
 
-interface BlockRecord {
-  matches: TermMatch[];
-  near: boolean;
+/**
+ * One occurrence of a term. Its StaticRange is made when first asked for: most are never painted, pointed at or
+ * stepped to, and a page of 100 000 terms would otherwise hold (and collect) 100 000 of them.
+ */
+export class TermMatch {
+  private made: StaticRange | null = null;
+
+  constructor(
+    readonly entry: number,
+    readonly startNode: Text,
+    readonly startOffset: number,
+    readonly endNode: Text,
+    readonly endOffset: number,
+    /** The record it belongs to (BlockRecord). */
+    readonly record: { readonly live: boolean },
+  ) {}
+
+  get range(): StaticRange {
+    this.made ??= new StaticRange({
+      startContainer: this.startNode,
+      startOffset: this.startOffset,
+      endContainer: this.endNode,
+      endOffset: this.endOffset,
+    });
+    return this.made;
+  }
+
+  /** False once its block was scanned again or left the page. */
+  get live(): boolean {
+    return this.record.live;
+  }
+
+  /** Where it starts and ends within one of the text nodes it touches. */
+  startIn(node: Text): number {
+    return node === this.startNode ? this.startOffset : 0;
+  }
+
+  endIn(node: Text): number {
+    return node === this.endNode ? this.endOffset : node.length;
+  }
 }
 
-/** Where a match touches one text node: [start, end) in that node. */
-interface NodeSpan {
-  start: number;
-  end: number;
-  match: TermMatch;
+/** A block's matches being recorded (Annotations.begin). */
+export interface Recording {
+  /**
+   * Adds a run's matches (offsets into its text), the runs in document order. A promise comes back only when
+   * they are so many that they are recorded in the slice's pieces.
+   */
+  add(run: TextRun, matches: readonly Match[], slice: Slice): Promise<void> | undefined;
+  /** The record takes the block's place (with no matches unless `keep`), if no later recording began. */
+  finish(keep: boolean): void;
+}
+
+function emptyRecord(): BlockRecord {
+  return { matches: [], starts: [], length: 0, counts: new Map(), near: false, painted: NOTHING, live: false };
 }
 
 export interface HighlightSink {
@@ -30,11 +98,20 @@ export interface HighlightSink {
   delete(range: StaticRange): void;
 }
 
+const NOTHING = { from: 0, to: 0 };
+
 export class Annotations {
   private readonly blocks = new Map<Element, BlockRecord>();
-  private readonly byNode = new WeakMap<Text, NodeSpan[]>();
+  /**
+   * For the pointer: each text node that holds (part of) a match, with the matches of one record that touch it,
+   * in order (one match is kept as itself: most nodes hold one).
+   */
+  private readonly byNode = new WeakMap<Text, TermMatch | TermMatch[]>();
   private readonly counts = new Map<number, number>();
+  /** The latest recording of each block (see begin). */
+  private readonly tickets = new WeakMap<Element, object>();
   private version = 0;
+  private ordered: { version: number; matches: TermMatch[] } | null = null;
 
   constructor(
     private readonly highlight: HighlightSink,
@@ -42,41 +119,99 @@ export class Annotations {
     private readonly proximity: { observe(block: Element): void; unobserve(block: Element): void },
   ) {}
 
-  /** Replaces a block's matches with those found in its runs now. */
-  setBlock(block: Element, runs: readonly TextRun[], matchesPerRun: readonly Match[][]): void {
-    // A block scanned again keeps its place: near the viewport, its new ranges are painted at once (not a
-    // frame later, after a fresh verdict), and it stays watched.
+  /**
+   * Starts recording a block's matches anew, run after run (Recording). A recording that waited (a long text
+   * matched in pieces, a long list recorded in pieces) is dropped if a later one of the block began meanwhile, or
+   * the block was dropped: the page changed it again, and the later one has the text as it is now. Until the
+   * recording is finished the block's old matches stand (the pointer finds no term on the nodes already indexed
+   * for the new ones, which are live only once recorded).
+   */
+  begin(block: Element): Recording {
+    const ticket = {};
+    this.tickets.set(block, ticket);
+    const current = () => this.tickets.get(block) === ticket;
+    const record = emptyRecord();
+    return {
+      add: (run, matches, slice) => {
+        if (matches.length <= PIECE) return void this.build(record, run, matches, 0, matches.length);
+        return this.buildInPieces(record, run, matches, slice, current);
+      },
+      finish: (keep) => {
+        if (current()) this.replace(block, keep ? record : emptyRecord());
+      },
+    };
+  }
+
+  /** Recording.add for a long list. */
+  private async buildInPieces(
+    record: BlockRecord,
+    run: TextRun,
+    matches: readonly Match[],
+    slice: Slice,
+    current: () => boolean,
+  ): Promise<void> {
+    for (let from = 0; from < matches.length && current(); from += PIECE) {
+      this.build(record, run, matches, from, Math.min(matches.length, from + PIECE));
+      if (slice.spent()) await slice.yield();
+    }
+  }
+
+  /**
+   * Adds matches[from, to) of a run (or of a piece of a long run) to a record being built (run after run, in
+   * order): the matches, their counts, and the node index.
+   */
+  private build(record: BlockRecord, run: TextRun, matches: readonly Match[], from: number, to: number): void {
+    for (let m = from; m < to; m++) {
+      const match = matches[m]!;
+      const start = locate(run, match.start, false);
+      const end = locate(run, match.end, true);
+      const termMatch = new TermMatch(match.entry, start.node, start.offset, end.node, end.offset, record);
+      record.matches.push(termMatch);
+      // The block's text counts a piece's overlap with the piece before once.
+      record.starts.push(record.length + match.start - run.overlap);
+      record.counts.set(match.entry, (record.counts.get(match.entry) ?? 0) + 1);
+      // The nodes it touches (not all the run's: a run can have a million), but for those it only borders.
+      for (let i = start.index; i <= end.index; i++) {
+        const node = run.nodes[i]!;
+        if (termMatch.startIn(node) < termMatch.endIn(node)) this.index(node, termMatch, record);
+      }
+    }
+    if (to === matches.length) record.length += run.text.length - run.overlap;
+  }
+
+  /** Adds a match to a node's list, or starts the list afresh when it holds another record's (an older scan's). */
+  private index(node: Text, match: TermMatch, record: BlockRecord): void {
+    const held = this.byNode.get(node);
+    const first = Array.isArray(held) ? held[0] : held;
+    if (!held || first?.record !== record) this.byNode.set(node, match);
+    else if (Array.isArray(held)) held.push(match);
+    else this.byNode.set(node, [held, match]);
+  }
+
+  /** Puts a built record in the place of the block's old one. */
+  private replace(block: Element, record: BlockRecord): void {
     const previous = this.blocks.get(block);
     this.forget(block);
-    const matches: TermMatch[] = [];
-    runs.forEach((run, i) => {
-      for (const match of matchesPerRun[i]!) {
-        const start = locate(run, match.start, false);
-        const end = locate(run, match.end, true);
-        const range = new StaticRange({
-          startContainer: start.node,
-          startOffset: start.offset,
-          endContainer: end.node,
-          endOffset: end.offset,
-        });
-        const termMatch: TermMatch = { entry: match.entry, range, live: true };
-        matches.push(termMatch);
-        this.indexNodes(run, start.index, end.index, match, termMatch);
-      }
-    });
-    if (matches.length === 0) {
+    if (record.matches.length === 0) {
       if (previous) this.proximity.unobserve(block);
       return;
     }
-    const near = previous?.near ?? false;
-    this.blocks.set(block, { matches, near });
-    if (near) for (const match of matches) this.highlight.add(match.range);
-    for (const { entry } of matches) this.counts.set(entry, (this.counts.get(entry) ?? 0) + 1);
+    // A block scanned again keeps its place: near the viewport, its new ranges are painted at once (not a frame
+    // later, after a fresh verdict), and it stays watched.
+    record.live = true;
+    this.blocks.set(block, record);
+    for (const [entry, count] of record.counts) this.counts.set(entry, (this.counts.get(entry) ?? 0) + count);
+    if (previous?.near) {
+      record.near = true;
+      record.placement = previous.placement;
+      this.paint(record, this.window(record));
+    }
     if (!previous) this.proximity.observe(block);
     this.version++;
   }
 
   dropBlock(block: Element): void {
+    this.tickets.delete(block); // a recording under way is dropped too
     if (this.forget(block)) this.proximity.unobserve(block);
   }
 
@@ -85,13 +220,12 @@ export class Annotations {
     const record = this.blocks.get(block);
     if (!record) return false;
     this.blocks.delete(block);
-    for (const match of record.matches) {
-      match.live = false;
-      if (record.near) this.highlight.delete(match.range);
-      const left = (this.counts.get(match.entry) ?? 0) - 1;
-      if (left > 0) this.counts.set(match.entry, left);
-      else this.counts.delete(match.entry);
-      // Its node spans go with the nodes (WeakMap), or are filtered out as not live when indexed again.
+    record.live = false; // its matches are dead from here (their index entries go with their nodes)
+    this.paint(record, NOTHING);
+    for (const [entry, count] of record.counts) {
+      const left = (this.counts.get(entry) ?? 0) - count;
+      if (left > 0) this.counts.set(entry, left);
+      else this.counts.delete(entry);
     }
     this.version++;
     return true;
@@ -102,28 +236,57 @@ export class Annotations {
     for (const block of [...this.blocks.keys()]) if (!block.isConnected) this.dropBlock(block);
   }
 
-  /** Whether a block is near the viewport (the proximity watch's verdict, or the first scan's). */
-  setNear(block: Element, near: boolean): void {
+  /**
+   * Whether a block is near the viewport, and where it is (the proximity watch's verdict, or the first scan's).
+   * A near block with more than PAINT_CAP matches has its window moved with each verdict: the reader may be
+   * scrolling through it.
+   */
+  setNear(block: Element, near: boolean, placement: Placement): void {
     const record = this.blocks.get(block);
-    if (!record || record.near === near) return;
+    if (!record || (record.near === near && record.matches.length <= PAINT_CAP)) return;
     record.near = near;
-    for (const match of record.matches) {
-      if (near) this.highlight.add(match.range);
-      else this.highlight.delete(match.range);
-    }
+    record.placement = placement;
+    this.paint(record, this.window(record));
+  }
+
+  /** The matches of a record to paint: none far from the viewport, all of an ordinary block, a long one's window. */
+  private window(record: BlockRecord): { from: number; to: number } {
+    if (!record.near) return NOTHING;
+    if (record.matches.length <= PAINT_CAP) return { from: 0, to: record.matches.length };
+    return windowAround(record.starts, record.length, record.placement!, PAINT_CAP);
+  }
+
+  /** Registers matches[from, to) of a record with the highlight, and unregisters the ones painted before it left. */
+  private paint(record: BlockRecord, next: { from: number; to: number }): void {
+    const before = record.painted;
+    for (let i = before.from; i < before.to; i++)
+      if (i < next.from || i >= next.to) this.highlight.delete(record.matches[i]!.range);
+    for (let i = next.from; i < next.to; i++)
+      if (i < before.from || i >= before.to) this.highlight.add(record.matches[i]!.range);
+    record.painted = next;
   }
 
   /** The match covering a text position, if any (for hover). */
   matchAt(node: Text, offset: number): TermMatch | null {
-    for (const span of this.byNode.get(node) ?? []) {
-      if (offset >= span.start && offset < span.end && span.match.live) return span.match;
+    const held = this.byNode.get(node);
+    if (!held) return null;
+    const list = Array.isArray(held) ? held : [held];
+    // The last match starting at or before offset in this node.
+    let low = 0;
+    let high = list.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (list[mid]!.startIn(node) <= offset) low = mid;
+      else high = mid - 1;
     }
-    return null;
+    const match = list[low]!;
+    return match.live && match.startIn(node) <= offset && offset < match.endIn(node) ? match : null;
   }
 
-  /** Whether a text node holds (part of) a term. */
+  /** Whether a text node holds (part of) a term (its list is of one record, alive or not). */
   holdsTerms(node: Text): boolean {
-    return (this.byNode.get(node) ?? []).some((span) => span.match.live);
+    const held = this.byNode.get(node);
+    return (Array.isArray(held) ? held[0] : held)?.live === true;
   }
 
   /** Entry index → occurrences on the page. */
@@ -140,6 +303,7 @@ export class Annotations {
   firstMatches(entries: ReadonlySet<number>): Map<number, TermMatch> {
     const found = new Map<number, TermMatch>();
     for (const record of this.blocks.values()) {
+      if (![...record.counts.keys()].some((entry) => entries.has(entry) && !found.has(entry))) continue;
       for (const match of record.matches) {
         if (entries.has(match.entry) && !found.has(match.entry)) found.set(match.entry, match);
       }
@@ -148,27 +312,16 @@ export class Annotations {
     return found;
   }
 
-  /** Every current match, in document order (for stepping through terms with the keyboard). */
-  inDocumentOrder(): TermMatch[] {
-    const all = [...this.blocks.values()].flatMap((record) => record.matches);
-    return all.sort((a, b) => compareStarts(a.range, b.range));
-  }
-
-  /** Indexes the match under the run's nodes `first` to `last`, the ones it touches (not all the run's: a run can have 100 000). */
-  private indexNodes(run: TextRun, first: number, last: number, match: Match, termMatch: TermMatch): void {
-    for (let i = first; i <= last; i++) {
-      const node = run.nodes[i]!;
-      const nodeStart = run.starts[i]!;
-      const nodeEnd = nodeStart + node.data.length;
-      if (match.end <= nodeStart || match.start >= nodeEnd) continue;
-      const spans = this.byNode.get(node)?.filter((span) => span.match.live) ?? [];
-      spans.push({
-        start: Math.max(match.start, nodeStart) - nodeStart,
-        end: Math.min(match.end, nodeEnd) - nodeStart,
-        match: termMatch,
-      });
-      this.byNode.set(node, spans);
+  /**
+   * Every current match, in document order (for stepping through terms with the keyboard): the blocks sorted,
+   * each block's matches being in order already. Kept until the matches change.
+   */
+  inDocumentOrder(): readonly TermMatch[] {
+    if (this.ordered?.version !== this.version) {
+      const blocks = [...this.blocks.values()].sort((a, b) => compareStarts(a.matches[0]!.range, b.matches[0]!.range));
+      this.ordered = { version: this.version, matches: blocks.flatMap((record) => record.matches) };
     }
+    return this.ordered.matches;
   }
 }
 

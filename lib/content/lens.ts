@@ -9,9 +9,10 @@ import { Matcher } from '../matcher/matcher';
 import { MAX_PAGE_TEXT, type Sighting, type TabProtocol } from '../messages/protocol';
 import { receiveMessages } from '../messages/receive';
 import { sendToBackground } from '../messages/send';
-import { lensSettings, type HighlightStyle, type LensSettings } from '../settings';
+import { lensSettings, type LensSettings } from '../settings';
 import { speak } from '../speech';
-import { Annotations, type HighlightSink, type TermMatch } from './annotations';
+import { Annotations, type TermMatch } from './annotations';
+import { makeHighlights } from './highlights';
 import { lookAtPoint, matchAtPoint } from './pointer';
 import { PopoverHost, type PopoverViewClass } from './popover-host';
 import { Proximity } from './proximity';
@@ -21,19 +22,6 @@ import { PageScanner } from './scanner';
 import { sentenceAround } from './sentence';
 import { nextMatch } from './stepper';
 import { mark, measure } from './timing';
-
-/**
- * Names in the page's highlight registry, which the page's own scripts share. The terms are registered under
- * the name of the reader's highlight style (lib/content/highlight.css paints each), or not at all.
- */
-const TERM_HIGHLIGHT = 'jpl-term';
-const BACKGROUND_HIGHLIGHT = 'jpl-term-background';
-const FOCUS_HIGHLIGHT = 'jpl-focus';
-const HIGHLIGHT_NAMES: Record<HighlightStyle, string | null> = {
-  underline: TERM_HIGHLIGHT,
-  background: BACKGROUND_HIGHLIGHT,
-  none: null,
-};
 
 /** How long the popover stays after the pointer leaves the term, so that it can move into the popover. */
 const CLOSE_DELAY_MS = 300;
@@ -75,18 +63,20 @@ export function startLens({
   mark('start');
   const view = doc.defaultView!;
   let settings = initial;
-  const highlights = makeHighlights(initial.highlightStyle);
+  const highlights = makeHighlights(doc, initial.highlightStyle);
   const proximity = new Proximity(view, (verdicts) => {
     const judged = performance.now();
-    for (const { block, near } of verdicts) annotations.setNear(block, near);
+    for (const { block, near, top, height } of verdicts)
+      annotations.setNear(block, near, { top, height, viewportHeight: view.innerHeight });
     measure('near', judged);
   });
   const annotations = new Annotations(highlights.terms, proximity);
+  const popover = new PopoverHost(doc, loadPopoverView);
   const scanner = new PageScanner(doc, new Matcher(matcherData.trie), annotations, {
     onChange: () => scheduleReport(),
     onPageChange: (removed) => proximity.layoutChanged(removed),
+    isOurs: (node) => popover.owns(node),
   });
-  const popover = new PopoverHost(doc, loadPopoverView);
   popover.setToneColours(initial.toneColours);
 
   // ---- Telling the background what the page holds.
@@ -164,7 +154,7 @@ export function startLens({
         showTranslation: settings.showTranslation,
         onOpenEntry: (next) => void open(match, next, next === previous ? undefined : term),
         onSpeak: speak,
-        onCopy: (text) => copyText(doc, popover.host, text),
+        onCopy: (text) => popover.copy(text),
         onOpenGlossary:
           openGlossary ??
           ((name) => {
@@ -178,6 +168,8 @@ export function startLens({
   // ---- Pointing (the popover trigger setting): hover opens on pointing, shift-hover on pointing with Shift
   // held (or pressing Shift while pointing), click on a click; at most one lookup per frame.
   let pointer: { x: number; y: number; overPopover: boolean; shift: boolean } | null = null;
+  /** Where the last pointer event was: a move that did not move is no act of the reader's (see onPointerMove). */
+  let pointerAt: { x: number; y: number } | null = null;
   let frameRequested = false;
   const lookAtPointer = () => {
     if (!pointer) return;
@@ -194,6 +186,11 @@ export function startLens({
   const onPointerMove = (event: PointerEvent) => {
     // A page's synthetic pointer events could open popovers at will (and read what they show): only real ones.
     if (event.pointerType === 'touch' || !event.isTrusted) return;
+    // Nor may a page bring a term to the resting pointer: the browser repeats the pointer's position now and
+    // then (a trusted pointermove whose coordinates did not change), and what lies there may be whatever the
+    // page moved there. Only a pointer that moved points at something.
+    if (pointerAt && pointerAt.x === event.clientX && pointerAt.y === event.clientY) return;
+    pointerAt = { x: event.clientX, y: event.clientY };
     pointer = { x: event.clientX, y: event.clientY, overPopover: popover.contains(event), shift: event.shiftKey };
     if (frameRequested) return;
     frameRequested = true;
@@ -212,8 +209,9 @@ export function startLens({
     else if (shown) close();
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
     if (event.key === 'Escape' && popover.isOpen) close();
-    if (event.key === 'Shift' && event.isTrusted && settings.popoverTrigger === 'shift-hover' && pointer) {
+    if (event.key === 'Shift' && settings.popoverTrigger === 'shift-hover' && pointer) {
       pointer.shift = true;
       lookAtPointer();
     }
@@ -293,64 +291,4 @@ export function startLens({
       highlights.remove();
     },
   };
-}
-
-interface Highlights {
-  terms: HighlightSink;
-  focus: HighlightSink & { clear(): void };
-  /** Registers the terms under the style's name (none: unregistered, so unpainted; the ranges are kept). */
-  setStyle(style: HighlightStyle): void;
-  remove(): void;
-}
-
-/** Our highlights, or stand-ins that paint nothing where the Highlight API is missing (hover still works). */
-function makeHighlights(style: HighlightStyle): Highlights {
-  if (typeof Highlight !== 'function' || !('highlights' in CSS)) {
-    const none = { add() {}, delete() {}, clear() {} };
-    return { terms: none, focus: none, setStyle() {}, remove() {} };
-  }
-  const terms = new Highlight();
-  const focus = new Highlight();
-  let registered = false;
-  focus.priority = 1;
-  const setStyle = (next: HighlightStyle) => {
-    for (const name of Object.values(HIGHLIGHT_NAMES))
-      if (name && CSS.highlights.get(name) === terms) CSS.highlights.delete(name);
-    const name = HIGHLIGHT_NAMES[next];
-    if (name) CSS.highlights.set(name, terms);
-  };
-  setStyle(style);
-  CSS.highlights.set(FOCUS_HIGHLIGHT, focus);
-  return {
-    terms: {
-      add: (r) => {
-        terms.add(r);
-        if (!registered) mark('first-highlight');
-        registered = true;
-      },
-      delete: (r) => void terms.delete(r),
-    },
-    focus: { add: (r) => void focus.add(r), delete: (r) => void focus.delete(r), clear: () => focus.clear() },
-    setStyle,
-    remove() {
-      for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) if (name) CSS.highlights.delete(name);
-    },
-  };
-}
-
-/** The Clipboard API where the page is a secure context; otherwise a textarea inside our own shadow root. */
-async function copyText(doc: Document, host: HTMLElement | null, text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    if (!host?.shadowRoot) return false;
-    const area = doc.createElement('textarea');
-    area.value = text;
-    host.shadowRoot.append(area);
-    area.select();
-    const ok = doc.execCommand('copy');
-    area.remove();
-    return ok;
-  }
 }

@@ -6,6 +6,7 @@
  */
 import type { PopoverProps } from './popover/Popover';
 import type { PopoverView } from './popover/popover-view';
+import { mark } from './timing';
 
 /** The file entrypoints/popover-view.ts is built to (web-accessible: a content script can only import those). */
 export const POPOVER_VIEW_FILE = '/popover-view.js';
@@ -74,7 +75,9 @@ export class PopoverHost {
   async show(props: PopoverProps, anchor: AbstractRange): Promise<void> {
     const mine = ++this.generation;
     const view = this.view ?? (await this.prepare());
-    if (view && mine === this.generation && !this.removed) view.show(props, anchor);
+    if (!view || mine !== this.generation || this.removed) return;
+    view.show(props, anchor);
+    mark('popover-shown');
   }
 
   hide(): void {
@@ -104,8 +107,13 @@ export class PopoverHost {
     return this.view?.contains(event) ?? false;
   }
 
-  /** Our host element, once the popover has been shown (the copy fallback puts a textarea in its shadow root). */
-  get host(): HTMLElement | null {
-    return this.view?.host ?? null;
+  /** True for the element we put into the page. */
+  owns(node: Node): boolean {
+    return this.view?.owns(node) ?? false;
+  }
+
+  /** Copies text to the clipboard (from the card: the view does it inside its own shadow root if it must). */
+  copy(text: string): Promise<boolean> {
+    return this.view?.copy(text) ?? Promise.resolve(false);
   }
 }

@@ -23,7 +23,8 @@ const NEAR_MARGIN = '100% 0px 100% 0px';
 /** At most one full recheck this often for changes other than scrolling and resizing. */
 const LAYOUT_RECHECK_MS = 500;
 
-export type Verdicts = (verdicts: { block: Element; near: boolean }[]) => void;
+/** Each block asked about: whether it is near, and where it is (viewport-relative). */
+export type Verdicts = (verdicts: { block: Element; near: boolean; top: number; height: number }[]) => void;
 
 export class Proximity {
   private readonly tracked = new Set<Element>();
@@ -119,7 +120,7 @@ export class Proximity {
   }
 
   private answered(entries: IntersectionObserverEntry[]): void {
-    const verdicts: { block: Element; near: boolean }[] = [];
+    const verdicts: Parameters<Verdicts>[0] = [];
     for (const entry of entries) {
       const block = entry.target;
       this.observer.unobserve(block);
@@ -127,8 +128,8 @@ export class Proximity {
       const probed = this.probe?.delete(block) === true;
       if (!this.tracked.has(block)) continue;
       const near = entry.isIntersecting;
-      verdicts.push({ block, near });
       const { top, height } = entry.boundingClientRect;
+      verdicts.push({ block, near, top, height });
       const before = this.nearAt.get(block);
       // A near block moved: all blocks are asked once every answer is in (below).
       if (probed && (!near || before?.top !== top || before.height !== height)) this.recheckPending = true;

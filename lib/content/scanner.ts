@@ -4,10 +4,12 @@
  */
 import type { Match, Matcher } from '../matcher/matcher';
 import { inOriginal, visibleText, type VisibleText } from '../matcher/visible';
-import type { Annotations } from './annotations';
+import type { Annotations, Recording } from './annotations';
+import type { Placement } from './paint-window';
 import { Churn, QUIET_MS } from './churn';
+import { LateShadowRoots } from './late-shadows';
 import { Slice, nextFrame } from './schedule';
-import { HOST_TAG, PAUSE, blockOf, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
+import { PAUSE, blockOf, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
 import { mark } from './timing';
 
 /** Runs longer than this (characters) are matched in pieces of this size: about a millisecond each. */
@@ -21,6 +23,11 @@ export class PageScanner {
   private flushing: Promise<void> | null = null;
   private readonly observer: MutationObserver;
   private readonly observedRoots = new WeakSet<Node>();
+  /** Custom elements met without a shadow root, asked again for one (no mutation announces it). */
+  private readonly lateShadows = new LateShadowRoots((root) => {
+    this.deepDirty.add(root);
+    this.scheduleFlush();
+  });
   private stopped = false;
   /** The open shadow roots met so far (the caret lookup needs them to see inside). */
   readonly shadowRoots: ShadowRoot[] = [];
@@ -39,6 +46,8 @@ export class PageScanner {
       onChange(): void;
       /** Called when the page changed its DOM (its layout may have moved blocks); `removed`: it took elements out. */
       onPageChange?(removed: boolean): void;
+      /** True for an element of our own UI put into the page: its insertion is no change of the page's. */
+      isOurs?(node: Node): boolean;
     },
   ) {
     this.observer = new MutationObserver((records) => this.noteMutations(records));
@@ -54,25 +63,29 @@ export class PageScanner {
     mark('scan-start');
     // The blocks in view are the first slice's first work; the walk over everything follows in the same slice.
     const slice = new Slice('scan');
-    const inView = new Set<Element>();
-    // All the hit tests first: one after registering ranges would have to bring the highlights up to date first.
+    // All the hit tests and measurements first: one after registering ranges would have to bring the page's
+    // style up to date first (and the first registration adds our highlight styles, which restyles it all).
+    const viewportHeight = this.doc.defaultView?.innerHeight ?? 0;
+    const inView = new Map<Element, Placement>();
     for (const block of blocksInView(this.doc)) {
-      if (block) inView.add(block);
-      // A hit test can take milliseconds (in one text node of 10 MB): the slice may end between two.
+      if (block && !inView.has(block) && startsWithText(block)) {
+        const { top, height } = block.getBoundingClientRect();
+        inView.set(block, { top, height, viewportHeight });
+      }
+      // A hit test can take a millisecond (in a block of a million text nodes): the slice may end between two.
       if (slice.spent()) await slice.yield();
     }
-    for (const block of inView) {
-      await this.rescanBlock(block, slice);
-      // In view by construction: register its ranges now, not after the proximity observer's first report
-      // (which comes after a frame, and after the slices that scheduler.yield lets run before it).
-      this.annotations.setNear(block, true);
-    }
+    for (const block of inView.keys()) await this.rescanBlock(block, slice);
+    // In view by construction: their ranges are registered now, not after the proximity observer's first report
+    // (which comes after a frame, and after the slices that scheduler.yield lets run before it); after all the
+    // rescans, which ask whether CSS hides a block (a style question too).
+    for (const [block, placement] of inView) this.annotations.setNear(block, true, placement);
     if (inView.size > 0) {
       this.listeners.onChange();
       // A frame paints them before the walk over everything begins.
       await slice.yield(true);
     }
-    await this.scanDeep(root, slice, inView);
+    await this.scanDeep(root, slice, new Set(inView.keys()));
     slice.end();
     mark('scan-done');
     this.listeners.onChange();
@@ -81,6 +94,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
+    this.lateShadows.stop();
     if (this.coolingTimer !== null) clearTimeout(this.coolingTimer);
   }
 
@@ -102,104 +116,66 @@ export class PageScanner {
     slice: Slice,
     skip: ReadonlySet<Element> = new Set(),
   ): Promise<void> {
+    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.observe(root as ShadowRoot);
     const shadowRoots: ShadowRoot[] = [];
     const seen = new Set<Element>();
-    let pending: { block: Element; runs: TextRun[] } | null = null;
-    const commit = (): Promise<void> | undefined => {
-      if (!pending) return undefined;
-      const { block, runs: blockRuns } = pending;
-      pending = null;
-      return this.record(block, blockRuns, slice);
-    };
-    for (const run of runs(root, { onShadowRoot: (shadow) => shadowRoots.push(shadow) })) {
+    /** Blocks met again after a nested block, or hosts of a shadow tree's inline text: each rescanned whole, once. */
+    const whole = new Set<Element>();
+    let pending: BlockScan | null = null;
+    const walk = runs(root, {
+      onShadowRoot: (shadow) => shadowRoots.push(shadow),
+      onShadowless: (element) => this.lateShadows.note(element),
+      ignore: skip,
+    });
+    for (const run of walk) {
       if (this.stopped) return;
       if (run === PAUSE) {
         if (slice.spent()) await slice.yield();
         continue;
       }
-      if (skip.has(run.block)) continue;
-      if (pending && pending.block === run.block) {
-        pending.runs.push(run);
-        continue;
+      if (pending?.block !== run.block) {
+        // A block's text that continues after a nested block, and inline text at the top of a shadow tree (its
+        // host's own, see blockOf, beside whatever the host has outside the tree), are the block's with runs met
+        // elsewhere: the block is rescanned whole after the walk (at once, each time, would make a block with
+        // thousands of nested blocks quadratic).
+        if (seen.has(run.block) || (run.block !== root && !root.contains(run.block))) {
+          whole.add(run.block);
+          continue;
+        }
+        pending?.finish();
+        seen.add(run.block);
+        pending = this.blockScan(run.block, slice);
       }
-      const committed = commit();
-      if (committed) await committed;
-      if (seen.has(run.block)) {
-        // A block's text continues after a nested block: its record is rebuilt with all its runs.
-        await this.rescanBlock(run.block, slice);
-        continue;
-      }
-      seen.add(run.block);
-      pending = { block: run.block, runs: [run] };
-      if (slice.spent()) {
-        await commit();
-        await slice.yield();
-      }
+      const adding = pending.add(run);
+      if (adding) await adding;
+      if (slice.spent()) await slice.yield();
     }
-    await commit();
-    for (const shadow of shadowRoots) {
-      this.observe(shadow);
-      await this.scanDeep(shadow, slice);
-    }
+    pending?.finish();
+    for (const block of whole) await this.rescanBlock(block, slice);
+    for (const shadow of shadowRoots) await this.scanDeep(shadow, slice);
   }
 
   /** Rescans the runs that belong to one block (not to blocks nested in it). */
   private async rescanBlock(block: Element, slice: Slice): Promise<void> {
-    const blockRuns: TextRun[] = [];
+    const scan = this.blockScan(block, slice);
     for (const run of runs(block, { shallow: true })) {
-      if (run !== PAUSE) blockRuns.push(run);
-      else if (slice.spent()) await slice.yield();
-    }
-    await this.record(block, blockRuns, slice);
-  }
-
-  /**
-   * Matches a block's runs and records them. A promise comes back only when a long run is matched in pieces:
-   * the scan awaits nothing for the thousands of ordinary blocks (each await would cost it a microtask).
-   */
-  private record(block: Element, blockRuns: TextRun[], slice: Slice): Promise<void> | undefined {
-    const texts = blockRuns.map((run) => visibleText(run.text));
-    if (texts.every((visible) => visible.text.length <= MATCH_PIECE)) {
-      this.setMatches(
-        block,
-        blockRuns,
-        texts.map((visible) => inOriginal(visible, this.matcher.findLongest(visible.text))),
-      );
-      return undefined;
-    }
-    return this.matchInPieces(texts, slice).then((matches) => {
-      if (!this.stopped) this.setMatches(block, blockRuns, matches);
-    });
-  }
-
-  /** Text that CSS hides is not reading text. */
-  private setMatches(block: Element, blockRuns: TextRun[], matches: Match[][]): void {
-    // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
-    const hidden = matches.some((m) => m.length > 0) && block.checkVisibility?.({ visibilityProperty: true }) === false;
-    this.annotations.setBlock(block, hidden ? [] : blockRuns, hidden ? [] : matches);
-  }
-
-  /**
-   * A page may hold one text node of megabytes (a log, a data dump): matching it at once would block the page
-   * for 100 ms, so long runs are matched a piece at a time, with the slice's yields in between.
-   */
-  private async matchInPieces(texts: VisibleText[], slice: Slice): Promise<Match[][]> {
-    const all: Match[][] = [];
-    for (const visible of texts) {
-      const { text } = visible;
-      const found: Match[] = [];
-      for (let from = 0; from < text.length;) {
-        const until = Math.min(text.length, from + MATCH_PIECE);
-        for (const match of this.matcher.findLongest(text, from, until)) found.push(match);
-        from = Math.max(until, found.at(-1)?.end ?? 0);
-        if (from < text.length && slice.spent()) await slice.yield();
+      if (this.stopped) return;
+      if (run === PAUSE) {
+        if (slice.spent()) await slice.yield();
+        continue;
       }
-      all.push(inOriginal(visible, found));
+      const adding = scan.add(run);
+      if (adding) await adding;
     }
-    return all;
+    scan.finish();
+  }
+
+  private blockScan(block: Element, slice: Slice): BlockScan {
+    return new BlockScan(block, this.matcher, this.annotations.begin(block), slice, () => this.stopped);
   }
 
   private noteMutations(records: MutationRecord[]): void {
+    const isOurs = (node: Node) => this.listeners.isOurs?.(node) === true;
     let removed = false;
     for (const record of records) {
       const target = record.target;
@@ -274,8 +250,9 @@ export class PageScanner {
     }
     // Added subtrees: skip one that sits inside another added one (its walk covers it), and inline content
     // put into a block that churns (a ticker that replaces its <span> each frame).
+    const added = new Set(deep);
     for (const root of deep) {
-      if (deep.some((other) => other !== root && other.contains(root))) continue;
+      if (insideAny(root, added)) continue;
       if (root instanceof Element && isInline(root) && this.isCoolingBlockOf(root)) continue;
       await this.scanDeep(root, slice, rescanned);
     }
@@ -300,6 +277,86 @@ export class PageScanner {
   }
 }
 
+/** True when one of `roots` is an ancestor of `node` (in its own tree). */
+function insideAny(node: Node, roots: ReadonlySet<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (roots.has(parent)) return true;
+  return false;
+}
+
+/**
+ * One block's scan: its runs, and the pieces of a long run, matched as they come (a piece's nodes are let go
+ * once matched) and handed to the annotations' recording, which keeps the block's record once the last is in.
+ * Promises come back only for a long text matched in pieces, or a long list of matches recorded in pieces: the
+ * scan awaits nothing for the thousands of ordinary blocks (each await would cost it a microtask).
+ */
+class BlockScan {
+  private found = false;
+  /** Where matching resumes in the next piece of a long run: after any match that ran into its overlap. */
+  private resume = 0;
+
+  constructor(
+    readonly block: Element,
+    private readonly matcher: Matcher,
+    private readonly recording: Recording,
+    private readonly slice: Slice,
+    private readonly stopped: () => boolean,
+  ) {}
+
+  add(run: TextRun): Promise<void> | undefined {
+    const visible = visibleText(run.text);
+    // A piece of a long run: the matches starting in its overlap with the piece before were that one's; and
+    // those starting in its own tail, the next piece's (they may run on past its end).
+    const from = run.overlap > 0 ? visibleIndex(visible, this.resume) : 0;
+    const until = run.tail > 0 ? visibleIndex(visible, run.text.length - run.tail) : visible.text.length;
+    const record = (found: Match[]): Promise<void> | undefined => {
+      if (this.stopped()) return undefined;
+      const matches = inOriginal(visible, found);
+      this.found ||= matches.length > 0;
+      this.resume = run.tail > 0 ? Math.max(0, (matches.at(-1)?.end ?? 0) - (run.text.length - run.tail)) : 0;
+      return this.recording.add(run, matches, this.slice);
+    };
+    if (until - from <= MATCH_PIECE) return record(this.matcher.findLongest(visible.text, from, until));
+    return this.matchInPieces(visible.text, from, until).then(record);
+  }
+
+  /** Keeps the block's record (empty where CSS hides the block: its text is not reading text). */
+  finish(): void {
+    if (this.stopped()) return;
+    // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
+    const hidden = this.found && this.block.checkVisibility?.({ visibilityProperty: true }) === false;
+    this.recording.finish(!hidden);
+  }
+
+  /**
+   * A page may hold one text node of megabytes (a log, a data dump): matching it at once would block the page
+   * for 100 ms, so a long text is matched a piece at a time, with the slice's yields in between.
+   */
+  private async matchInPieces(text: string, start: number, end: number): Promise<Match[]> {
+    const found: Match[] = [];
+    for (let from = start; from < end;) {
+      const until = Math.min(end, from + MATCH_PIECE);
+      for (const match of this.matcher.findLongest(text, from, until)) found.push(match);
+      from = Math.max(until, found.at(-1)?.end ?? 0);
+      if (from < end && this.slice.spent()) await this.slice.yield();
+    }
+    return found;
+  }
+}
+
+/** The index in a visible text of the first character at or after `offset` in the original. */
+function visibleIndex(visible: VisibleText, offset: number): number {
+  const origin = visible.origin;
+  if (!origin) return offset;
+  let low = 0;
+  let high = origin.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (origin[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * True when a childList change cannot have changed the runs of its target's own text: every node added or
  * removed is a block (or skipped) element, and they sit at an edge of the target or beside a block, so no
@@ -314,11 +371,28 @@ function splitsNoRun(record: MutationRecord): boolean {
   return endsRun(record.previousSibling) || endsRun(record.nextSibling);
 }
 
-function isOurs(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === HOST_TAG;
+/**
+ * Whether a block has text of its own among its first children. A point between two paragraphs finds their
+ * container (an article of 4000 paragraphs), whose rescan ahead of the walk (rejecting each paragraph) would hold
+ * back the first highlight by tens of milliseconds; the walk reads it anyway.
+ */
+function startsWithText(block: Element): boolean {
+  let looked = 0;
+  for (let node = block.firstChild; node && looked < 50; node = node.nextSibling, looked++) {
+    if (node.nodeType === Node.TEXT_NODE ? /\S/.test((node as Text).data) : isInlineElement(node)) return true;
+  }
+  return false;
 }
 
-/** The block under each of a grid of points across the viewport (null where none): what the reader sees first. */
+function isInlineElement(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && isInline(node as Element);
+}
+
+/**
+ * The block under each of a grid of points across the viewport (null where none): what the reader sees first.
+ * The element at each point, not the caret position: a caret question makes Chromium lay out the text offsets of
+ * the whole block first (a quarter of a second for a block of a million text nodes); an element's is free.
+ */
 function* blocksInView(doc: Document): Generator<Element | null> {
   const view = doc.defaultView;
   if (!view) return;
@@ -328,15 +402,10 @@ function* blocksInView(doc: Document): Generator<Element | null> {
     for (let column = 0; column < 4; column++) {
       const x = ((column + 0.5) * width) / 4;
       const y = ((row + 0.5) * height) / 12;
-      const node = caretNodeAt(doc, x, y);
-      yield node && !inSkippedSubtree(node) ? blockOf(node) : null;
+      const element = doc.elementFromPoint(x, y);
+      yield element && !inSkippedSubtree(element) ? blockOf(element) : null;
     }
   }
-}
-
-/** The text node at a point (caretPositionFromPoint, or the older caretRangeFromPoint). */
-function caretNodeAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): Node | null {
-  return caretAt(doc, x, y, shadowRoots)?.node ?? null;
 }
 
 export function caretAt(

@@ -17,9 +17,9 @@ interface SchedulerWithYield {
   yield(): Promise<void>;
 }
 
-const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+/** Where scheduler.yield is missing: a message channel's task, made on first use (most frames never yield). */
+let channel: MessageChannel | null = null;
 const waiting: (() => void)[] = [];
-if (channel) channel.port1.onmessage = () => waiting.shift()?.();
 
 /** Lets the page run (input, and a frame when one is due) before we continue. */
 function yieldToPage(): Promise<void> {
@@ -45,13 +45,16 @@ export function nextFrame(): Promise<void> {
 function yieldToTasks(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (channel) {
-    return new Promise((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
   }
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  const port = channel.port2;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    port.postMessage(null);
+  });
 }
 
 /**

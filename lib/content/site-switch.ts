@@ -4,6 +4,9 @@
  * and reports go with it), on starts a fresh one, and a changed setting (highlight style, popover trigger…)
  * is handed to the running lens. It also answers the popup's `lens-status` question, which is why it listens
  * even while the lens is off.
+ *
+ * Nothing is read from storage until the lens is wanted (`waitFor`: the frame has Chinese text) or the popup
+ * asks: a frame that never has any costs a message listener.
  */
 import type { browser } from 'wxt/browser';
 import { allDisabled, isSiteEnabled, readDisabledSites, watchDisabledSites } from '../disabled-sites';
@@ -17,19 +20,27 @@ interface SwitchableLens {
 }
 
 export interface SiteSwitchOptions {
-  site: string;
+  /** The site the frame belongs to (siteOf): asked once, when first needed. */
+  site: () => string;
   runtime: typeof browser.runtime;
   start(settings: LensSettings): SwitchableLens;
+  /** Calls `go` once the lens is wanted in this frame (default: at once); returns what stops waiting. */
+  waitFor?(go: () => void): () => void;
 }
 
-export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): { unwatch(): void } {
+export function followSiteSwitch({ site: siteOf, runtime, start, waitFor = atOnce }: SiteSwitchOptions): {
+  unwatch(): void;
+} {
+  let known: string | null = null;
+  const site = () => (known ??= siteOf());
   let lens: SwitchableLens | null = null;
+  let wanted = false;
   let siteEnabled: boolean | null = null;
   let settings: LensSettings | null = null;
   let paused = false;
 
   const apply = () => {
-    if (siteEnabled === null || settings === null) return; // both first reads still running
+    if (!wanted || siteEnabled === null || settings === null) return; // not wanted, or the first reads still running
     const on = siteEnabled && !paused;
     if (on && !lens) lens = start(settings);
     else if (!on && lens) {
@@ -38,20 +49,35 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
     }
   };
 
-  // A change that arrives before the first read is newer than it: the first read must not undo it.
-  const unwatchSites = watchDisabledSites((sites) => {
-    siteEnabled = isSiteEnabled(allDisabled(sites), site);
-    apply();
-  });
-  const unwatchSettings = lensSettings.watch((next) => {
-    settings = next;
-    lens?.configure?.(next);
-    apply();
-  });
-  const firstRead = Promise.all([readDisabledSites(), lensSettings.read()]).then(([sites, stored]) => {
-    siteEnabled ??= isSiteEnabled(allDisabled(sites), site);
-    settings ??= stored;
-    apply();
+  let unwatchStorage = () => {};
+  let firstRead: Promise<void> | null = null;
+  /** Reads the switch and the settings, and follows them from then on (once). */
+  const read = () => {
+    if (firstRead) return firstRead;
+    // A change that arrives before the first read is newer than it: the first read must not undo it.
+    const unwatchSites = watchDisabledSites((sites) => {
+      siteEnabled = isSiteEnabled(allDisabled(sites), site());
+      apply();
+    });
+    const unwatchSettings = lensSettings.watch((next) => {
+      settings = next;
+      lens?.configure?.(next);
+      apply();
+    });
+    unwatchStorage = () => {
+      unwatchSites();
+      unwatchSettings();
+    };
+    firstRead = Promise.all([readDisabledSites(), lensSettings.read()]).then(([sites, stored]) => {
+      siteEnabled ??= isSiteEnabled(allDisabled(sites), site());
+      settings ??= stored;
+      apply();
+    });
+    return firstRead;
+  };
+  const stopWaiting = waitFor(() => {
+    wanted = true;
+    void read();
   });
 
   const stopReceiving = receiveMessages<TabProtocol>(runtime.onMessage, {
@@ -62,15 +88,20 @@ export function followSiteSwitch({ site, runtime, start }: SiteSwitchOptions): {
     },
     // `enabled` is the site's switch, which the popup shows (known once storage is read); `paused` says the lens
     // is off on this page alone.
-    'lens-status': () => firstRead.then(() => ({ site, enabled: siteEnabled === true, paused })),
+    'lens-status': () => read().then(() => ({ site: site(), enabled: siteEnabled === true, paused })),
   });
   return {
     unwatch() {
-      unwatchSites();
-      unwatchSettings();
+      stopWaiting();
+      unwatchStorage();
       stopReceiving();
       lens?.stop();
       lens = null;
     },
   };
+}
+
+function atOnce(go: () => void): () => void {
+  go();
+  return () => {};
 }

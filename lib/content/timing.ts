@@ -7,23 +7,34 @@
  *             jpl:scan-start       the first scan began (it waits for the page's first frame)
  *             jpl:first-highlight  the first range was registered with the highlight (near the viewport)
  *             jpl:scan-done        the first scan finished
+ *             jpl:popover-shown    a popover was shown (its card rendered and put in the top layer)
  *   measures  jpl:setup            startLens, start to return: our start-up work
  *             jpl:scan             one slice of the first scan: one task of ours
  *             jpl:update           one slice of following the page's changes (a batch of mutations)
  *             jpl:near             one proximity callback: registering and unregistering ranges
+ *             jpl:chinese          one slice of looking for Chinese text before the lens starts (chinese.ts)
+ *             jpl:shadows          one slice of asking custom elements for a late shadow root (late-shadows.ts)
  *
  * The performance timeline is the document's, shared by the page's main world and our isolated world, so
  * the benchmark's pages read these with performance.getEntriesByName(). It is the page's timeline, though:
  * its analytics may read it, and it keeps user timing entries until someone clears them (a page that changes
  * every frame would collect one entry per frame). So all of this is off unless the page's root element has
  * a `data-jpl-timing` attribute, as the benchmark's pages do; off, each call is one boolean test.
+ *
+ * And only in a build made for the tests and benchmarks (WXT_TIMING=1 in the environment of `wxt build`: the
+ * browser tests' global setup and bench/build-extension.ts set it). In a release build the attribute does
+ * nothing: a page that set it would otherwise learn from the marks that we are there.
  */
 const PREFIX = 'jpl:';
+const BUILT_FOR_TIMING = import.meta.env.WXT_TIMING === '1';
 let enabled: boolean | null = null;
 
 function on(): boolean {
   // Read once, lazily: nothing may run when the module is imported (WXT imports entrypoints in Node).
-  enabled ??= typeof document !== 'undefined' && document.documentElement?.hasAttribute('data-jpl-timing') === true;
+  enabled ??=
+    BUILT_FOR_TIMING &&
+    typeof document !== 'undefined' &&
+    document.documentElement?.hasAttribute('data-jpl-timing') === true;
   return enabled;
 }
 

@@ -5,8 +5,8 @@
  * not know (a newer version's, synced from another browser), and a refused write (storage.sync's quotas: 8 KB
  * an item, ~100 KB in all, 120 writes a minute) throws a StorageFault that names it.
  */
-import { storage } from 'wxt/utils/storage';
 import { writeFault } from './faults';
+import { lazyItem } from './item';
 
 export interface SettingsGroup<Settings extends object> {
   readonly defaults: Readonly<Settings>;
@@ -26,7 +26,7 @@ export function defineSettings<Settings extends object>(
   defaults: Readonly<Settings>,
   choices: { [K in keyof Settings]: readonly Settings[K][] },
 ): SettingsGroup<Settings> {
-  const item = storage.defineItem<unknown>(key);
+  const item = lazyItem(key);
   const fields = Object.keys(choices) as (keyof Settings)[];
   const asRecord = (stored: unknown): Record<string, unknown> =>
     typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
@@ -40,12 +40,17 @@ export function defineSettings<Settings extends object>(
     }
     return settings;
   };
-  const read = async () => parse(await item.getValue().catch(() => null));
+  const read = async () =>
+    parse(
+      await item()
+        .getValue()
+        .catch(() => null),
+    );
   const write = async (change: Partial<Settings>): Promise<Settings> => {
     try {
-      const stored = asRecord(await item.getValue());
+      const stored = asRecord(await item().getValue());
       const next = parse({ ...stored, ...change });
-      await item.setValue({ ...stored, ...next });
+      await item().setValue({ ...stored, ...next });
       return next;
     } catch (error) {
       throw writeFault(error, { action: 'settings' });
@@ -55,7 +60,7 @@ export function defineSettings<Settings extends object>(
     defaults,
     parse,
     read,
-    watch: (onChange) => item.watch((stored) => onChange(parse(stored))),
+    watch: (onChange) => item().watch((stored) => onChange(parse(stored))),
     update: write,
     reset: () => write(defaults),
   };

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, GLOSSARY_JSON } from './harness';
 import type { GlossaryData } from '../../lib/glossary-types';
 
-const contentScript = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'), 'utf8');
+const contentScript = readFileSync(join(EXTENSION_DIR, 'content-script.js'), 'utf8');
 const background = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
 
 describe('the content-script bundle', () => {

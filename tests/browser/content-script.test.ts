@@ -9,11 +9,11 @@ import {
   highlightedTexts,
   markupNowAndAtLoad,
   pointOf,
-  popoverText,
   recordMarkupAtLoad,
   tabIdOf,
   waitForPageTerms,
 } from './page-tools';
+import { inCard, popoverText } from './card-tools';
 
 const ARTICLE_TERMS = {
   焦作: 2, // 焦作以… and 焦作市 (an alias); not inside 焦作高新区, where the longer term wins
@@ -147,9 +147,7 @@ describe('content script', () => {
     await expect.poll(() => popoverText(page), { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
     const text = (await popoverText(page))!;
     expect(text).toContain('jiāo zuò gāo xīn qū');
-    const mark = await page.evaluate(
-      () => document.querySelector('jpl-lens')!.shadowRoot!.querySelector('blockquote mark')?.textContent,
-    );
+    const mark = await inCard(page, (root) => root.querySelector('blockquote mark')?.textContent);
     expect(mark).toBe('焦作高新区');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.screenshot({
@@ -178,14 +176,14 @@ describe('content script', () => {
         [tabId, direction] as const,
       );
     await step(1);
-    await expect.poll(() => highlightedTexts(page, 'jpl-focus')).toEqual(['焦作']);
+    await expect.poll(() => highlightedTexts(page, 'focus')).toEqual(['焦作']);
     await expect.poll(async () => (await popoverText(page)) ?? '').toContain('Jiaozuo');
     await step(1);
-    await expect.poll(() => highlightedTexts(page, 'jpl-focus')).toEqual(['一区五城']);
+    await expect.poll(() => highlightedTexts(page, 'focus')).toEqual(['一区五城']);
     await expect.poll(async () => (await popoverText(page)) ?? '').toContain('One Zone, Five Cities');
     await step(-1);
     await step(-1);
-    await expect.poll(() => highlightedTexts(page, 'jpl-focus')).toEqual(['太极拳']); // wraps to the last
+    await expect.poll(() => highlightedTexts(page, 'focus')).toEqual(['太极拳']); // wraps to the last
     await page.close();
   });
 

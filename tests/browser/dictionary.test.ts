@@ -6,7 +6,8 @@
 import { expect, test, describe } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtension, type ExtensionHarness } from './harness';
-import { highlightedTexts, pointOf, popoverText, tabIdOf, waitForPageTerms } from './page-tools';
+import { popoverText } from './card-tools';
+import { highlightedTexts, pointOf, tabIdOf, waitForPageTerms } from './page-tools';
 import { openPopupOver, optionTexts } from './popup-tools';
 import { inContentScript, stopServiceWorker } from './worker-tools';
 

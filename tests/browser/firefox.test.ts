@@ -13,13 +13,14 @@ import { describe, expect, test } from 'vitest';
 import { useFirefox, type FirefoxHarness } from './firefox-harness';
 import { GLOSSARY_JSON } from './harness';
 import type { TermCount } from '../../lib/messages/protocol';
-import { highlightTextsInPage, popoverTextInPage, textCentreInPage } from './page-tools';
+import { firefoxCardText } from './firefox-card';
+import { highlightTextsInPage, termStyleInPage, textCentreInPage, type HighlightKind } from './page-tools';
 
 /** The terms of tests/fixtures/frames.html, all frames summed (content-script.test.ts reads it in Chromium). */
 const FRAMES_TERMS = { 焦作高新区: 2, 三区一极: 1, 一区五城: 1, 太极拳: 1 };
 
-const highlighted = (page: Page, name = 'jpl-term') => page.evaluate(highlightTextsInPage, name);
-const popoverText = (page: Page) => page.evaluate(popoverTextInPage);
+const highlighted = (page: Page, kind: HighlightKind = 'terms') => page.evaluate(highlightTextsInPage, kind);
+const popoverText = (page: Page) => firefoxCardText(page);
 
 async function hover(page: Page, selector: string, text: string): Promise<void> {
   await page.bringToFront();
@@ -125,7 +126,11 @@ describe('Firefox ESR with the built extension', () => {
   test('reads every frame: src, srcdoc and a script-filled about:blank frame', async () => {
     const page = await h.openPage('/frames.html');
     const frameTexts = () =>
-      Promise.all(page.frames().map(async (frame) => (await frame.evaluate(highlightTextsInPage, 'jpl-term')).sort()));
+      Promise.all(
+        page
+          .frames()
+          .map(async (frame) => (await frame.evaluate(highlightTextsInPage, 'terms' as HighlightKind)).sort()),
+      );
     await expect
       .poll(frameTexts, { timeout: 10_000 })
       .toEqual([['焦作高新区'], ['三区一极', '焦作高新区'], ['一区五城'], ['太极拳']]);
@@ -145,8 +150,12 @@ describe('Firefox ESR with the built extension', () => {
     await options.waitForSelector('input[name=highlightStyle][value=background]');
     await options.click('input[name=highlightStyle][value=background]');
     await options.click('input[name=pinyinStyle][value=numbers]');
-    await expect.poll(() => highlighted(page, 'jpl-term-background'), { timeout: 5000 }).toContain('焦作高新区');
-    expect(await page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
+    // Painted with a background now, not an underline, as the page computes the highlight's style.
+    await expect
+      .poll(async () => (await page.evaluate(termStyleInPage))?.decoration, { timeout: 5000 })
+      .not.toContain('underline');
+    expect((await page.evaluate(termStyleInPage))?.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await highlighted(page)).toContain('焦作高新区');
     await hover(page, '#zone', '焦作高新区');
     await expect
       .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
@@ -197,9 +206,7 @@ describe('Firefox without access to every site (not granted at install, or taken
     // Nothing to wait for: the content script is not injected at all without the host permission. A second is
     // well past when it highlights with access (a few hundred milliseconds), so an injection would show.
     await new Promise((ok) => setTimeout(ok, 1000));
-    expect(await page.evaluate(() => [CSS.highlights.size, document.querySelectorAll('jpl-lens').length])).toEqual([
-      0, 0,
-    ]);
+    expect(await page.evaluate(() => [CSS.highlights.size, document.documentElement.children.length])).toEqual([0, 2]);
 
     // What the reader does: about:addons → the extension → Permissions → "Access your data for all websites".
     const addons = await h.openPrivilegedPage('about:addons');

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { GlossaryData } from '../../lib/glossary-types';
 import { GLOSSARY_JSON, useExtension } from './harness';
-import { highlightedTexts, pointOf, popoverText } from './page-tools';
+import { highlightCountInPage, highlightedTexts, pointOf } from './page-tools';
+import { clickInCard, hasCardHost, popoverText } from './card-tools';
 import { cardText } from './popup-tools';
 
 const SHOTS = process.env.JPL_SCREENSHOT_DIR || '/tmp/jpl-screens';
@@ -113,7 +114,7 @@ describe('glossary page', () => {
       .toContain('Jiaozuo High-tech Zone');
     const [glossaryTab] = await Promise.all([
       h.context.waitForEvent('page'),
-      page.locator('jpl-lens button.open-glossary').click(),
+      clickInCard(page, 'Open 焦作高新区 in the glossary'),
     ]);
     await glossaryTab.waitForLoadState('load');
     expect(glossaryTab.url()).toBe(`${h.extensionOrigin}/glossary.html#term=${encodeURIComponent('焦作高新区')}`);
@@ -144,11 +145,11 @@ describe('glossary page', () => {
     await expect
       .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
       .toContain('Three Zones, One Pole');
-    await page.locator('jpl-lens button.open-glossary').click();
+    await clickInCard(page, 'Open 三区一极 in the glossary');
     await expect.poll(() => openEntries(page)).toEqual(['三区一极']);
     // Leaving the reader stops the lens: no highlights, no popover host.
-    expect(await page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
-    expect(await page.locator('jpl-lens').count()).toBe(0);
+    expect(await page.evaluate(highlightCountInPage)).toBe(0);
+    expect(await hasCardHost(page)).toBe(false);
 
     // The source menu switches documents.
     await page.goto(`${h.extensionOrigin}/glossary.html#source=000`);

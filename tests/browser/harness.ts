@@ -24,6 +24,7 @@
  *   serviceWorker      the Playwright Worker of background.js
  *   server             base URL of the fixture server, e.g. http://127.0.0.1:41234 (no trailing slash)
  *   url(path)          server + path, e.g. url('/smoke.html')
+ *   otherOrigin(path)  the same server as a second origin and site (http://localhost:41234), for cross-origin frames
  *   openPage(path, { initScript?, waitUntil? })
  *                      new tab on url(path); initScript (function or source) runs in the page's main
  *                      world before any of its scripts; waits for 'load' by default
@@ -99,6 +100,7 @@ export interface ExtensionHarness {
   serviceWorker: Worker;
   server: string;
   url(path: string): string;
+  otherOrigin(path: string): string;
   openPage(path: string, options?: OpenPageOptions): Promise<Page>;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
@@ -233,6 +235,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     const isLocal = (url: string): boolean =>
       url === fixture.base ||
       url.startsWith(fixture.base + '/') ||
+      url.startsWith(otherOrigin(fixture.base) + '/') ||
       url.startsWith(extensionOrigin + '/') ||
       url.startsWith('chrome-extension://') ||
       url.startsWith('data:') ||
@@ -289,6 +292,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       s.startsWith(extensionOrigin) || s.startsWith(`service worker ${extensionOrigin}`);
 
     const url = (path: string): string => fixture.base + (path.startsWith('/') ? path : `/${path}`);
+    const otherOriginUrl = (path: string): string =>
+      otherOrigin(fixture.base) + (path.startsWith('/') ? path : `/${path}`);
     const openPage = async (path: string, opts: OpenPageOptions = {}): Promise<Page> => {
       const page = await ctx.newPage();
       if (opts.initScript) await page.addInitScript(opts.initScript);
@@ -309,6 +314,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       serviceWorker: sw,
       server: fixture.base,
       url,
+      otherOrigin: otherOriginUrl,
       openPage,
       openPopup: () => openExtensionPage('popup.html', { width: 400, height: 600 }),
       openOptions: () => openExtensionPage('options.html'),
@@ -344,4 +350,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 /** Launches Chromium with the extension before the tests of the enclosing file or block; closes it after them. */
 export function useExtension(options: LaunchOptions = {}): ExtensionHarness {
   return useHarness(() => launchExtension(options));
+}
+
+/** The fixture server's address under the name localhost: another origin, and another site, than 127.0.0.1. */
+function otherOrigin(base: string): string {
+  return base.replace('//127.0.0.1:', '//localhost:');
 }

@@ -22,7 +22,11 @@
 import { expect } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionHarness } from './harness';
-import { askPageTerms, highlightTextsInPage, tabIdOf, textCentreInPage } from './page-tools';
+import { buttonCentre, inCardVia } from './card-tools';
+import { askPageTerms, highlightTextsInPage, tabIdOf, textCentreInPage, type HighlightKind } from './page-tools';
+
+/** How the watcher records our card's host element (whose own name is made up for each page). */
+const HOST = '(our host)';
 
 /**
  * Installed in the main world before any page script (in every frame). It plays the part of a page that
@@ -32,6 +36,7 @@ import { askPageTerms, highlightTextsInPage, tabIdOf, textCentreInPage } from '.
  * tasks can be measured on every page.
  */
 const WATCH = `(() => {
+  const HOST = ${JSON.stringify(HOST)};
   const apply = Reflect.apply;
   const MO = MutationObserver;
   const observe = MO.prototype.observe;
@@ -44,15 +49,27 @@ const WATCH = `(() => {
   const nodeNameOf = getter(Node.prototype, 'nodeName');
   const localName = getter(Element.prototype, 'localName');
   const firstElementChild = getter(Element.prototype, 'firstElementChild');
-  // Our host goes into an SVG document inside a <foreignObject> of ours: recorded as one.
+  const hasAttributes = Element.prototype.hasAttributes;
+  const hasChildNodes = Node.prototype.hasChildNodes;
+  const definitionOf = CustomElementRegistry.prototype.get;
+  const registry = window.customElements;
+  const includes = String.prototype.includes;
+  // Our card's host, as a page sees it (its name is made up for each page): an element named like a custom
+  // element that the page never defined, bare (no attribute, no child), recorded as HOST. It goes into an SVG
+  // document inside a <foreignObject> of ours: recorded as one.
+  const isOurHost = (element) => {
+    const name = apply(localName, element, []);
+    return apply(includes, name, ['-']) && apply(definitionOf, registry, [name]) === undefined &&
+      !apply(hasAttributes, element, []) && !apply(hasChildNodes, element, []);
+  };
   const nodeName = (node) => {
     if (apply(nodeType, node, []) !== 1) return apply(nodeNameOf, node, []);
     const name = apply(localName, node, []);
     const child = name === 'foreignObject' ? apply(firstElementChild, node, []) : null;
-    return child && apply(localName, child, []) === 'jpl-lens' ? 'jpl-lens' : name;
+    return isOurHost(child ?? node) ? HOST : name;
   };
   const state = { markupAtLoad: null, records: [], recordCount: 0, hostRecords: 0, events: { pointermove: 0, pointerdown: 0, click: 0, keydown: 0 },
-    violations: [] };
+    violations: [], messages: 0 };
   Object.defineProperty(window, '__hostile', { value: state });
   const snapshot = () => {
     if (state.markupAtLoad !== null) return;
@@ -66,7 +83,7 @@ const WATCH = `(() => {
         for (let i = 0; i < r.removedNodes.length; i++) removed[removed.length] = nodeName(r.removedNodes[i]);
         // Our popover's host, added on the first hover (and moved into a fullscreen element and back): the
         // one change we make to the page.
-        if (r.type === 'childList' && added.length + removed.length === 1 && (added[0] ?? removed[0]) === 'jpl-lens') {
+        if (r.type === 'childList' && added.length + removed.length === 1 && (added[0] ?? removed[0]) === HOST) {
           state.hostRecords++;
           continue;
         }
@@ -89,10 +106,12 @@ const WATCH = `(() => {
   const parentElement = getter(Node.prototype, 'parentElement');
   Object.defineProperty(window, '__hostileCompare', { value: () => {
     const copy = apply(cloneNode, apply(documentElement, document, []), [true]);
-    const hosts = apply(querySelectorAll, copy, ['jpl-lens']);
-    const count = apply(listLength, hosts, []);
-    for (let i = count - 1; i >= 0; i--) {
-      const host = apply(item, hosts, [i]);
+    const all = apply(querySelectorAll, copy, ['*']);
+    let count = 0;
+    for (let i = apply(listLength, all, []) - 1; i >= 0; i--) {
+      const host = apply(item, all, [i]);
+      if (!isOurHost(host)) continue;
+      count++;
       const parent = apply(parentElement, host, []);
       apply(remove, parent && apply(localName, parent, []) === 'foreignObject' ? parent : host, []);
     }
@@ -106,6 +125,8 @@ const WATCH = `(() => {
   } });
   apply(addListener, document, ['DOMContentLoaded', snapshot, { capture: true, once: true }]);
   for (const type of ['pointermove', 'pointerdown', 'click', 'keydown']) apply(addListener, window, [type, () => { state.events[type]++; }, true]);
+  // Window messages: the test pages send none, so any that comes announces someone.
+  apply(addListener, window, ['message', () => { state.messages++; }, true]);
   apply(addListener, document, ['securitypolicyviolation', (e) => {
     state.violations[state.violations.length] = e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber;
   }, true]);
@@ -120,12 +141,14 @@ export interface WatchState {
   hostRecords: number;
   events: Record<'pointermove' | 'pointerdown' | 'click' | 'keydown', number>;
   violations: string[];
+  /** Window messages the page received. */
+  messages: number;
 }
 
 export interface PopoverState {
   text: string;
   box: { left: number; top: number; right: number; bottom: number; width: number; height: number };
-  /** What the page's hit testing finds at the card's centre: our host, when the card is on top. */
+  /** What the page's hit testing finds at the card's centre: 'card' (our host), when the card is on top. */
   topmostAtCentre: string;
   style: {
     color: string;
@@ -171,8 +194,8 @@ export class WatchedPage {
     return answer.result.value as T;
   }
 
-  /** `fn(arg)` in our own isolated world of the top frame: pristine built-ins, the page's DOM. */
-  async run<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+  /** Our own isolated world of the top frame: pristine built-ins, the page's DOM. */
+  private async probeWorld(): Promise<number> {
     if (this.world === null) {
       const { frameTree } = await this.cdp.send('Page.getFrameTree');
       const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', {
@@ -181,10 +204,15 @@ export class WatchedPage {
       });
       this.world = executionContextId;
     }
+    return this.world;
+  }
+
+  /** `fn(arg)` in our own isolated world of the top frame. */
+  async run<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
     const expression = `(${fn.toString()})(${JSON.stringify(arg ?? null)})`;
     const answer = (await this.cdp.send('Runtime.evaluate', {
       expression,
-      contextId: this.world,
+      contextId: await this.probeWorld(),
       returnByValue: true,
       awaitPromise: true,
     })) as Evaluated;
@@ -198,7 +226,7 @@ export class WatchedPage {
     return this.main<WatchState>(`(() => {
       const s = window.__hostile;
       return { snapshotTaken: s.markupAtLoad !== null, records: s.records, recordCount: s.recordCount, hostRecords: s.hostRecords, events: s.events,
-        violations: s.violations };
+        violations: s.violations, messages: s.messages };
     })()`);
   }
 
@@ -223,9 +251,36 @@ export class WatchedPage {
     await expect.poll(() => this.terms(), { timeout, interval: 250 }).toEqual(expected);
   }
 
-  /** The texts of our highlight's ranges in the top frame, in document order. */
-  highlighted(name = 'jpl-term'): Promise<string[]> {
-    return this.run(highlightTextsInPage, name);
+  /** `fn(root, arg)` in the probe's world with our card's closed shadow root (card-tools.ts); null without a card. */
+  inCard<T, A = undefined>(fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> {
+    return this.probeWorld().then((world) => inCardVia(this.cdp, fn, arg, world));
+  }
+
+  /** Clicks the card's button labelled `label` with the mouse, as the reader would (a trusted click). */
+  async clickInCard(label: string): Promise<void> {
+    const centre = await this.inCard(buttonCentre, label);
+    if (!centre) throw new Error(`no button "${label}" in the card`);
+    await this.page.mouse.click(centre.x, centre.y);
+  }
+
+  /** inCard in a frame of the page's own process (same site), the first whose address ends with `urlEnding`. */
+  async inFrameCard<T, A = undefined>(urlEnding: string, fn: (root: ShadowRoot, arg: A) => T, arg?: A) {
+    type Tree = { frame: { id: string; url: string }; childFrames?: Tree[] };
+    const find = (tree: Tree): Tree['frame'] | undefined =>
+      tree.frame.url.endsWith(urlEnding) ? tree.frame : (tree.childFrames ?? []).map(find).find(Boolean);
+    const { frameTree } = (await this.cdp.send('Page.getFrameTree')) as { frameTree: Tree };
+    const frame = find(frameTree);
+    if (!frame) throw new Error(`no frame at …${urlEnding}`);
+    const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', {
+      frameId: frame.id,
+      worldName: 'hostile-probe',
+    });
+    return inCardVia(this.cdp, fn, arg, executionContextId);
+  }
+
+  /** The texts of our terms' (or focus) highlight in the top frame, in document order. */
+  highlighted(kind: HighlightKind = 'terms'): Promise<string[]> {
+    return this.run(highlightTextsInPage, kind);
   }
 
   /** The viewport point at the middle of the first `text` inside `selector`. */
@@ -238,6 +293,8 @@ export class WatchedPage {
     await this.closePopover();
     const point = await this.pointOf(selector, text);
     const moves = (await this.watch()).events.pointermove;
+    // From a corner: a pointer that rests where it already was points at nothing new (lens.ts).
+    await this.page.mouse.move(0, 0);
     await this.page.mouse.move(point.x, point.y);
     await expect.poll(async () => (await this.popover())?.text ?? '', { timeout: 8000 }).toContain(expected);
     expect((await this.watch()).events.pointermove, 'the page’s own pointermove listener').toBeGreaterThan(moves);
@@ -254,12 +311,11 @@ export class WatchedPage {
   }
 
   /** The open popover, or null. */
-  popover(): Promise<PopoverState | null> {
-    return this.run(() => {
-      const host = document.querySelector('jpl-lens');
-      const panel = host?.shadowRoot?.querySelector('.panel');
-      const card = host?.shadowRoot?.querySelector('.card');
-      if (!host || !panel || !card || !panel.matches(':popover-open')) return null;
+  async popover(): Promise<PopoverState | null> {
+    const state = await this.inCard((root) => {
+      const panel = root.querySelector('.panel');
+      const card = root.querySelector('.card');
+      if (!panel || !card || !panel.matches(':popover-open')) return null;
       const r = card.getBoundingClientRect();
       const centre = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       // What the pointer would reach there: our host (elementFromPoint retargets into the page's tree) or not.
@@ -267,7 +323,7 @@ export class WatchedPage {
       return {
         text: card.textContent ?? '',
         box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
-        topmostAtCentre: centre ? centre.localName : '(nothing)',
+        topmostAtCentre: centre === root.host ? 'card' : centre ? centre.localName : '(nothing)',
         style: {
           color: style.color,
           textFill: style.webkitTextFillColor,
@@ -281,6 +337,7 @@ export class WatchedPage {
         },
       };
     });
+    return state ?? null;
   }
 
   /** The visible part of the page (the visual viewport: smaller than the layout viewport when pinch-zoomed). */
@@ -318,11 +375,12 @@ export class WatchedPage {
 export async function openWatched(
   h: ExtensionHarness,
   path: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; initScript?: string } = {},
 ): Promise<WatchedPage> {
   const page = await h.context.newPage();
   if (options.viewport) await page.setViewportSize(options.viewport);
   await page.addInitScript(WATCH);
+  if (options.initScript) await page.addInitScript(options.initScript);
   const cdp = await h.context.newCDPSession(page);
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()} on ${page.url()}`);

@@ -17,6 +17,7 @@ import {
   type WatchedPage,
 } from './hostile-tools';
 import type { Frame } from 'playwright-core';
+import { shownCardText } from './card-tools';
 import { textCentreInPage } from './page-tools';
 
 /**
@@ -58,7 +59,7 @@ describe('pages that replace built-ins or share the DOM with us', () => {
     await probe.close();
   });
 
-  test('a page that claims our host’s tag name as its own custom element', async () => {
+  test('a page with custom elements of its own, one under the name our card’s host once had', async () => {
     const probe = await openWatched(h, '/hostile/shared-dom.html');
     await probe.settled();
     await probe.expectTerms({ 焦作: 1, 一区五城: 1, 三区一极: 1, 焦作高新区: 1 });
@@ -77,7 +78,7 @@ describe('page styles and policies', () => {
     await probe.expectTerms({ 焦作: 1, 一区五城: 1 });
     const popover = await probe.hover('#text', '一区五城', 'One Zone, Five Cities');
     expectLegible(popover);
-    expect(popover.topmostAtCentre, 'the card is on top of the page’s bar').toBe('jpl-lens');
+    expect(popover.topmostAtCentre, 'the card is on top of the page’s bar').toBe('card');
     await probe.page.screenshot({ path: screenshotPath('hostile-css.png') });
     await expectPageUntouched(probe);
     await probe.close();
@@ -92,13 +93,7 @@ describe('page styles and policies', () => {
     expectLegible(popover);
     // The card's own colours: the shadow root's styles applied although the page allows no style at all.
     expect(popover.style.background).toBe('rgb(255, 253, 249)');
-    expect(
-      await probe.run(
-        () =>
-          document.querySelector('jpl-lens')!.shadowRoot!.styleSheets.length +
-          document.querySelector('jpl-lens')!.shadowRoot!.adoptedStyleSheets.length,
-      ),
-    ).toBeGreaterThan(0);
+    expect(await probe.inCard((root) => root.styleSheets.length + root.adoptedStyleSheets.length)).toBeGreaterThan(0);
     expect((await probe.watch()).violations).toEqual([]);
     expect(h.consoleMessages.filter((m) => /Trusted|Content Security Policy/i.test(m.text))).toEqual([]);
     await expectPageUntouched(probe);
@@ -124,6 +119,55 @@ describe('size and shape extremes', () => {
     await expectPageUntouched(probe);
     await probe.close();
   });
+
+  test(
+    'one text node holding 200 000 terms: found, a window of them painted, in slices',
+    { retry: SLICE_RETRIES },
+    async () => {
+      const probe = await openWatched(h, '/hostile/many-terms.html');
+      await probe.settled(60_000);
+      await probe.expectTerms({ 一区五城: 50_000, 三区一极: 50_000, 太极拳: 50_000, 焦作高新区: 50_000 });
+      // Painted: the ones around the viewport, not all 200 000 (each registered range costs every frame).
+      const painted = (await probe.highlighted()).length;
+      expect(painted).toBeGreaterThan(20);
+      expect(painted).toBeLessThanOrEqual(1000);
+      await probe.hover('#dense', '焦作高新区', 'Jiaozuo High-tech Zone');
+      await expectPageUntouched(probe);
+      await probe.close();
+    },
+  );
+
+  test(
+    'a million text nodes in one block, 100 000 terms split over two nodes each: its first 200 000 nodes read',
+    { retry: SLICE_RETRIES },
+    async () => {
+      const probe = await openWatched(h, '/hostile/million-nodes.html');
+      await probe.settled(120_000);
+      // A block's first 200 000 text nodes are read (lib/content/text-runs.ts): 20 000 terms, two thousand each.
+      const each = 2_000;
+      await probe.expectTerms(
+        Object.fromEntries(
+          [
+            '一区五城',
+            '三区一极',
+            '太极拳',
+            '焦作高新区',
+            '云台山',
+            '高质量发展',
+            '工业强市',
+            '科创名城',
+            '乡村振兴',
+            '营商环境',
+          ].map((term) => [term, each]),
+        ),
+        30_000,
+      );
+      expect((await probe.highlighted()).length).toBeLessThanOrEqual(1000);
+      await probe.hover('#flat', '一区', 'One Zone, Five Cities');
+      await expectPageUntouched(probe);
+      await probe.close();
+    },
+  );
 
   test('a DOM nested 2000 deep', { retry: SLICE_RETRIES }, async () => {
     // 2000: Chromium's renderer itself crashes on this page at 3000 and more, with or without the extension.
@@ -165,7 +209,7 @@ describe('documents of other kinds, and frames', () => {
     expect(await probe.highlighted()).toEqual(['焦作', '一区五城', '三区一极']);
     const popover = await probe.hover('#label', '一区五城', 'One Zone, Five Cities');
     // HTML shows in an SVG document only inside a <foreignObject>, even in the top layer.
-    expect(popover.topmostAtCentre).toBe('jpl-lens');
+    expect(popover.topmostAtCentre).toBe('card');
     expectLegible(popover);
     await probe.page.screenshot({ path: screenshotPath('hostile-svg.png') });
     await expectPageUntouched(probe, { focused: null });
@@ -190,11 +234,215 @@ describe('documents of other kinds, and frames', () => {
     await probe.close();
   });
 
+  test('100 frames without Chinese text: no lens starts in them; a frame whose Chinese text comes later is read', async () => {
+    const probe = await openWatched(h, '/hostile/english-frames.html');
+    const frames = probe.page.frames();
+    expect(frames.length).toBe(102);
+    const marks = (name: string) =>
+      Promise.all(frames.map((frame) => frame.evaluate((mark) => performance.getEntriesByName(mark).length, name)));
+    // Our script ran in every frame, and started a lens in none (the top page has no Chinese either).
+    await expect
+      .poll(async () => (await marks('jpl:main')).every((count) => count === 1), { timeout: 20_000 })
+      .toBe(true);
+    await probe.page.waitForTimeout(1000);
+    expect((await marks('jpl:start')).filter((count) => count > 0).length, 'frames with a lens').toBe(0);
+    // The frame whose text turns Chinese gets its lens.
+    expect(await probe.main<boolean>('window.fillLateFrame()')).toBe(true);
+    await probe.expectTerms({ 云台山: 1 });
+    expect((await marks('jpl:start')).filter((count) => count > 0).length, 'frames with a lens').toBe(1);
+    await probe.close();
+  });
+
   test('about:blank, srcdoc, sandboxed srcdoc, data: and blob: frames', async () => {
     const probe = await openWatched(h, '/hostile/special-frames.html');
     await probe.expectTerms({ 太极拳: 1, 焦作高新区: 1, 一区五城: 1, 三区一极: 1, 云台山: 1, 高质量发展: 1 });
     await expectPageUntouched(probe);
     await probe.close();
+  });
+});
+
+describe('shadow roots as pages use them', () => {
+  test('custom elements used as badges in a sentence: the text of their shadow roots is read and explained', async () => {
+    const probe = await openWatched(h, '/hostile/inline-shadow.html');
+    await probe.settled();
+    await probe.expectTerms({ 焦作高新区: 1, 三区一极: 1, 太极拳: 1 });
+    const badge = await probe.run(() => {
+      const r = document.querySelector('term-badge')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await probe.page.mouse.move(badge.x, badge.y);
+    await expect
+      .poll(async () => (await probe.popover())?.text ?? '', { timeout: 8000 })
+      .toContain('Jiaozuo High-tech Zone');
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+
+  test('custom elements defined after load: their shadow roots are read within a second', async () => {
+    const probe = await openWatched(h, '/hostile/late-element.html');
+    await probe.settled();
+    await probe.expectTerms({ 太极拳: 1 });
+    await probe.page.waitForTimeout(1000);
+    const definedAt = await probe.main<number>('window.defineLate()');
+    // Polled in the page, for three seconds at most: when both terms are painted.
+    const paintedAt = await probe.run(
+      () =>
+        new Promise<number>((resolve) => {
+          const until = performance.now() + 3000;
+          const look = () => {
+            const painted = [...CSS.highlights.values()].flatMap((highlight) =>
+              [...highlight].map((range) => range.startContainer.textContent ?? ''),
+            );
+            const both = ['焦作高新区', '三区一极'].every((term) => painted.some((text) => text.includes(term)));
+            if (both) resolve(performance.now());
+            else if (performance.now() > until) resolve(Number.MAX_VALUE);
+            else setTimeout(look, 20);
+          };
+          look();
+        }),
+    );
+    expect(paintedAt - definedAt, 'ms from the definition to the terms painted').toBeLessThan(1000);
+    await probe.expectTerms({ 太极拳: 1, 焦作高新区: 1, 三区一极: 1 });
+    await expectPageUntouched(probe);
+    await probe.close();
+  });
+});
+
+describe('the card: a page can neither reach it nor act through it', () => {
+  test('a cross-origin frame that takes the card’s buttons out and clicks them removes nothing, opens nothing, reads nothing', async () => {
+    const savedTerms = () =>
+      h.serviceWorker.evaluate(async () =>
+        (((await chrome.storage.local.get('studyList')).studyList ?? []) as { term: string }[]).map((s) => s.term),
+      );
+    const probe = await openWatched(h, '/hostile/attack-top.html');
+    await probe.settled();
+    await probe.expectTerms({ 焦作高新区: 2 });
+    // The reader saves the term from the top page's card.
+    await probe.hover('#text', '焦作高新区', 'Jiaozuo High-tech Zone');
+    await probe.clickInCard('Save 焦作高新区 to your study list');
+    await expect.poll(savedTerms).toEqual(['焦作高新区']);
+    await probe.closePopover();
+    const tabs = h.context.pages().length;
+
+    // Then moves the mouse over the same term in the frame, whose script is waiting for our card.
+    const frame = probe.page.frames().find((f) => f.url().includes('/hostile/attack-frame.html'))!;
+    const inner = await frame.evaluate(textCentreInPage, ['#text', '焦作高新区'] as const);
+    const box = (await (await frame.frameElement()).boundingBox())!;
+    await probe.page.mouse.move(box.x + inner.x, box.y + inner.y);
+    // The card's host is in the frame (it goes in with the first card): the frame's script has seen it.
+    const attack = () => frame.evaluate(() => (window as unknown as { attack: { hosts: number } }).attack);
+    await expect.poll(async () => (await attack()).hosts, { timeout: 8000 }).toBe(1);
+    await probe.page.waitForTimeout(1000); // the frame's script looks every 100 ms
+    // It found our host element, and nothing in it.
+    expect(await attack()).toEqual({
+      hosts: 1,
+      buttons: 0,
+      savedStates: [],
+      clicked: 0,
+    });
+    expect(await savedTerms()).toEqual(['焦作高新区']);
+    expect(h.context.pages().length).toBe(tabs);
+    await probe.close();
+  });
+
+  test('a term the page moves under the resting pointer opens no card; the pointer’s next move does', async () => {
+    const probe = await openWatched(h, '/hostile/resting-pointer.html');
+    await probe.settled();
+    await probe.expectTerms({ 焦作高新区: 1 });
+    const rest = await probe.pointOf('#empty', '指针');
+    await probe.page.mouse.move(rest.x, rest.y);
+    await probe.page.waitForTimeout(300);
+    expect(await probe.main<boolean>(`window.bringUnder(${rest.x}, ${rest.y})`)).toBe(true);
+    await probe.page.waitForTimeout(300);
+    // The browser repeats the resting pointer's position: a trusted pointermove at the same coordinates (what
+    // Chromium sends when layout shifts under a still pointer is nothing at all, and after a scroll pointerover
+    // and mouseover alone; a repeated position comes from the input stack, as here).
+    const moves = (await probe.watch()).events.pointermove;
+    await probe.page.mouse.move(rest.x, rest.y);
+    await expect.poll(async () => (await probe.watch()).events.pointermove).toBeGreaterThan(moves);
+    await probe.page.waitForTimeout(600);
+    expect(await probe.popover(), 'a card opened under the resting pointer').toBeNull();
+    // The reader moves: it opens.
+    await probe.page.mouse.move(rest.x + 1, rest.y);
+    await expect
+      .poll(async () => (await probe.popover())?.text ?? '', { timeout: 8000 })
+      .toContain('Jiaozuo High-tech Zone');
+    // The page's own two changes of the term's style moved it.
+    await expectPageUntouched(probe, { pageRecords: 2, pageChangesMarkup: true });
+    await probe.close();
+  });
+});
+
+describe('what a page can tell of us', () => {
+  test('no window message and no event on the document from our start-up, in any frame', async () => {
+    // WXT's content-script start-up posts a message naming the extension and its script to every frame, and
+    // dispatches an event whose name holds the extension's id (the store's id is public).
+    const started = (entrypoint: string) => `${h.extensionId}:${entrypoint}:wxt:content-script-started`;
+    const probe = await openWatched(h, '/hostile/many-frames.html', {
+      initScript: `(() => {
+        const seen = (window.__startEvents = []);
+        for (const type of ${JSON.stringify([started('content'), started('content-script')])})
+          document.addEventListener(type, () => seen.push(type), true);
+      })()`,
+    });
+    await probe.expectTerms({ 太极拳: 1, 焦作: 25, 一区五城: 25, 云台山: 25 }, 30_000);
+    for (const frame of probe.page.frames()) {
+      const heard = await frame.evaluate(() => ({
+        messages: (window as unknown as { __hostile: { messages: number } }).__hostile.messages,
+        events: (window as unknown as { __startEvents: string[] }).__startEvents.length,
+      }));
+      expect(heard, frame.url()).toEqual({ messages: 0, events: 0 });
+    }
+    await probe.close();
+  });
+
+  test('a page without terms finds no highlight and no highlight style of ours; one with terms, only made-up names', async () => {
+    const probe = await openWatched(h, '/hostile/no-terms.html');
+    await probe.settled();
+    await probe.page.waitForTimeout(500);
+    expect(
+      await probe.run(() => ({ highlights: CSS.highlights.size, sheets: document.adoptedStyleSheets.length })),
+    ).toEqual({
+      highlights: 0,
+      sheets: 0,
+    });
+    expect(await probe.run(highlightStyles)).toEqual(NO_HIGHLIGHT_STYLE);
+    await probe.close();
+
+    // With terms: painted under names of this page's, which are not ours to guess; our host is named likewise.
+    const names: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const page = await openWatched(h, '/hostile/frame-a.html');
+      await page.settled();
+      await page.hover('#text', '一区五城', 'One Zone, Five Cities');
+      expect(await page.run(highlightStyles)).toEqual(NO_HIGHLIGHT_STYLE);
+      const host = (await page.inCard((root) => root.host.localName))!;
+      expect(host).not.toMatch(/jpl|lens|policy|jiaozuo/i);
+      names.push(host, ...(await page.run(() => [...CSS.highlights.keys()])));
+      await page.close();
+    }
+    expect(new Set(names).size, `names on two pages: ${names.join(' ')}`).toBe(names.length);
+  });
+
+  test('a site switched off has no highlight style, no highlight and no element of ours', async () => {
+    await h.serviceWorker.evaluate(() => chrome.storage.sync.set({ disabledSites: ['127.0.0.1'] }));
+    try {
+      const probe = await openWatched(h, '/hostile/frame-a.html');
+      await expect.poll(() => probe.run(() => performance.getEntriesByName('jpl:main').length)).toBe(1);
+      await probe.page.waitForTimeout(1000);
+      expect(
+        await probe.run(() => ({ highlights: CSS.highlights.size, sheets: document.adoptedStyleSheets.length })),
+      ).toEqual({
+        highlights: 0,
+        sheets: 0,
+      });
+      expect(await probe.run(highlightStyles)).toEqual(NO_HIGHLIGHT_STYLE);
+      expect(await probe.run(() => performance.getEntriesByName('jpl:start').length)).toBe(0);
+      await expectPageUntouched(probe);
+      await probe.close();
+    } finally {
+      await h.serviceWorker.evaluate(() => chrome.storage.sync.remove('disabledSites'));
+    }
   });
 });
 
@@ -226,7 +474,8 @@ describe('a page that never stops changing', () => {
     });
     await probe.expectTerms(shown.counts);
     const highlightedInView = await probe.run(() => {
-      const ranges = [...(CSS.highlights.get('jpl-term') ?? [])].map((r) => {
+      const terms = [...CSS.highlights.values()].find((highlight) => highlight.priority === 0);
+      const ranges = [...(terms ?? [])].map((r) => {
         const live = document.createRange();
         live.setStart(r.startContainer, r.startOffset);
         live.setEnd(r.endContainer, r.endOffset);
@@ -286,9 +535,7 @@ describe('text made to attack our UI', () => {
       const popover = await probe.hover(selector!, text!, term);
       expect(popover.text).not.toContain('onerror');
     }
-    expect(
-      await probe.run(() => document.querySelector('jpl-lens')!.shadowRoot!.querySelectorAll('img, script').length),
-    ).toBe(0);
+    expect(await probe.inCard((root) => root.querySelectorAll('img, script').length)).toBe(0);
     await expectPageUntouched(probe);
 
     // The learner's history shows each sentence as the reader saw it, as text.
@@ -342,9 +589,9 @@ describe('quirks mode, fullscreen, zoom and the edges of the viewport', () => {
     await probe.page.keyboard.press('f'); // the page's own shortcut; entering fullscreen closes open popovers
     await expect.poll(() => probe.run(() => document.fullscreenElement?.id ?? null)).toBe('stage');
     // The card that was open is back above the fullscreen element (or closed); the next one shows on top too.
-    await expect.poll(async () => (await probe.popover())?.topmostAtCentre ?? 'closed').toMatch(/^(jpl-lens|closed)$/);
+    await expect.poll(async () => (await probe.popover())?.topmostAtCentre ?? 'closed').toMatch(/^(card|closed)$/);
     const popover = await probe.hover('#second', '三区一极');
-    expect(popover.topmostAtCentre, 'the card is above the fullscreen element').toBe('jpl-lens');
+    expect(popover.topmostAtCentre, 'the card is above the fullscreen element').toBe('card');
     expectLegible(popover);
     // The reader can move onto the card (to scroll it, or save the term): it stays open.
     await probe.page.mouse.move(popover.box.left + 40, popover.box.top + 20, { steps: 4 });
@@ -352,9 +599,9 @@ describe('quirks mode, fullscreen, zoom and the edges of the viewport', () => {
     await probe.page.waitForTimeout(600);
     expect((await probe.popover())?.text).toContain('三区一极');
     await probe.page.screenshot({ path: screenshotPath('hostile-fullscreen.png') });
-    expect(await probe.run(() => document.querySelector('jpl-lens')!.parentElement!.id)).toBe('stage');
+    expect(await probe.inCard((root) => root.host.parentElement!.id)).toBe('stage');
     await probe.run(() => document.exitFullscreen());
-    await expect.poll(() => probe.run(() => document.querySelector('jpl-lens')!.parentElement!.localName)).toBe('html');
+    await expect.poll(() => probe.inCard((root) => root.host.parentElement!.localName)).toBe('html');
     // Inserted, moved into the fullscreen element (removed and added), and back (removed and added).
     await expectPageUntouched(probe, { hostRecords: 5 });
     await probe.close();
@@ -407,6 +654,20 @@ test('no page raised a dialog, and nothing left the machine', () => {
   expect(h.extensionErrors).toEqual([]);
 });
 
+/** What a page's style system gives the highlight names of earlier versions: nothing, when no style of ours is there. */
+const NO_HIGHLIGHT_STYLE = Object.fromEntries(
+  ['jpl-term', 'jpl-term-background', 'jpl-focus'].map((name) => [name, 'rgba(0, 0, 0, 0)']),
+);
+
+/** Run in the page: the background colour its styles give each highlight name of earlier versions. */
+function highlightStyles(): Record<string, string> {
+  const names = ['jpl-term', 'jpl-term-background', 'jpl-focus'];
+  const element = document.body ?? document.documentElement;
+  return Object.fromEntries(
+    names.map((name) => [name, getComputedStyle(element, `::highlight(${name})`).backgroundColor]),
+  );
+}
+
 /** A card a reader can read: shown, opaque, dark text at its own size on its own background. */
 function expectLegible(popover: PopoverState): void {
   expect(popover.style).toMatchObject({
@@ -427,11 +688,7 @@ async function hoverInFrame(probe: WatchedPage, frame: Frame, text: string): Pro
   const inner = await frame.evaluate(textCentreInPage, ['body', text] as const);
   const box = (await (await frame.frameElement()).boundingBox())!;
   await probe.page.mouse.move(box.x + inner.x, box.y + inner.y);
-  const popover = () =>
-    frame.evaluate(() => {
-      const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
-      return panel?.matches(':popover-open') ? (panel.textContent ?? '') : '';
-    });
+  const popover = async () => (await probe.inFrameCard(new URL(frame.url()).pathname, shownCardText)) ?? '';
   await expect.poll(popover, { timeout: 8000 }).toContain(text);
   return popover();
 }

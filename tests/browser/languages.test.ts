@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useExtension } from './harness';
-import { pageTerms, pointOf, popoverText } from './page-tools';
+import { pageTerms, pointOf } from './page-tools';
+import { inCard, popoverText } from './card-tools';
 import { openPopupOver } from './popup-tools';
 
 const SHOTS = process.env.JPL_SCREENSHOT_DIR || join(import.meta.dirname, '../../test-results/screens');
@@ -111,11 +112,11 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     const point = await pointOf(page, '#zone', '焦作高新区');
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => popoverText(page), { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
-    const shown = await page.evaluate(() => {
-      const panel = document.querySelector('jpl-lens')!.shadowRoot!.querySelector('.panel')!;
+    const shown = (await inCard(page, (root) => {
+      const panel = root.querySelector('.panel')!;
       const titles = [...panel.querySelectorAll('button[title]')].map((button) => button.getAttribute('title'));
       return { lang: panel.getAttribute('lang'), titles, text: panel.textContent ?? '' };
-    });
+    }))!;
     expect(shown.lang).toBe(lang);
     expect(shown.titles).toContain(expected.speak);
     expect(shown.text).toMatch(expected.contextPosition);
@@ -141,12 +142,14 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
     // The lens highlights the source's terms, not the page's own words (in Chinese its name holds 焦作).
     const highlighted = () =>
       page.evaluate(() =>
-        ([...(CSS.highlights.get('jpl-term')?.values() ?? [])] as AbstractRange[]).map((range) =>
-          range.startContainer.parentElement?.closest('#reader-headline')
-            ? 'headline'
-            : range.startContainer.parentElement?.closest('.page-header, .reader-controls')
-              ? 'page UI'
-              : 'text',
+        [...CSS.highlights.values()].flatMap((highlight) =>
+          ([...highlight] as AbstractRange[]).map((range) =>
+            range.startContainer.parentElement?.closest('#reader-headline')
+              ? 'headline'
+              : range.startContainer.parentElement?.closest('.page-header, .reader-controls')
+                ? 'page UI'
+                : 'text',
+          ),
         ),
       );
     // Once the headline, just below the page's header, is highlighted, the header has been read too.

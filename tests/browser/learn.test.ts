@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useExtension } from './harness';
-import { highlightedTexts, pointOf, popoverText } from './page-tools';
+import { highlightedTexts, pointOf } from './page-tools';
+import { cardButtons, clickInCard, popoverText } from './card-tools';
 
 describe('Learn page', () => {
   const h = useExtension();
@@ -36,18 +37,8 @@ describe('Learn page', () => {
     const point = await pointOf(page, selector, term);
     await page.mouse.move(point.x, point.y);
     await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain(term);
-    await page
-      .locator('jpl-lens')
-      .getByRole('button', { name: `Save ${term} to your study list` })
-      .click();
-    await expect
-      .poll(() =>
-        page
-          .locator('jpl-lens')
-          .getByRole('button', { name: new RegExp(`${term} is on your study list`) })
-          .count(),
-      )
-      .toBe(1);
+    await clickInCard(page, `Save ${term} to your study list`);
+    await expect.poll(() => cardButtons(page)).toContain(`${term} is on your study list: remove it`);
   }
 
   async function download(page: Page, button: string): Promise<Buffer> {

@@ -18,8 +18,7 @@ const CONTENT_SCRIPTS = [
     match_about_blank: true,
     match_origin_as_fallback: true,
     run_at: 'document_idle',
-    js: ['content-scripts/content.js'],
-    css: ['content-scripts/content.css'],
+    js: ['content-script.js'],
   },
 ];
 
@@ -77,6 +76,13 @@ describe('the built manifests', () => {
     for (const [key, pinned] of Object.entries({ ...PINNED, ...extra })) {
       expect(manifest[key], `"${key}" ${HOW_TO_UPDATE}`).toEqual(pinned);
     }
+  });
+
+  it('a release build writes no timing marks, whatever the page asks (the Firefox build here is made without WXT_TIMING)', () => {
+    const timed = readFileSync(join(EXTENSION_DIR, 'content-script.js'), 'utf8');
+    const release = readFileSync(join(FIREFOX_DIR, 'content-script.js'), 'utf8');
+    expect(timed).toContain('data-jpl-timing');
+    expect(release).not.toContain('data-jpl-timing');
   });
 
   it('README lists every permission the manifest asks for', () => {

@@ -1,11 +1,13 @@
 /**
- * The page cannot act through our UI: its scripts can reach the popover's open shadow root and dispatch events,
- * but synthetic pointer moves open no popover, and synthetic clicks neither save a term nor open a tab. The
- * reader's own input (Playwright's, which the browser marks trusted) still does.
+ * The page cannot act through our UI: the card's shadow root is closed (no page script finds its buttons),
+ * synthetic pointer moves open no popover, and even a script that reached the buttons (as DevTools can) would
+ * neither save a term nor open a tab with a synthetic click. The reader's own input (Playwright's, which the
+ * browser marks trusted) still does.
  */
 import { describe, expect, test } from 'vitest';
 import { useExtension } from './harness';
-import { highlightedTexts, pointOf, popoverText } from './page-tools';
+import { cardButtons, clickInCard, inCard, popoverText } from './card-tools';
+import { highlightedTexts, pointOf } from './page-tools';
 
 describe('a page cannot act through our UI', () => {
   const h = useExtension();
@@ -26,17 +28,27 @@ describe('a page cannot act through our UI', () => {
     await page.waitForTimeout(300);
     expect(await popoverText(page)).toBeNull();
 
-    // The reader hovers: the popover opens. The page then clicks its buttons from script: nothing happens.
+    // The reader hovers: the popover opens. The page's script finds no way in: no element of the page has a
+    // shadow root it can see, and clicks on our host (the one element beside its <head> and <body>) do nothing.
     await page.mouse.move(point.x, point.y);
     await expect
       .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
       .toContain('Jiaozuo High-tech Zone');
     const pagesBefore = h.context.pages().length;
-    await page.evaluate(() => {
-      const root = document.querySelector('jpl-lens')!.shadowRoot!;
-      for (const button of root.querySelectorAll<HTMLButtonElement>(
-        'button.open-glossary, button[aria-label^="Save"]',
-      )) {
+    const reached = await page.evaluate(() => {
+      const hosts = [...document.documentElement.children].filter(
+        (child) => !['head', 'body'].includes(child.localName),
+      );
+      for (const host of hosts) (host as HTMLElement).click();
+      return {
+        hosts: hosts.length,
+        shadowRoots: [...document.querySelectorAll('*')].filter((element) => element.shadowRoot !== null).length,
+      };
+    });
+    expect(reached).toEqual({ hosts: 1, shadowRoots: 0 });
+    // A script that did reach the buttons (DevTools can): its clicks do nothing either.
+    await inCard(page, (root) => {
+      for (const button of root.querySelectorAll('button')) {
         button.click();
         button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       }
@@ -49,9 +61,22 @@ describe('a page cannot act through our UI', () => {
 
     // The reader's own click saves.
     await page.bringToFront();
+    await page.mouse.move(5, 5);
     await page.mouse.move(point.x, point.y);
-    await page.locator('jpl-lens').getByRole('button', { name: 'Save 焦作高新区 to your study list' }).click();
+    await expect
+      .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
+      .toContain('Jiaozuo High-tech Zone');
+    await clickInCard(page, 'Save 焦作高新区 to your study list');
     await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 5000 }).toBe(1);
+
+    // Taking it off from the card offers Undo for a while, which puts it back.
+    await clickInCard(page, '焦作高新区 is on your study list: remove it');
+    await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 5000 }).toBe(0);
+    expect(await popoverText(page)).toContain('Removed from your study list.');
+    await clickInCard(page, 'Put 焦作高新区 back on your study list');
+    await expect.poll(() => learn.locator('.study-list tbody tr').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => cardButtons(page)).toContain('焦作高新区 is on your study list: remove it');
+    expect(await popoverText(page)).not.toContain('Removed from your study list.');
     expect(h.extensionErrors).toEqual([]);
   });
 

@@ -56,20 +56,44 @@ function sameCounts(a: Record<string, number>, b: Record<string, number>): boole
 }
 
 /**
- * Run inside the page (page.evaluate, or a probe's isolated world): the texts of the ranges registered under
- * a highlight name, in document order. Self-contained, as a function sent to a page must be.
+ * Our highlights are registered under names made up for each page (lib/content/highlights.ts): the tests find
+ * them as a page could, in the registry, where the test pages register none of their own. The terms are
+ * registered with priority 0, the term stepped to or revealed (focus) with priority 1.
  */
-export function highlightTextsInPage(highlightName: string): string[] {
-  const highlight = CSS.highlights.get(highlightName);
-  if (!highlight) return [];
-  const ranges = [...highlight].map((r) => {
-    const live = document.createRange();
-    live.setStart(r.startContainer, r.startOffset);
-    live.setEnd(r.endContainer, r.endOffset);
-    return live;
-  });
+export type HighlightKind = 'terms' | 'focus';
+
+/**
+ * Run inside the page (page.evaluate, or a probe's isolated world): the texts of the ranges of our terms'
+ * (or focus) highlight, in document order. Self-contained, as a function sent to a page must be.
+ */
+export function highlightTextsInPage(kind: HighlightKind): string[] {
+  const ranges = [...CSS.highlights.values()]
+    .filter((highlight) => (highlight.priority === 1) === (kind === 'focus'))
+    .flatMap((highlight) => [...highlight])
+    .map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live;
+    });
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return ranges.map((r) => r.toString());
+}
+
+/**
+ * Run inside the page: how our terms are painted, as the page's style system computes it for the registered
+ * term highlight (null when none is registered).
+ */
+export function termStyleInPage(): { background: string; decoration: string } | null {
+  const name = [...CSS.highlights.entries()].find(([, highlight]) => highlight.priority === 0)?.[0];
+  if (!name) return null;
+  const style = getComputedStyle(document.body, `::highlight(${name})`);
+  return { background: style.backgroundColor, decoration: style.textDecorationLine };
+}
+
+/** Run inside the page: how many highlights the registry holds (ours: none until there is a term to paint). */
+export function highlightCountInPage(): number {
+  return CSS.highlights.size;
 }
 
 /**
@@ -92,25 +116,14 @@ export function textCentreInPage([selector, text]: readonly [string, string]): {
   throw new Error(`no "${text}" in ${selector}`);
 }
 
-/** The texts of the ranges registered under a highlight name, in document order. */
-export function highlightedTexts(page: Page, name = 'jpl-term'): Promise<string[]> {
-  return page.evaluate(highlightTextsInPage, name);
+/** The texts of our terms' (or focus) highlight, in document order. */
+export function highlightedTexts(page: Page, kind: HighlightKind = 'terms'): Promise<string[]> {
+  return page.evaluate(highlightTextsInPage, kind);
 }
 
 /** The centre of the first occurrence of `text` inside the element matching `selector`. */
 export function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
   return page.evaluate(textCentreInPage, [selector, text] as const);
-}
-
-/** Run inside the page: the popover's card, or null when it is closed. */
-export function popoverTextInPage(): string | null {
-  const panel = document.querySelector('jpl-lens')?.shadowRoot?.querySelector('.panel');
-  return panel?.matches(':popover-open') ? (panel.textContent ?? '') : null;
-}
-
-/** The popover's card, or null when it is closed. */
-export function popoverText(page: Page): Promise<string | null> {
-  return page.evaluate(popoverTextInPage);
 }
 
 /** Keeps the page's markup at DOMContentLoaded (before any content script at document_idle). */
@@ -124,11 +137,14 @@ export function recordMarkupAtLoad(): void {
   );
 }
 
-/** The page's markup now, without our host element, and as it was at DOMContentLoaded. */
+/**
+ * The page's markup now, without our host element (whatever the page put beside its <head> and <body>: our
+ * card's host, which the test pages never do), and as it was at DOMContentLoaded.
+ */
 export function markupNowAndAtLoad(page: Page): Promise<{ now: string; atLoad: string; hosts: number }> {
   return page.evaluate(() => {
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
-    const hosts = copy.querySelectorAll('jpl-lens');
+    const hosts = [...copy.children].filter((child) => child.localName !== 'head' && child.localName !== 'body');
     const count = hosts.length;
     hosts.forEach((host) => host.remove());
     return {

@@ -42,10 +42,13 @@ export function cardText(page: Page, within = 'body'): Promise<string> {
   }, within);
 }
 
-/** Where the page's `jpl-focus` highlight stands: its text, the id of its element, and whether it is in view. */
+/**
+ * Where our focus highlight stands (the one registered with priority 1, page-tools.ts): its text, the id of its
+ * element, and whether it is in view.
+ */
 export function focusedOccurrence(page: Page): Promise<{ text: string; element: string; inView: boolean } | null> {
   return page.evaluate(() => {
-    const highlight = CSS.highlights.get('jpl-focus');
+    const highlight = [...CSS.highlights.values()].find((candidate) => candidate.priority === 1);
     const [range] = highlight ? [...highlight] : [];
     if (!range) return null;
     const live = document.createRange();

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { GlossaryData } from '../../lib/glossary-types';
 import { GLOSSARY_JSON, useExtension } from './harness';
-import { highlightedTexts, pageTerms, waitForPageTerms } from './page-tools';
+import { hasCardHost } from './card-tools';
+import { highlightCountInPage, highlightedTexts, pageTerms, waitForPageTerms } from './page-tools';
 import { cardText, focusedOccurrence, openPopupOver, optionTexts } from './popup-tools';
 
 const SHOTS = process.env.JPL_SCREENSHOT_DIR || '/tmp/jpl-screens';
@@ -91,12 +92,7 @@ describe('popup', () => {
     expect(groups.flatMap((g) => g.marks).every((mark) => mark === '一区五城')).toBe(true);
 
     // A breakdown part opens that entry; Escape comes back to the first, then to the results.
-    await popup.locator('.entry-card').evaluate((host) => {
-      const part = [...host.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.part')].find((b) =>
-        b.textContent?.includes('创新驱动示范城市'),
-      );
-      part!.click();
-    });
+    await popup.locator('.entry-card button.part', { hasText: '创新驱动示范城市' }).click();
     await expect.poll(() => cardText(popup)).toContain('创新驱动示范城市');
     await popup.keyboard.press('Escape');
     await expect.poll(() => cardText(popup)).toContain('One Zone, Five Cities');
@@ -148,7 +144,7 @@ describe('popup', () => {
         .toBe(shown);
     }
     // The flash goes after a moment.
-    await expect.poll(() => highlightedTexts(page, 'jpl-focus'), { timeout: 5000 }).toEqual([]);
+    await expect.poll(() => highlightedTexts(page, 'focus'), { timeout: 5000 }).toEqual([]);
 
     // A click does the same; → explains the active term.
     await popup.locator('[role=option]', { hasText: '太极拳' }).click();
@@ -168,8 +164,8 @@ describe('popup', () => {
     await expect.poll(() => toggle.isChecked()).toBe(true);
 
     await toggle.uncheck({ force: true }); // the checkbox itself is visually hidden behind its drawn track
-    await expect.poll(() => page.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
-    expect(await page.locator('jpl-lens').count()).toBe(0);
+    await expect.poll(() => page.evaluate(highlightCountInPage)).toBe(0);
+    expect(await hasCardHost(page)).toBe(false);
     await expect.poll(() => popup.locator('.list-view').textContent()).toContain('Highlighting is off on 127.0.0.1');
     expect(
       await h.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('disabledSites')).disabledSites),
@@ -181,7 +177,7 @@ describe('popup', () => {
     const other = await h.openPage('/article.html');
     // A check that nothing appears: a second is well past when the lens highlights this page where it runs.
     await other.waitForTimeout(1000);
-    expect(await other.evaluate(() => CSS.highlights.has('jpl-term'))).toBe(false);
+    expect(await other.evaluate(highlightCountInPage)).toBe(0);
     popup = await openPopupOver(h, other);
     await expect.poll(() => popup.getByRole('switch').isChecked()).toBe(false);
 

@@ -1,7 +1,7 @@
 /**
  * Smoke test in a real Chromium with the built extension (see harness.ts):
  * - the content script highlights glossary terms on a plain Chinese news page (CSS Custom Highlight
- *   API, highlight name `jpl-term`) without changing the page's DOM (apart from our own `jpl-*` host);
+ *   API) without changing the page's DOM (its body: our card's host goes beside it, on the first hover);
  * - the popup shows the number of entries in glossary/generated/glossary.json, without console errors;
  * - nothing the browser did left the machine.
  *
@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { GLOSSARY_JSON, useExtension } from './harness';
+import { highlightedTexts } from './page-tools';
 
 interface GlossaryJson {
   entries: { term: string; aliases?: string[] }[];
@@ -42,24 +43,18 @@ function recordInitialBody(): void {
 /** Body markup of the live page, the DOMContentLoaded snapshot, and the fixture re-parsed from the server. */
 async function bodySnapshots(page: Page): Promise<{ now: string; atDomContentLoaded: string; parsed: string }> {
   return page.evaluate(async () => {
-    const withoutOurHosts = (body: HTMLElement): string => {
-      const copy = body.cloneNode(true) as HTMLElement;
-      for (const el of Array.from(copy.querySelectorAll('*'))) {
-        if (el.tagName.toLowerCase().startsWith('jpl-')) el.remove();
-      }
-      return copy.outerHTML;
-    };
+    const markup = (body: HTMLElement): string => body.outerHTML;
     const toBody = (html: string): HTMLElement => new DOMParser().parseFromString(html, 'text/html').body;
     const source = await (await fetch(location.href, { cache: 'no-store' })).text();
     const initial = (window as unknown as { __jplInitialBody?: string }).__jplInitialBody;
     return {
-      now: withoutOurHosts(document.body),
+      now: markup(document.body),
       // The snapshot is a serialisation; parse and re-serialise it the same way as the others.
       atDomContentLoaded:
         initial === undefined
           ? '(no DOMContentLoaded snapshot)'
-          : withoutOurHosts(toBody(`<!doctype html><html><head></head>${initial}</html>`)),
-      parsed: withoutOurHosts(toBody(source)),
+          : markup(toBody(`<!doctype html><html><head></head>${initial}</html>`)),
+      parsed: markup(toBody(source)),
     };
   });
 }
@@ -77,22 +72,10 @@ describe('smoke: the built extension in Chromium', () => {
     const page = await h.openPage('/smoke.html', { initScript: recordInitialBody });
     expect(await page.evaluate(() => document.characterSet)).toBe('UTF-8');
 
-    await page.waitForFunction(() => (CSS.highlights.get('jpl-term')?.size ?? 0) > 0, null, {
-      timeout: 20_000,
-      polling: 100,
-    });
+    await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
 
     // The highlighted ranges cover whole glossary terms (or their aliases), not neighbouring characters.
-    const highlighted = await page.evaluate(() => {
-      const texts: string[] = [];
-      for (const r of CSS.highlights.get('jpl-term') ?? []) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        texts.push(range.toString());
-      }
-      return texts;
-    });
+    const highlighted = await highlightedTexts(page);
     const known = new Set(glossary.entries.flatMap((e) => [e.term, ...(e.aliases ?? [])]));
     expect(
       highlighted.filter((t) => !known.has(t)),

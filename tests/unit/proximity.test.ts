@@ -48,7 +48,7 @@ describe('Proximity', () => {
     vi.useFakeTimers();
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     verdicts = [];
-    proximity = new Proximity(view, (some) => verdicts.push(...some));
+    proximity = new Proximity(view, (some) => verdicts.push(...some.map(({ block, near }) => ({ block, near }))));
     for (const b of [opening, middle, end]) proximity.observe(b);
     FakeObserver.current.answer(layout);
     verdicts = [];

@@ -163,7 +163,7 @@ describe('the content script', () => {
   function siteSwitch() {
     let lenses = 0;
     const handle = followSiteSwitch({
-      site: 'example.com',
+      site: () => 'example.com',
       runtime: browser.runtime,
       start: () => {
         lenses++;

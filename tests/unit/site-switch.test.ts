@@ -11,12 +11,13 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 describe('followSiteSwitch', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  function watch(site: string) {
+  function watch(site: string, waitFor?: (go: () => void) => () => void) {
     const log: string[] = [];
     let lenses = 0;
     const handle = followSiteSwitch({
-      site,
+      site: () => site,
       runtime: browser.runtime,
+      ...(waitFor ? { waitFor } : {}),
       start: (settings) => {
         const n = ++lenses;
         log.push(`start ${n} ${settings.highlightStyle}`);
@@ -85,6 +86,42 @@ describe('followSiteSwitch', () => {
     await browser.runtime.sendMessage({ type: 'toggle-page' }).catch(() => {});
     await settle();
     expect(log).toEqual(['start 1 underline', 'stop 1', 'start 2 underline']);
+    handle.unwatch();
+  });
+
+  it('reads nothing from storage until the lens is wanted (the frame has Chinese text), or the popup asks', async () => {
+    let go = () => {};
+    let stopped = false;
+    const reads: string[] = [];
+    const read = fakeBrowser.storage.sync.get.bind(fakeBrowser.storage.sync);
+    fakeBrowser.storage.sync.get = ((keys: never) => {
+      reads.push(String(keys));
+      return read(keys);
+    }) as typeof fakeBrowser.storage.sync.get;
+    const { log, handle } = watch('example.com', (wanted) => {
+      go = wanted;
+      return () => (stopped = true);
+    });
+    await settle();
+    expect({ log, reads }).toEqual({ log: [], reads: [] });
+    go();
+    await settle();
+    expect(log).toEqual(['start 1 underline']);
+    expect(reads.length).toBeGreaterThan(0);
+    handle.unwatch();
+    expect(stopped).toBe(true);
+  });
+
+  it('answers the popup in a frame where the lens was never wanted', async () => {
+    await setSiteEnabled('example.com', false);
+    const { log, handle } = watch('example.com', () => () => {});
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'lens-status' }, {}, () => {});
+    expect(answers.find((answer) => answer !== undefined)).toEqual({
+      site: 'example.com',
+      enabled: false,
+      paused: false,
+    });
+    expect(log).toEqual([]);
     handle.unwatch();
   });
 });

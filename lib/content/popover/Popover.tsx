@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ContextView, EntryDetails } from '../../entry-details';
 import { formatCount, i18n } from '../../i18n';
@@ -22,6 +22,9 @@ export interface PopoverProps {
   showTranslation?: boolean;
 }
 
+/** How long the card offers to put back a term the reader took off the study list. */
+const UNDO_MS = 10_000;
+
 export function Popover(props: PopoverProps) {
   const {
     details,
@@ -38,20 +41,33 @@ export function Popover(props: PopoverProps) {
   const [contextIndex, setContextIndex] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
   const [isSaved, setSaved] = useState(saved ?? false);
+  /** The term was just taken off the study list from this card: it offers to put it back. */
+  const [undoable, setUndoable] = useState(false);
   useEffect(() => {
     setContextIndex(0);
     setCopied(null);
     setSaved(saved ?? false);
+    setUndoable(false);
   }, [details.term, saved]);
+  useEffect(() => {
+    if (!undoable) return undefined;
+    const timer = setTimeout(() => setUndoable(false), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undoable]);
+  const toggleSave = (save: boolean) =>
+    void onToggleSave?.(save).then((now) => {
+      setSaved(now);
+      setUndoable(!save && !now);
+    });
   const context = details.contexts[contextIndex];
   const count = details.contexts.length;
 
   return (
     <article class="card" aria-label={`${details.term} — ${details.gloss}`}>
       {previous ? (
-        <button type="button" class="back" onClick={() => onOpenEntry(previous)}>
+        <Action class="back" onAct={() => onOpenEntry(previous)}>
           ← <span lang="zh-CN">{previous}</span>
-        </button>
+        </Action>
       ) : null}
       <header>
         <span class="term" lang="zh-CN">
@@ -73,10 +89,10 @@ export function Popover(props: PopoverProps) {
           <ol>
             {details.breakdown.map((part) => (
               <li key={part.term}>
-                <button type="button" class="part" title={part.gloss} onClick={() => onOpenEntry(part.term)}>
+                <Action class="part" title={part.gloss} onAct={() => onOpenEntry(part.term)}>
                   <span lang="zh-CN">{part.term}</span>
                   <span class="part-gloss">{part.gloss}</span>
-                </button>
+                </Action>
               </li>
             ))}
           </ol>
@@ -86,31 +102,28 @@ export function Popover(props: PopoverProps) {
       <footer>
         {count > 1 ? (
           <nav class="paging" aria-label={i18n.t('popover.contexts')}>
-            <button
-              type="button"
+            <Action
               aria-label={i18n.t('popover.previousContext')}
-              onClick={() => setContextIndex((contextIndex + count - 1) % count)}
+              onAct={() => setContextIndex((contextIndex + count - 1) % count)}
             >
               ‹
-            </button>
+            </Action>
             <span aria-live="polite">
               {i18n.t('popover.contextPosition', { index: formatCount(contextIndex + 1), count: formatCount(count) })}
             </span>
-            <button
-              type="button"
+            <Action
               aria-label={i18n.t('popover.nextContext')}
-              onClick={() => setContextIndex((contextIndex + 1) % count)}
+              onAct={() => setContextIndex((contextIndex + 1) % count)}
             >
               ›
-            </button>
+            </Action>
           </nav>
         ) : (
           <span class="years">{yearsText(details)}</span>
         )}
         <span class="actions">
           {onToggleSave ? (
-            <button
-              type="button"
+            <Action
               aria-pressed={isSaved}
               aria-label={
                 isSaved
@@ -118,24 +131,22 @@ export function Popover(props: PopoverProps) {
                   : i18n.t('popover.saveLabel', { term: details.term })
               }
               title={isSaved ? i18n.t('popover.savedTitle') : i18n.t('popover.saveTitle')}
-              onClick={() => void onToggleSave(!isSaved).then(setSaved)}
+              onAct={() => toggleSave(!isSaved)}
             >
               <Icon path={isSaved ? STAR_FILLED : STAR_OUTLINE} />
-            </button>
+            </Action>
           ) : null}
-          <button
-            type="button"
+          <Action
             aria-label={i18n.t('popover.speakLabel', { term: details.term })}
             title={i18n.t('popover.speakTitle')}
-            onClick={() => onSpeak(details.term)}
+            onAct={() => onSpeak(details.term)}
           >
             <Icon path="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
-          </button>
-          <button
-            type="button"
+          </Action>
+          <Action
             aria-label={i18n.t('popover.copyLabel', { term: details.term })}
             title={i18n.t('popover.copyTitle')}
-            onClick={() => void onCopy(`${details.term} ${details.pinyin} — ${details.gloss}`).then(setCopied)}
+            onAct={() => void onCopy(`${details.term} ${details.pinyin} — ${details.gloss}`).then(setCopied)}
           >
             <Icon
               path={
@@ -146,21 +157,45 @@ export function Popover(props: PopoverProps) {
                     : 'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z'
               }
             />
-          </button>
+          </Action>
           {onOpenGlossary ? (
-            <button
-              type="button"
+            <Action
               class="open-glossary"
               aria-label={i18n.t('popover.openInGlossaryLabel', { term: details.term })}
               title={i18n.t('popover.openInGlossaryTitle')}
-              onClick={() => onOpenGlossary(details.term)}
+              onAct={() => onOpenGlossary(details.term)}
             >
               <Icon path="M18 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zM6 4h5v8l-2.5-1.5L6 12V4z" />
-            </button>
+            </Action>
           ) : null}
         </span>
       </footer>
+      {undoable ? (
+        <p class="undo" role="status">
+          {i18n.t('popover.removed')}{' '}
+          <Action aria-label={i18n.t('popover.undoLabel', { term: details.term })} onAct={() => toggleSave(true)}>
+            {i18n.t('popover.undo')}
+          </Action>
+        </p>
+      ) : null}
     </article>
+  );
+}
+
+/**
+ * Every control of the card. Only the reader's own input acts (a click, or Enter or Space on the focused
+ * button: the browser marks those trusted); an event a script made (button.click(), dispatchEvent) does nothing,
+ * wherever the script found the button.
+ */
+function Action({
+  onAct,
+  children,
+  ...attributes
+}: { onAct(): void; children: ComponentChildren } & Omit<JSX.HTMLAttributes<HTMLButtonElement>, 'onClick'>) {
+  return (
+    <button type="button" {...attributes} onClick={(event) => event.isTrusted && onAct()}>
+      {children}
+    </button>
   );
 }
 

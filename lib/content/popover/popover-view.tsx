@@ -1,16 +1,21 @@
 /**
- * Our one piece of UI on the page: a <jpl-lens> host with an open shadow root, holding a popover="manual"
- * panel (top layer: no z-index fights, escapes overflow and transforms), rendered with Preact and placed
- * beside the term with floating-ui. Not part of the content script: entrypoints/popover-view.ts bundles it
- * into a file of its own, which popover-host.ts loads the first time the reader points at a term.
+ * Our one piece of UI on the page: a host element with a closed shadow root, holding a popover="manual" panel
+ * (top layer: no z-index fights, escapes overflow and transforms), rendered with Preact and placed beside the
+ * term with floating-ui. Not part of the content script: entrypoints/popover-view.ts bundles it into a file of
+ * its own, which popover-host.ts loads the first time the reader points at a term.
+ *
+ * The page must not be able to act through the card, nor read it: the shadow root is closed (no page script
+ * can reach the card's nodes, take a button out and click it, or read what the card shows, such as whether the
+ * term is saved), every control acts on the reader's own input only (Popover.tsx, Action), and the host element
+ * carries no attribute and a name made up for this page (random-name.ts).
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Popover, type PopoverProps } from './Popover';
 import popoverCss from './popover.css?inline';
 import { messagesLanguage } from '../../i18n';
+import { randomName } from '../random-name';
 import { liveRange } from '../ranges';
-import { HOST_TAG } from '../text-runs';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Fullscreen elements whose children are not rendered: the host stays at the root then. */
@@ -19,6 +24,8 @@ const HOLDS_NO_CHILDREN = new Set(['video', 'canvas', 'iframe', 'img', 'object',
 /** Our elements: built on the first show. */
 interface HostParts {
   host: HTMLElement;
+  /** Closed: the host's shadowRoot is null to everyone but us. */
+  shadow: ShadowRoot;
   /** What goes into the page: the host, or in an SVG document the <foreignObject> that holds it. */
   outer: Element;
   panel: HTMLElement;
@@ -32,9 +39,9 @@ export class PopoverView {
 
   constructor(private readonly doc: Document) {}
 
-  /** Our host element (the copy fallback puts a textarea in its shadow root). */
-  get host(): HTMLElement {
-    return this.ui.host;
+  /** True for the element we put into the page (the scanner ignores its insertion). */
+  owns(node: Node): boolean {
+    return node === this.parts?.outer;
   }
 
   private get ui(): HostParts {
@@ -44,18 +51,17 @@ export class PopoverView {
 
   private build(): HostParts {
     const doc = this.doc;
-    // Made in an inert HTML document of our own, then adopted when shown. The page's document would hand the
-    // page's class an element whose tag name the page has defined as a custom element (whose constructor may
-    // take the one shadow root first), and in an SVG or other XML document would make elements outside the
-    // HTML namespace, which can neither host a shadow root nor be a popover.
+    // Made in an inert HTML document of our own, then adopted when shown: in an SVG or other XML document the
+    // page's document would make elements outside the HTML namespace, which can neither host a shadow root nor
+    // be a popover; and no custom element definition of the page's can run for our host.
     const maker = doc.implementation.createHTMLDocument('');
-    const host = maker.createElement(HOST_TAG);
-    host.toggleAttribute('data-tone-colours', this.toneColours);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const host = maker.createElement(randomName());
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = maker.createElement('style');
     style.textContent = popoverCss;
     const panel = maker.createElement('div');
     panel.className = 'panel';
+    panel.classList.toggle('tone-colours', this.toneColours);
     panel.setAttribute('popover', 'manual');
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-modal', 'false');
@@ -66,16 +72,33 @@ export class PopoverView {
     doc.addEventListener('fullscreenchange', () => {
       if (this.shown) this.attach();
     });
-    // The page can reach into this open shadow root and dispatch events there (a script's button.click()):
-    // only the reader's own input may save a term, open a tab or copy, so synthetic events stop here.
-    for (const type of UI_EVENTS) shadow.addEventListener(type, dropSynthetic, { capture: true });
-    return { host, outer, panel };
+    return { host, shadow, outer, panel };
   }
 
-  /** Colours the pinyin by tone (popover.css paints the tone classes under this attribute of our host). */
+  /** Colours the pinyin by tone (popover.css paints the tone classes under this class of the panel). */
   setToneColours(on: boolean): void {
     this.toneColours = on;
-    this.parts?.host.toggleAttribute('data-tone-colours', on);
+    this.parts?.panel.classList.toggle('tone-colours', on);
+  }
+
+  /**
+   * Copies text: with the Clipboard API where the page is a secure context, otherwise from a textarea inside our
+   * shadow root (made while the card is shown: the reader's click is what lets execCommand copy).
+   */
+  async copy(text: string): Promise<boolean> {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      if (!this.parts) return false;
+      const area = this.doc.createElement('textarea');
+      area.value = text;
+      this.parts.shadow.append(area);
+      area.select();
+      const ok = this.doc.execCommand('copy');
+      area.remove();
+      return ok;
+    }
   }
 
   get isOpen(): boolean {
@@ -179,25 +202,6 @@ function visibleRect(doc: Document): { x: number; y: number; width: number; heig
   const visual = view.visualViewport;
   if (visual) return { x: visual.offsetLeft, y: visual.offsetTop, width: visual.width, height: visual.height };
   return { x: 0, y: 0, width: view.innerWidth, height: view.innerHeight };
-}
-
-const UI_EVENTS = [
-  'click',
-  'auxclick',
-  'dblclick',
-  'pointerdown',
-  'pointerup',
-  'mousedown',
-  'mouseup',
-  'keydown',
-  'keyup',
-  'input',
-  'change',
-  'submit',
-];
-
-function dropSynthetic(event: Event): void {
-  if (!event.isTrusted) event.stopImmediatePropagation();
 }
 
 /** floating-ui's virtual element for a range (a StaticRange has no rects: a live Range is made for them). */
