@@ -10,6 +10,7 @@ import type { MatcherData } from '../../lib/glossary-types';
 import { glossaryTermByForm } from '../../lib/dictionary/glossary-forms';
 import type { DictionarySearch } from '../../lib/dictionary/search';
 import { segmentWords } from '../../lib/dictionary/segment';
+import { wordsOf } from '../../lib/dictionary/word-check';
 import { countText, formatCount, i18n } from '../../lib/i18n';
 import { createLookup } from '../../lib/lookup';
 import { glossary } from '../../lib/glossary';
@@ -25,10 +26,12 @@ const glossaryTermOf = glossaryTermByForm(glossary);
 const MAX_DICTIONARY_HITS = 20;
 
 export function LookupView({ text }: { text: string }) {
+  const dictionary = useDictionarySearch();
+  // Looked up again once the dictionary is read: a short form must then stand as a word in the text.
   const result = useMemo(() => {
     lookUp ??= createLookup(glossary, matcherData as MatcherData, glossarySearch());
-    return lookUp(text);
-  }, [text]);
+    return lookUp(text, dictionary.search ? wordsOf(dictionary.search.dictionary) : undefined);
+  }, [text, dictionary.search]);
   // One entry found: shown open at once.
   const [open, setOpen] = useState<ReadonlySet<string>>(
     () => new Set(result.entries.length === 1 ? [result.entries[0]!.term] : []),
@@ -40,7 +43,6 @@ export function LookupView({ text }: { text: string }) {
       return next;
     });
   const count = result.entries.length;
-  const dictionary = useDictionarySearch();
 
   return (
     <main class="glossary-view lookup-view">

@@ -19,6 +19,7 @@ import { Proximity } from './proximity';
 import { nextOccurrence, scrollRangeIntoView } from './reveal';
 import { rectOf } from './ranges';
 import { PageScanner } from './scanner';
+import { PageSenses } from './senses';
 import { sentenceAround } from './sentence';
 import { nextMatch } from './stepper';
 import { mark, measure } from './timing';
@@ -72,11 +73,21 @@ export function startLens({
   });
   const annotations = new Annotations(highlights.terms, proximity);
   const popover = new PopoverHost(doc, loadPopoverView);
-  const scanner = new PageScanner(doc, new Matcher(matcherData.trie), annotations, {
-    onChange: () => scheduleReport(),
-    onPageChange: (removed) => proximity.layoutChanged(removed),
-    isOurs: (node) => popover.owns(node),
-  });
+  const senses = new PageSenses(
+    async (checks) => (await sendToBackground(runtime, 'word-check', { checks }))?.stands ?? null,
+    (blocks) => scanner.rescan(blocks),
+  );
+  const scanner = new PageScanner(
+    doc,
+    new Matcher(matcherData.trie),
+    annotations,
+    {
+      onChange: () => scheduleReport(),
+      onPageChange: (removed) => proximity.layoutChanged(removed),
+      isOurs: (node) => popover.owns(node),
+    },
+    senses,
+  );
   popover.setToneColours(initial.toneColours);
 
   // ---- Telling the background what the page holds.

@@ -3,6 +3,7 @@
  * slices, then follows the page's changes (batched per frame, rescanning only the blocks they touched).
  */
 import type { Match, Matcher } from '../matcher/matcher';
+import { ANCHOR } from '../matcher/sense';
 import { inOriginal, visibleText, type VisibleText } from '../matcher/visible';
 import type { Annotations, Recording } from './annotations';
 import type { Placement } from './paint-window';
@@ -11,6 +12,12 @@ import { LateShadowRoots } from './late-shadows';
 import { Slice, nextFrame } from './schedule';
 import { PAUSE, blockOf, inSkippedSubtree, isInline, isSkipped, runs, type TextRun } from './text-runs';
 import { mark } from './timing';
+
+/** The part of senses.ts (PageSenses) the scan uses. */
+interface Senses {
+  keep(block: Element, text: string, matches: readonly Match[]): Match[];
+  blockDone(block: Element, keptAnAnchor: boolean): void;
+}
 
 /** Runs longer than this (characters) are matched in pieces of this size: about a millisecond each. */
 const MATCH_PIECE = 65_536;
@@ -49,6 +56,8 @@ export class PageScanner {
       /** True for an element of our own UI put into the page: its insertion is no change of the page's. */
       isOurs?(node: Node): boolean;
     },
+    /** Which matches are the glossary's sense on this page (senses.ts); without it, every match is. */
+    private readonly senses?: Senses,
   ) {
     this.observer = new MutationObserver((records) => this.noteMutations(records));
   }
@@ -171,7 +180,13 @@ export class PageScanner {
   }
 
   private blockScan(block: Element, slice: Slice): BlockScan {
-    return new BlockScan(block, this.matcher, this.annotations.begin(block), slice, () => this.stopped);
+    return new BlockScan(block, this.matcher, this.annotations.begin(block), slice, () => this.stopped, this.senses);
+  }
+
+  /** Scans these blocks again soon: what their matches mean has changed (senses.ts), not their text. */
+  rescan(blocks: Iterable<Element>): void {
+    for (const block of blocks) this.quietAgain.add(block);
+    this.scheduleFlush();
   }
 
   private noteMutations(records: MutationRecord[]): void {
@@ -291,6 +306,7 @@ function insideAny(node: Node, roots: ReadonlySet<Node>): boolean {
  */
 class BlockScan {
   private found = false;
+  private keptAnAnchor = false;
   /** Where matching resumes in the next piece of a long run: after any match that ran into its overlap. */
   private resume = 0;
 
@@ -300,6 +316,7 @@ class BlockScan {
     private readonly recording: Recording,
     private readonly slice: Slice,
     private readonly stopped: () => boolean,
+    private readonly senses?: Senses,
   ) {}
 
   add(run: TextRun): Promise<void> | undefined {
@@ -310,7 +327,9 @@ class BlockScan {
     const until = run.tail > 0 ? visibleIndex(visible, run.text.length - run.tail) : visible.text.length;
     const record = (found: Match[]): Promise<void> | undefined => {
       if (this.stopped()) return undefined;
-      const matches = inOriginal(visible, found);
+      const kept = this.senses ? this.senses.keep(this.block, visible.text, found) : found;
+      this.keptAnAnchor ||= kept.some((match) => match.flags & ANCHOR);
+      const matches = inOriginal(visible, kept);
       this.found ||= matches.length > 0;
       this.resume = run.tail > 0 ? Math.max(0, (matches.at(-1)?.end ?? 0) - (run.text.length - run.tail)) : 0;
       return this.recording.add(run, matches, this.slice);
@@ -325,6 +344,7 @@ class BlockScan {
     // checkVisibility costs a style lookup, so it is asked only of blocks that hold terms.
     const hidden = this.found && this.block.checkVisibility?.({ visibilityProperty: true }) === false;
     this.recording.finish(!hidden);
+    this.senses?.blockDone(this.block, this.keptAnAnchor && !hidden);
   }
 
   /**

@@ -3,6 +3,7 @@
  * build marks each trie node that ends a key with flags; the rules then run in the build (contexts) and for
  * pages: the word check in the background, which has the dictionary, the rest in the content script.
  */
+import type { Match } from './matcher';
 
 /** An unambiguous form of an entry that is Jiaozuo's own thing: its presence makes a page about Jiaozuo. */
 export const ANCHOR = 1;
@@ -16,7 +17,10 @@ export const WORD_CHECKED = 8;
 /** Characters that may stand right before a head noun without making it part of a longer name. */
 const BEFORE_HEAD = new Set([...'的之和与及或在为是对向从把被将到让由给以其各本该此这那全我你他并且也又再就都还已要']);
 /** Verbs that take a head noun as their object in the sources' style (打造先行区, 推进中心城区 …). */
-const VERBS_BEFORE_HEAD = ['打造', '引领', '强化', '推进', '通过', '建好', '做强', '融入', '服务'];
+const VERBS_BEFORE_HEAD = [
+  ...['打造', '引领', '强化', '推进', '推动', '部署', '通过', '建好', '做强', '融入', '服务', '支持', '带动', '助力'],
+  ...['落户', '入驻', '走进', '来到', '回到'],
+];
 
 const isHan = (code: number) => (code >= 0x3400 && code < 0xa000) || (code >= 0xf900 && code < 0xfb00);
 
@@ -74,4 +78,24 @@ export function headsNoLongerName(text: string, match: { start: number }, before
   const previous = text.charCodeAt(at - 1);
   if (!isHan(previous) || BEFORE_HEAD.has(text[at - 1]!)) return true;
   return VERBS_BEFORE_HEAD.some((verb) => text.endsWith(verb, at));
+}
+
+/**
+ * The matches of a text (leftmost-longest, in order) that are the glossary's sense there: an ambiguous form only
+ * where the page (or text) is about Jiaozuo, a head noun heading no longer name, a word-checked form standing as a
+ * word (`standsAsWord(match, before, after)`, with where the neighbouring matches end and start).
+ */
+export function inGlossarySense(
+  text: string,
+  matches: readonly Match[],
+  aboutJiaozuo: boolean,
+  standsAsWordHere: (match: Match, before: number, after: number) => boolean,
+): Match[] {
+  return matches.filter((match, i) => {
+    if (match.flags & AMBIGUOUS && !aboutJiaozuo) return false;
+    const before = i > 0 ? matches[i - 1]!.end : 0;
+    if (match.flags & HEAD && !headsNoLongerName(text, match, before)) return false;
+    const after = i + 1 < matches.length ? matches[i + 1]!.start : text.length;
+    return !(match.flags & WORD_CHECKED) || standsAsWordHere(match, before, after);
+  });
 }

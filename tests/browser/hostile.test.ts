@@ -228,7 +228,7 @@ describe('documents of other kinds, and frames', () => {
 
   test('50 frames, half of them srcdoc', async () => {
     const probe = await openWatched(h, '/hostile/many-frames.html');
-    await probe.expectTerms({ 太极拳: 1, 焦作: 25, 一区五城: 25, 云台山: 25 }, 30_000);
+    await probe.expectTerms({ 太极拳: 1, 焦作: 25, 一区五城: 25, 三区一极: 25 }, 30_000);
     await probe.hover('#text', '太极拳');
     await expectPageUntouched(probe);
     await probe.close();
@@ -248,14 +248,14 @@ describe('documents of other kinds, and frames', () => {
     expect((await marks('jpl:start')).filter((count) => count > 0).length, 'frames with a lens').toBe(0);
     // The frame whose text turns Chinese gets its lens.
     expect(await probe.main<boolean>('window.fillLateFrame()')).toBe(true);
-    await probe.expectTerms({ 云台山: 1 });
+    await probe.expectTerms({ 三区一极: 1 });
     expect((await marks('jpl:start')).filter((count) => count > 0).length, 'frames with a lens').toBe(1);
     await probe.close();
   });
 
   test('about:blank, srcdoc, sandboxed srcdoc, data: and blob: frames', async () => {
     const probe = await openWatched(h, '/hostile/special-frames.html');
-    await probe.expectTerms({ 太极拳: 1, 焦作高新区: 1, 一区五城: 1, 三区一极: 1, 云台山: 1, 高质量发展: 1 });
+    await probe.expectTerms({ 太极拳: 1, 焦作高新区: 1, 一区五城: 1, 三区一极: 1, 乡村振兴: 1, 高质量发展: 1 });
     await expectPageUntouched(probe);
     await probe.close();
   });
@@ -385,7 +385,7 @@ describe('what a page can tell of us', () => {
           document.addEventListener(type, () => seen.push(type), true);
       })()`,
     });
-    await probe.expectTerms({ 太极拳: 1, 焦作: 25, 一区五城: 25, 云台山: 25 }, 30_000);
+    await probe.expectTerms({ 太极拳: 1, 焦作: 25, 一区五城: 25, 三区一极: 25 }, 30_000);
     for (const frame of probe.page.frames()) {
       const heard = await frame.evaluate(() => ({
         messages: (window as unknown as { __hostile: { messages: number } }).__hostile.messages,

@@ -4,12 +4,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GlossaryData, MatcherData } from '../../lib/glossary-types';
 import { MAX_LOOKUP_CHARS, createLookup, selectionText } from '../../lib/lookup';
+import { Dictionary } from '../../lib/dictionary/dictionary';
+import { DICTIONARY_FILE } from '../../lib/dictionary/format';
+import { wordsOf } from '../../lib/dictionary/word-check';
 import { createSearch } from '../../lib/search';
 
 const generated = join(__dirname, '..', '..', 'glossary', 'generated');
 const glossary = JSON.parse(readFileSync(join(generated, 'glossary.json'), 'utf8')) as GlossaryData;
 const matcherData = JSON.parse(readFileSync(join(generated, 'matcher.json'), 'utf8')) as MatcherData;
-const lookUp = createLookup(glossary, matcherData, createSearch(glossary));
+const keys = readFileSync(join(generated, DICTIONARY_FILE));
+const dictionary = new Dictionary(
+  keys.buffer.slice(keys.byteOffset, keys.byteOffset + keys.byteLength) as ArrayBuffer,
+  () => Promise.reject(new Error('no entry is read: the word check needs the keys only')),
+);
+const createdLookUp = createLookup(glossary, matcherData, createSearch(glossary));
+/** The lookup as the lookup page runs it once the dictionary is read. */
+const lookUp = (text: string) => createdLookUp(text, wordsOf(dictionary));
 const terms = (text: string) => lookUp(text).entries.map((entry) => entry.term);
 
 describe('looking up a selection', () => {
@@ -39,6 +49,14 @@ describe('looking up a selection', () => {
     expect(part.kind).toBe('search');
     expect(part.entries[0]!.term).toBe('一区五城');
     expect(lookUp('yi qu wu cheng').entries[0]!.term).toBe('一区五城');
+  });
+
+  it('finds generic forms only in their Jiaozuo sense: beside an anchor, and standing as words', () => {
+    expect(terms('市委召开会议，部署示范区建设。')).toEqual([]);
+    expect(terms('焦作市委召开会议，部署示范区建设。')).toEqual(['焦作', '焦作市城乡一体化示范区']);
+    expect(terms('要聚焦作风建设')).toEqual([]);
+    // Before the dictionary is read, an ambiguous short form is left out rather than guessed.
+    expect(createdLookUp('市委与焦作高新区').entries.map((entry) => entry.term)).toEqual(['焦作高新区']);
   });
 
   it('says when nothing matches', () => {
