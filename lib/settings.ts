@@ -18,7 +18,18 @@ export interface LensSettings {
   popoverTrigger: 'hover' | 'shift-hover' | 'click';
   /** The English translation under the source sentence in the popover. */
   showTranslation: boolean;
+  /** Marks each term once a page, at its first occurrence (the others are still explained when pointed at). */
+  markFirstOnly: boolean;
+  /** Terms the reader chose not to have marked (their main forms); still explained when pointed at. */
+  unmarkedTerms: string[];
 }
+
+/** Terms not to mark, kept at most: the settings item must stay within storage.sync's 8 KB. */
+const MAX_UNMARKED_TERMS = 100;
+const isTermList = (value: unknown) =>
+  Array.isArray(value) &&
+  value.length <= MAX_UNMARKED_TERMS &&
+  value.every((term) => typeof term === 'string' && term.length > 0 && term.length <= 100);
 
 export const lensSettings = defineSettings<LensSettings>(
   'sync:lensSettings',
@@ -28,6 +39,8 @@ export const lensSettings = defineSettings<LensSettings>(
     pinyinStyle: 'marks',
     popoverTrigger: 'hover',
     showTranslation: true,
+    markFirstOnly: false,
+    unmarkedTerms: [],
   },
   {
     highlightStyle: ['underline', 'background', 'none'],
@@ -35,6 +48,8 @@ export const lensSettings = defineSettings<LensSettings>(
     pinyinStyle: ['marks', 'numbers'],
     popoverTrigger: ['hover', 'shift-hover', 'click'],
     showTranslation: [true, false],
+    markFirstOnly: [true, false],
+    unmarkedTerms: isTermList,
   },
 );
 

@@ -100,6 +100,30 @@ export function Options() {
             ['click', i18n.t('options.trigger.click')],
           ]}
         />
+        <Toggle checked={lens.markFirstOnly} onChange={(markFirstOnly) => setLens({ markFirstOnly })}>
+          {i18n.t('options.markFirstOnly')}
+        </Toggle>
+        {lens.unmarkedTerms.length > 0 ? (
+          <fieldset class="choice unmarked-terms">
+            <legend>{i18n.t('options.unmarked.legend')}</legend>
+            <p class="muted">{i18n.t('options.unmarked.explain')}</p>
+            <ul>
+              {lens.unmarkedTerms.map((term) => (
+                <li key={term}>
+                  <span lang="zh-CN">{term}</span>{' '}
+                  <button
+                    type="button"
+                    class="link-button"
+                    aria-label={i18n.t('options.unmarked.markAgainLabel', [term])}
+                    onClick={() => setLens({ unmarkedTerms: lens.unmarkedTerms.filter((other) => other !== term) })}
+                  >
+                    {i18n.t('options.unmarked.markAgain')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : null}
       </section>
 
       <section aria-labelledby="explanation">

@@ -112,6 +112,10 @@ export class Annotations {
   private readonly tickets = new WeakMap<Element, object>();
   private version = 0;
   private ordered: { version: number; matches: TermMatch[] } | null = null;
+  /** What the reader wants marked: not the entries they unmarked; with firstOnly, each entry's first match. */
+  private marks: { unmarked: ReadonlySet<number>; firstOnly: boolean } = { unmarked: new Set(), firstOnly: false };
+  /** With firstOnly: each entry's first match in document order, as of the last refreshMarks. */
+  private firsts: ReadonlySet<TermMatch> | null = null;
 
   constructor(
     private readonly highlight: HighlightSink,
@@ -256,14 +260,46 @@ export class Annotations {
     return windowAround(record.starts, record.length, record.placement!, PAINT_CAP);
   }
 
-  /** Registers matches[from, to) of a record with the highlight, and unregisters the ones painted before it left. */
+  /**
+   * Registers matches[from, to) of a record with the highlight (those the reader wants marked), and unregisters
+   * the ones painted before that it left.
+   */
   private paint(record: BlockRecord, next: { from: number; to: number }): void {
     const before = record.painted;
     for (let i = before.from; i < before.to; i++)
       if (i < next.from || i >= next.to) this.highlight.delete(record.matches[i]!.range);
     for (let i = next.from; i < next.to; i++)
-      if (i < before.from || i >= before.to) this.highlight.add(record.matches[i]!.range);
+      if ((i < before.from || i >= before.to) && this.marked(record.matches[i]!))
+        this.highlight.add(record.matches[i]!.range);
     record.painted = next;
+  }
+
+  private marked(match: TermMatch): boolean {
+    return !this.marks.unmarked.has(match.entry) && (this.firsts === null || this.firsts.has(match));
+  }
+
+  /** What the reader wants marked (their settings): the near blocks are painted again. */
+  setMarks(marks: { unmarked: ReadonlySet<number>; firstOnly: boolean }): void {
+    this.marks = marks;
+    this.refreshMarks();
+  }
+
+  /**
+   * After a batch of changes, with firstOnly: which match of an entry comes first may have changed, so the near
+   * blocks are painted again (a few dozen: the far ones paint nothing).
+   */
+  refreshMarks(): void {
+    if (this.marks.firstOnly) {
+      const firsts = new Map<number, TermMatch>();
+      for (const match of this.inDocumentOrder()) if (!firsts.has(match.entry)) firsts.set(match.entry, match);
+      this.firsts = new Set(firsts.values());
+    } else this.firsts = null;
+    for (const record of this.blocks.values()) {
+      if (!record.near) continue;
+      const window = record.painted;
+      this.paint(record, NOTHING);
+      this.paint(record, window);
+    }
   }
 
   /** The match covering a text position, if any (for hover). */

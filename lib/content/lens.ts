@@ -72,6 +72,13 @@ export function startLens({
     measure('near', judged);
   });
   const annotations = new Annotations(highlights.terms, proximity);
+  const entryOf = new Map(matcherData.terms.map((term, entry) => [term, entry]));
+  /** The reader's choices of what to mark (settings): terms unmarked, and each term's first occurrence only. */
+  const marksOf = ({ unmarkedTerms, markFirstOnly }: LensSettings) => ({
+    unmarked: new Set(unmarkedTerms.flatMap((term) => entryOf.get(term) ?? [])),
+    firstOnly: markFirstOnly,
+  });
+  annotations.setMarks(marksOf(initial));
   const popover = new PopoverHost(doc, loadPopoverView);
   const senses = new PageSenses(
     async (checks) => (await sendToBackground(runtime, 'word-check', { checks }))?.stands ?? null,
@@ -82,7 +89,10 @@ export function startLens({
     new Matcher(matcherData.trie),
     annotations,
     {
-      onChange: () => scheduleReport(),
+      onChange: () => {
+        if (settings.markFirstOnly) annotations.refreshMarks();
+        scheduleReport();
+      },
       onPageChange: (removed) => proximity.layoutChanged(removed),
       isOurs: (node) => popover.owns(node),
     },
@@ -281,6 +291,8 @@ export function startLens({
       if (next.highlightStyle !== settings.highlightStyle) highlights.setStyle(next.highlightStyle);
       if (next.toneColours !== settings.toneColours) popover.setToneColours(next.toneColours);
       if (next.popoverTrigger !== settings.popoverTrigger) close();
+      if (next.markFirstOnly !== settings.markFirstOnly || next.unmarkedTerms.join() !== settings.unmarkedTerms.join())
+        annotations.setMarks(marksOf(next));
       settings = next;
     },
     stop() {

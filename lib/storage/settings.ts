@@ -24,7 +24,8 @@ export interface SettingsGroup<Settings extends object> {
 export function defineSettings<Settings extends object>(
   key: `sync:${string}`,
   defaults: Readonly<Settings>,
-  choices: { [K in keyof Settings]: readonly Settings[K][] },
+  /** Each field's allowed values, or a test of a value (a list of terms has too many to name). */
+  choices: { [K in keyof Settings]: readonly Settings[K][] | ((value: unknown) => boolean) },
 ): SettingsGroup<Settings> {
   const item = lazyItem(key);
   const fields = Object.keys(choices) as (keyof Settings)[];
@@ -36,7 +37,9 @@ export function defineSettings<Settings extends object>(
     const settings: Settings = { ...defaults };
     for (const field of fields) {
       const value = record[field as string];
-      if ((choices[field] as readonly unknown[]).includes(value)) settings[field] = value as Settings[typeof field];
+      const allowed = choices[field];
+      if (typeof allowed === 'function' ? allowed(value) : (allowed as readonly unknown[]).includes(value))
+        settings[field] = value as Settings[typeof field];
     }
     return settings;
   };

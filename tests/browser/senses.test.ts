@@ -49,3 +49,30 @@ describe('which forms a page is shown', () => {
     await page.close();
   });
 });
+
+describe("the reader's own choices of what to mark", () => {
+  const h = useExtension();
+  const setLens = (settings: object) =>
+    h.serviceWorker.evaluate((value) => chrome.storage.sync.set({ lensSettings: value }), settings);
+
+  test('each term once, at its first occurrence; a term unmarked is still counted, and not painted', async () => {
+    const page = await h.openPage('/sense/repeated.html');
+    await expect
+      .poll(() => highlightedTexts(page), { timeout: 10_000 })
+      .toEqual(['焦作高新区', '一区五城', '焦作高新区', '一区五城', '焦作高新区', '三区一极']);
+
+    await setLens({ markFirstOnly: true });
+    await expect.poll(() => highlightedTexts(page)).toEqual(['焦作高新区', '一区五城', '三区一极']);
+
+    await setLens({ markFirstOnly: false, unmarkedTerms: ['焦作高新区'] });
+    await expect.poll(() => highlightedTexts(page)).toEqual(['一区五城', '一区五城', '三区一极']);
+    expect((await pageTerms(h, page))['焦作高新区']).toBe(3);
+
+    // Marked again from the options page.
+    const options = await h.openOptions();
+    await options.getByRole('button', { name: 'Mark 焦作高新区 on pages again' }).click();
+    await expect.poll(() => highlightedTexts(page)).toContain('焦作高新区');
+    await options.close();
+    await page.close();
+  });
+});
