@@ -155,6 +155,8 @@ describe('settings', () => {
       pinyinStyle: 'numbers',
       popoverTrigger: 'shift-hover',
       showTranslation: false,
+      markFirstOnly: false,
+      unmarkedTerms: [],
     });
     await options.reload();
     expect(await options.locator('input[name=popoverTrigger][value=shift-hover]').isChecked()).toBe(true);
