@@ -7,6 +7,15 @@
 import { defineSettings } from './storage/settings';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
+/** The card's theme: from the page's background under the term, or always light, or always dark. */
+type CardTheme = 'page' | 'light' | 'dark';
+/** What a card shows when it opens: the essentials (with More on request), or everything. */
+export type CardView = 'compact' | 'full';
+
+/** How long the pointer must rest on a term before its card opens (ms): a pointer passing over opens nothing. */
+export const HOVER_DELAYS = [80, 120, 200, 350] as const;
+/** The card's text size (px; its default is the first view's 220 px height budget's). */
+export const CARD_FONT_SIZES = [13, 14, 16, 18] as const;
 
 export interface LensSettings {
   /** How terms are marked on pages; 'none' marks nothing, yet pointing at a term still explains it. */
@@ -22,6 +31,12 @@ export interface LensSettings {
   markFirstOnly: boolean;
   /** Terms the reader chose not to have marked (their main forms); still explained when pointed at. */
   unmarkedTerms: string[];
+  /** With the hover trigger: how long the pointer rests on a term before its card opens. */
+  hoverDelayMs: (typeof HOVER_DELAYS)[number];
+  /** The card's first view; the card's More and Less change it, so the reader's last choice is kept. */
+  cardView: CardView;
+  cardTheme: CardTheme;
+  cardFontSize: (typeof CARD_FONT_SIZES)[number];
 }
 
 /** Terms not to mark, kept at most: the settings item must stay within storage.sync's 8 KB. */
@@ -41,6 +56,10 @@ export const lensSettings = defineSettings<LensSettings>(
     showTranslation: true,
     markFirstOnly: false,
     unmarkedTerms: [],
+    hoverDelayMs: 120,
+    cardView: 'compact',
+    cardTheme: 'page',
+    cardFontSize: 14,
   },
   {
     highlightStyle: ['underline', 'background', 'none'],
@@ -50,6 +69,10 @@ export const lensSettings = defineSettings<LensSettings>(
     showTranslation: [true, false],
     markFirstOnly: [true, false],
     unmarkedTerms: isTermList,
+    hoverDelayMs: HOVER_DELAYS,
+    cardView: ['compact', 'full'],
+    cardTheme: ['page', 'light', 'dark'],
+    cardFontSize: CARD_FONT_SIZES,
   },
 );
 

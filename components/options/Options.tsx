@@ -9,7 +9,14 @@ import { browser } from 'wxt/browser';
 import { countText, fill, formatCount, i18n } from '../../lib/i18n';
 import { clearFault, noteFault, writeFault, type ChangeName } from '../../lib/storage/faults';
 import { numberedPinyin, pinyinTokens } from '../../lib/pinyin/tones';
-import { learningSettings, lensSettings, type LearningSettings, type LensSettings } from '../../lib/settings';
+import {
+  CARD_FONT_SIZES,
+  HOVER_DELAYS,
+  learningSettings,
+  lensSettings,
+  type LearningSettings,
+  type LensSettings,
+} from '../../lib/settings';
 import { glossary } from '../../lib/glossary';
 import { CEDICT_LICENCE_URL, CEDICT_URL, dictionaryInfo } from '../../lib/dictionary/info';
 import { SiteList } from './SiteList';
@@ -18,6 +25,7 @@ import { useStoredSettings } from './use-settings';
 import { StorageNotice } from '../common/StorageNotice';
 import { SourceList } from '../common/SourceList';
 import { Toggle } from '../common/Toggle';
+import { SpeechHelp } from './SpeechHelp';
 
 /** The key held with the shift-hover trigger, named as keyboards print it, in every language. */
 const SHIFT_KEY = 'Shift';
@@ -27,6 +35,13 @@ const PINYIN_SAMPLE = entryPinyin('焦作');
 const TONE_SAMPLE = pinyinTokens(entryPinyin('一区五城'));
 
 const SETTINGS_CHANGE: ChangeName = { action: 'settings' };
+
+const FONT_SIZE_NAMES = {
+  13: () => i18n.t('options.cardFontSize.small'),
+  14: () => i18n.t('options.cardFontSize.normal'),
+  16: () => i18n.t('options.cardFontSize.large'),
+  18: () => i18n.t('options.cardFontSize.larger'),
+} satisfies Record<LensSettings['cardFontSize'], () => string>;
 
 /**
  * Stores a settings change. A refused write (storage.sync's quotas: 8 KB an item, ~100 KB in all, 120 writes a
@@ -124,6 +139,18 @@ export function Options() {
             </ul>
           </fieldset>
         ) : null}
+        <Choice
+          name="hoverDelayMs"
+          legend={i18n.t('options.hoverDelay.legend')}
+          value={lens.hoverDelayMs}
+          onChange={(hoverDelayMs) => setLens({ hoverDelayMs })}
+          options={HOVER_DELAYS.map((ms) => [
+            ms,
+            i18n.t('options.hoverDelay.seconds', { seconds: formatCount(ms / 1000) }),
+          ])}
+          inline
+        />
+        <p class="muted hint">{i18n.t('options.hoverDelay.hint')}</p>
       </section>
 
       <section aria-labelledby="explanation">
@@ -167,6 +194,43 @@ export function Options() {
         <Toggle checked={lens.showTranslation} onChange={(showTranslation) => setLens({ showTranslation })}>
           {i18n.t('options.showTranslation')}
         </Toggle>
+        <Choice
+          name="cardView"
+          legend={i18n.t('options.cardView.legend')}
+          value={lens.cardView}
+          onChange={(cardView) => setLens({ cardView })}
+          options={[
+            ['compact', i18n.t('options.cardView.compact')],
+            ['full', i18n.t('options.cardView.full')],
+          ]}
+        />
+        <Choice
+          name="cardTheme"
+          legend={i18n.t('options.cardTheme.legend')}
+          value={lens.cardTheme}
+          onChange={(cardTheme) => setLens({ cardTheme })}
+          options={[
+            ['page', i18n.t('options.cardTheme.page')],
+            ['light', i18n.t('options.cardTheme.light')],
+            ['dark', i18n.t('options.cardTheme.dark')],
+          ]}
+        />
+        <Choice
+          name="cardFontSize"
+          legend={i18n.t('options.cardFontSize.legend')}
+          value={lens.cardFontSize}
+          onChange={(cardFontSize) => setLens({ cardFontSize })}
+          options={CARD_FONT_SIZES.map((size) => [
+            size,
+            <span style={{ fontSize: `${size}px` }}>{FONT_SIZE_NAMES[size]()}</span>,
+          ])}
+          inline
+        />
+      </section>
+
+      <section aria-labelledby="speech">
+        <h2 id="speech">{i18n.t('options.speech.title')}</h2>
+        <SpeechHelp />
       </section>
 
       <section aria-labelledby="sites">
@@ -246,25 +310,34 @@ export function Options() {
   );
 }
 
-function Choice<T extends string>({
+function Choice<T extends string | number>({
   name,
   legend,
   value,
   options,
   onChange,
+  inline = false,
 }: {
   name: string;
   legend: string;
   value: T;
   options: [T, ComponentChildren][];
   onChange(value: T): void;
+  /** The options side by side (short ones: numbers, sizes). */
+  inline?: boolean;
 }) {
   return (
-    <fieldset class="choice">
+    <fieldset class={inline ? 'choice inline' : 'choice'}>
       <legend>{legend}</legend>
       {options.map(([option, label]) => (
         <label key={option}>
-          <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} />
+          <input
+            type="radio"
+            name={name}
+            value={String(option)}
+            checked={value === option}
+            onChange={() => onChange(option)}
+          />
           <span>{label}</span>
         </label>
       ))}

@@ -6,17 +6,18 @@
 import type { browser } from 'wxt/browser';
 import type { MatcherData } from '../glossary-types';
 import { Matcher } from '../matcher/matcher';
-import { MAX_PAGE_TEXT, type Sighting, type TabProtocol } from '../messages/protocol';
+import { MAX_PAGE_TEXT, type BackgroundProtocol, type Sighting, type TabProtocol } from '../messages/protocol';
 import { receiveMessages } from '../messages/receive';
 import { sendToBackground } from '../messages/send';
 import { lensSettings, type LensSettings } from '../settings';
 import { speak } from '../speech';
 import { Annotations, type TermMatch } from './annotations';
+import { backgroundOf, isDark } from './backdrop';
 import { makeHighlights } from './highlights';
 import { lookAtPoint, matchAtPoint } from './pointer';
 import { PopoverHost, type PopoverViewClass } from './popover-host';
 import { Proximity } from './proximity';
-import { nextOccurrence, scrollRangeIntoView } from './reveal';
+import { bringIntoClearView, nextOccurrence } from './reveal';
 import { rectOf } from './ranges';
 import { PageScanner } from './scanner';
 import { PageSenses } from './senses';
@@ -26,10 +27,14 @@ import { mark, measure } from './timing';
 
 /** How long the popover stays after the pointer leaves the term, so that it can move into the popover. */
 const CLOSE_DELAY_MS = 300;
+/** How far (px) a resting pointer may drift (a hand on a mouse is never quite still) without starting its rest again. */
+const REST_SLACK = 3;
 /** Reports to the background are batched: a page that changes all the time sends at most this often. */
 const REPORT_DELAY_MS = 250;
 /** How long a term revealed from the popup stays marked. */
 const FLASH_MS = 1500;
+
+type DetailsAnswer = BackgroundProtocol['entry-details']['answer'];
 
 export interface LensOptions {
   doc: Document;
@@ -135,7 +140,7 @@ export function startLens({
     });
   }
 
-  // ---- The popover.
+  // ---- The popover, and the term it explains (marked on the page while its card is open).
   let shown: TermMatch | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | null = null;
   let request = 0;
@@ -143,20 +148,56 @@ export function startLens({
     if (closeTimer !== null) clearTimeout(closeTimer);
     closeTimer = null;
   };
+  const markTerm = (range: StaticRange | null) => {
+    highlights.focus.clear();
+    if (range) highlights.focus.add(range);
+  };
   const close = () => {
     cancelClose();
+    if (shown) markTerm(null);
     shown = null;
     popover.hide();
   };
 
-  async function open(match: TermMatch, term = matcherData.terms[match.entry]!, previous?: string) {
+  /** The details of the term the pointer rests on, asked for while it rests: the card opens when the rest ends. */
+  let prefetched: { term: string; answer: Promise<DetailsAnswer | undefined> } | null = null;
+  const prefetch = (term: string) => {
+    if (prefetched?.term !== term)
+      prefetched = { term, answer: sendToBackground(runtime, 'entry-details', { term }).catch(() => undefined) };
+  };
+  /** The term's details: those asked for ahead if they are the ones (once: whether it is saved may change). */
+  const detailsOf = (term: string) => {
+    prefetch(term);
+    const { answer } = prefetched!;
+    prefetched = null;
+    return answer;
+  };
+
+  /** The card's theme: the reader's, or the page's where the term is drawn. */
+  const themeFor = (range: AbstractRange): 'light' | 'dark' =>
+    settings.cardTheme !== 'page'
+      ? settings.cardTheme
+      : isDark(backgroundOf(range.startContainer.parentElement))
+        ? 'dark'
+        : 'light';
+
+  interface Opening {
+    /** Another entry than the match's (a part of its breakdown), and the one the reader came from. */
+    term?: string;
+    previous?: string;
+    /** The reader stepped to the term with the keyboard: the card takes the focus. */
+    takeFocus?: boolean;
+  }
+
+  async function open(match: TermMatch, { term = matcherData.terms[match.entry]!, previous, takeFocus }: Opening = {}) {
     cancelClose();
+    cancelRest();
     shown = match;
     const mine = ++request;
     void popover.prepare(); // the first time: loaded while the details come
-    const response = await sendToBackground(runtime, 'entry-details', { term }).catch(() => undefined);
+    const response = await detailsOf(term);
     if (mine !== request || shown !== match || !response?.details) return;
-    await popover.show(
+    const opened = await popover.show(
       {
         details: response.details,
         saved: response.saved,
@@ -173,7 +214,15 @@ export function startLens({
         previous,
         pinyinStyle: settings.pinyinStyle,
         showTranslation: settings.showTranslation,
-        onOpenEntry: (next) => void open(match, next, next === previous ? undefined : term),
+        view: settings.cardView,
+        // The reader's choice is the next card's first view, in every tab.
+        onViewChange: (cardView) => {
+          settings = { ...settings, cardView };
+          lensSettings.update({ cardView }).catch(() => {});
+        },
+        theme: themeFor(match.range),
+        fontSize: settings.cardFontSize,
+        onOpenEntry: (next) => void open(match, { term: next, previous: next === previous ? undefined : term }),
         onSpeak: speak,
         onCopy: (text) => popover.copy(text),
         onOpenGlossary:
@@ -183,26 +232,58 @@ export function startLens({
           }),
       },
       match.range,
+      { takeFocus },
     );
+    if (opened && mine === request) markTerm(match.range);
   }
 
-  // ---- Pointing (the popover trigger setting): hover opens on pointing, shift-hover on pointing with Shift
-  // held (or pressing Shift while pointing), click on a click; at most one lookup per frame.
+  // ---- Pointing (the popover trigger setting): hover opens once the pointer rests on a term, shift-hover on
+  // pointing with Shift held (or pressing Shift while pointing), click on a click; at most one lookup per frame.
   let pointer: { x: number; y: number; overPopover: boolean; shift: boolean } | null = null;
   /** Where the last pointer event was: a move that did not move is no act of the reader's (see onPointerMove). */
   let pointerAt: { x: number; y: number } | null = null;
   let frameRequested = false;
+
+  /** The term the pointer rests on, and where the rest began: its card opens if it stays there long enough. */
+  let resting: { match: TermMatch; x: number; y: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  const cancelRest = () => {
+    if (resting) clearTimeout(resting.timer);
+    resting = null;
+  };
+  /** Opens the match once the pointer has rested on it (a pointer passing over a line of terms opens nothing). */
+  const awaitRest = (match: TermMatch, x: number, y: number) => {
+    if (resting?.match === match && Math.hypot(x - resting.x, y - resting.y) <= REST_SLACK) return;
+    cancelRest();
+    prefetch(matcherData.terms[match.entry]!);
+    const timer = setTimeout(() => {
+      resting = null;
+      // Still under the pointer: the page may have moved another text there meanwhile.
+      if (!pointer || lookAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots).match !== match) return;
+      mark('popover-rest');
+      void open(match);
+    }, settings.hoverDelayMs);
+    resting = { match, x, y, timer };
+  };
+
   const lookAtPointer = () => {
     if (!pointer) return;
-    if (pointer.overPopover) return cancelClose();
+    if (pointer.overPopover) {
+      cancelRest();
+      return cancelClose();
+    }
     const { match, overTermText } = lookAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots);
     if (overTermText) popover.warmUp();
     const trigger = settings.popoverTrigger;
-    if (match && match === shown) cancelClose();
-    else if (match && (trigger === 'hover' || (trigger === 'shift-hover' && pointer.shift))) void open(match);
-    // Off the shown term (onto nothing, or onto a term without Shift held): it closes, unless a click opened it
-    // (it stays until the next click or Escape).
-    else if (shown && closeTimer === null && trigger !== 'click') closeTimer = setTimeout(close, CLOSE_DELAY_MS);
+    if (match && match === shown) {
+      cancelRest();
+      return cancelClose();
+    }
+    if (match && trigger === 'hover') awaitRest(match, pointer.x, pointer.y);
+    else if (match && trigger === 'shift-hover' && pointer.shift) return void open(match);
+    else cancelRest();
+    // Off the shown term (onto nothing, or onto another term it may yet rest on): it closes, unless a click
+    // opened it (it stays until the next click or Escape).
+    if (shown && closeTimer === null && trigger !== 'click') closeTimer = setTimeout(close, CLOSE_DELAY_MS);
   };
   const onPointerMove = (event: PointerEvent) => {
     // A page's synthetic pointer events could open popovers at will (and read what they show): only real ones.
@@ -223,15 +304,38 @@ export function startLens({
   // Only the reader's own clicks and keys: a page's synthetic events must not open popovers (and read them).
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted || settings.popoverTrigger !== 'click' || popover.contains(event)) return;
+    // A click with a modifier (or not the main button) opens a link elsewhere, as the reader means it to.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     // The end of a text selection is no request for an explanation.
     if (view.getSelection()?.isCollapsed === false) return;
     const match = matchAtPoint(doc, annotations, event.clientX, event.clientY, scanner.shadowRoots);
-    if (match) void open(match);
-    else if (shown) close();
+    if (!match) {
+      if (shown) close();
+      return;
+    }
+    // A second click on the term whose card is open does what it does without us: a link is followed.
+    if (match === shown) return;
+    // The first one on a term inside a link explains the term, and does not leave the page.
+    if (inLink(event)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+    void open(match);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
-    if (event.key === 'Escape' && popover.isOpen) close();
+    if (event.key === 'Escape') {
+      cancelRest();
+      if (popover.isOpen) {
+        // Pressed in our card, Escape is ours: neither the page (closing its dialog) nor the browser (emptying
+        // the search box the focus goes back to) may act on it too.
+        if (popover.contains(event)) {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+        }
+        close();
+      }
+    }
     if (event.key === 'Shift' && settings.popoverTrigger === 'shift-hover' && pointer) {
       pointer.shift = true;
       lookAtPointer();
@@ -244,17 +348,17 @@ export function startLens({
   const isAboveView = (match: TermMatch) => rectOf(doc, match.range).bottom < 0;
   const isBelowView = (match: TermMatch) => rectOf(doc, match.range).top > view.innerHeight;
 
-  // ---- Keyboard stepping (a browser command, relayed by the background to the top frame).
+  // ---- Keyboard stepping (a browser command, relayed by the background to the top frame): the term is marked
+  // at once, brought into view, and its card opened with the focus in it.
   let stepped: TermMatch | null = null;
   async function step(direction: 1 | -1) {
     await scanner.settled();
     const target = nextMatch(annotations.inDocumentOrder(), stepped, direction, isAboveView, isBelowView);
     if (!target) return;
     stepped = target;
-    highlights.focus.clear();
-    highlights.focus.add(target.range);
-    scrollRangeIntoView(doc, target.range);
-    await open(target);
+    markTerm(target.range);
+    bringIntoClearView(doc, target.range);
+    await open(target, { takeFocus: true });
   }
   // ---- Revealing an entry's occurrences one by one (the popup's "On this page" list).
   let revealed: TermMatch | null = null;
@@ -267,13 +371,12 @@ export function startLens({
     if (!found) return { revealed: false };
     const target = found.match;
     revealed = target;
-    scrollRangeIntoView(doc, target.range);
-    highlights.focus.clear();
-    highlights.focus.add(target.range);
+    bringIntoClearView(doc, target.range);
+    markTerm(target.range);
     if (flashTimer !== null) clearTimeout(flashTimer);
     flashTimer = setTimeout(() => {
       flashTimer = null;
-      highlights.focus.delete(target.range);
+      markTerm(shown?.range ?? null);
     }, FLASH_MS);
     return { revealed: true, index: found.index + 1, count: found.count };
   }
@@ -290,14 +393,18 @@ export function startLens({
     configure(next) {
       if (next.highlightStyle !== settings.highlightStyle) highlights.setStyle(next.highlightStyle);
       if (next.toneColours !== settings.toneColours) popover.setToneColours(next.toneColours);
-      if (next.popoverTrigger !== settings.popoverTrigger) close();
       if (next.markFirstOnly !== settings.markFirstOnly || next.unmarkedTerms.join() !== settings.unmarkedTerms.join())
         annotations.setMarks(marksOf(next));
+      if (next.popoverTrigger !== settings.popoverTrigger) {
+        cancelRest();
+        close();
+      }
       settings = next;
     },
     stop() {
       scanner.stop();
       proximity.stop();
+      cancelRest();
       close();
       popover.remove();
       if (flashTimer !== null) clearTimeout(flashTimer);
@@ -315,3 +422,17 @@ export function startLens({
     },
   };
 }
+
+/** Whether a click landed inside a link (one with somewhere to go), through shadow roots too. */
+function inLink(event: Event): boolean {
+  return event
+    .composedPath()
+    .some(
+      (node) =>
+        node instanceof Element &&
+        (node.localName === 'a' || node.localName === 'area') &&
+        (node.hasAttribute('href') || node.hasAttributeNS(XLINK, 'href')),
+    );
+}
+
+const XLINK = 'http://www.w3.org/1999/xlink';

@@ -5,7 +5,7 @@
  * every page pays for the content script's start-up, and most pages never show a popover.
  */
 import type { PopoverProps } from './popover/Popover';
-import type { PopoverView } from './popover/popover-view';
+import type { PopoverView, ShowOptions } from './popover/popover-view';
 import { mark } from './timing';
 
 /** The file entrypoints/popover-view.ts is built to (web-accessible: a content script can only import those). */
@@ -71,13 +71,14 @@ export class PopoverHost {
     return this.loading;
   }
 
-  /** Shows the entry beside the range, once the view is loaded (unless hidden meanwhile). */
-  async show(props: PopoverProps, anchor: AbstractRange): Promise<void> {
+  /** Shows the entry beside the range, once the view is loaded (unless hidden meanwhile); true if it did. */
+  async show(props: PopoverProps, anchor: AbstractRange, options?: ShowOptions): Promise<boolean> {
     const mine = ++this.generation;
     const view = this.view ?? (await this.prepare());
-    if (!view || mine !== this.generation || this.removed) return;
-    view.show(props, anchor);
+    if (!view || mine !== this.generation || this.removed) return false;
+    view.show(props, anchor, options);
     mark('popover-shown');
+    return true;
   }
 
   hide(): void {

@@ -1,6 +1,6 @@
 /**
  * Showing the reader where an entry occurs (the popup's "On this page" list): its occurrences one after
- * another, wrapping at the end, each scrolled into view.
+ * another, wrapping at the end, each brought to the middle of the view, clear of the page's sticky headers.
  */
 import type { TermMatch } from './annotations';
 import { liveRange } from './ranges';
@@ -28,18 +28,56 @@ function sameStart(a: AbstractRange, b: AbstractRange): boolean {
   return a.startContainer === b.startContainer && a.startOffset === b.startOffset;
 }
 
-/** Scrolls every scroller between the term and the window so that the term stands in the window's upper half. */
-export function scrollRangeIntoView(doc: Document, range: AbstractRange): void {
+/**
+ * Brings a term into the part of the window that nothing pinned covers (below a sticky header, above a cookie bar):
+ * a term already there stays where it is, any other goes to the middle of that part. Every scroller between the
+ * term and the window follows.
+ */
+export function bringIntoClearView(doc: Document, range: AbstractRange): void {
   const view = doc.defaultView!;
-  const inView = () => {
-    const rect = liveRange(doc, range).getBoundingClientRect();
-    return rect.top >= 0 && rect.bottom <= view.innerHeight && rect.left >= 0 && rect.right <= view.innerWidth;
-  };
-  if (inView()) return;
-  // The element brings along any scrolling box it sits in; the window is then adjusted to the term itself,
-  // which in a long paragraph may be far from the element's centre.
-  range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
-  const rect = liveRange(doc, range).getBoundingClientRect();
-  if (rect.top < 0 || rect.bottom > view.innerHeight)
-    view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
+  const rectOf = () => liveRange(doc, range).getBoundingClientRect();
+  const isClear = (rect: DOMRect, band: Band) =>
+    rect.top >= band.top && rect.bottom <= band.bottom && rect.left >= 0 && rect.right <= view.innerWidth;
+  if (isClear(rectOf(), clearBand(doc))) return;
+  // The element brings along any scrolling box it sits in; the window is then adjusted to the term itself, which
+  // in a long paragraph may be far from the element's centre, and to the bars pinned where it scrolled to (a
+  // sticky header sticks only once the page has scrolled).
+  range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  const band = clearBand(doc);
+  const rect = rectOf();
+  view.scrollBy({ top: rect.top + rect.height / 2 - (band.top + band.bottom) / 2, behavior: 'instant' });
+}
+
+interface Band {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The window's rows that no pinned bar covers: the fixed or sticky elements at its top and bottom edges, found
+ * where the page's own hit testing finds them (at three points along each edge). Pinned layers taller than a
+ * third of the window (a sidebar, a backdrop) are not bars.
+ */
+function clearBand(doc: Document): Band {
+  const view = doc.defaultView!;
+  const band = { top: 0, bottom: view.innerHeight };
+  for (const x of [0.2, 0.5, 0.8].map((share) => share * view.innerWidth)) {
+    for (const atTop of [true, false]) {
+      const bar = pinnedAround(doc.elementFromPoint(x, atTop ? 1 : view.innerHeight - 2));
+      const rect = bar?.getBoundingClientRect();
+      if (!rect || rect.height > view.innerHeight / 3) continue;
+      if (atTop) band.top = Math.max(band.top, rect.bottom);
+      else band.bottom = Math.min(band.bottom, rect.top);
+    }
+  }
+  return band;
+}
+
+/** The element, or its nearest ancestor, that stays put when the window scrolls (fixed or sticky). */
+function pinnedAround(element: Element | null): Element | null {
+  for (let at = element; at && at !== at.ownerDocument.documentElement; at = at.parentElement) {
+    const { position } = at.ownerDocument.defaultView!.getComputedStyle(at);
+    if (position === 'fixed' || position === 'sticky') return at;
+  }
+  return null;
 }

@@ -13,7 +13,7 @@ import {
   tabIdOf,
   waitForPageTerms,
 } from './page-tools';
-import { inCard, popoverText } from './card-tools';
+import { clickInCard, inCard, popoverText } from './card-tools';
 
 const ARTICLE_TERMS = {
   焦作: 2, // 焦作以… and 焦作市 (an alias); not inside 焦作高新区, where the longer term wins
@@ -147,8 +147,12 @@ describe('content script', () => {
     await expect.poll(() => popoverText(page), { timeout: 5000 }).toContain('Jiaozuo High-tech Zone');
     const text = (await popoverText(page))!;
     expect(text).toContain('jiāo zuò gāo xīn qū');
-    const mark = await inCard(page, (root) => root.querySelector('blockquote mark')?.textContent);
-    expect(mark).toBe('焦作高新区');
+    // The source sentence is in the card's More.
+    expect(await inCard(page, (root) => root.querySelector('blockquote') !== null)).toBe(false);
+    await clickInCard(page, 'More');
+    await expect
+      .poll(() => inCard(page, (root) => root.querySelector('blockquote mark')?.textContent))
+      .toBe('焦作高新区');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.screenshot({
       path: process.env.JPL_SCREENSHOT_DIR ? `${process.env.JPL_SCREENSHOT_DIR}/popover.png` : '/tmp/jpl-popover.png',

@@ -136,6 +136,11 @@ export interface LaunchOptions {
    * change it), and the same for pages' navigator.language. Default: the machine's (en-US here).
    */
   language?: string;
+  /**
+   * Draw scrollbars as the reader sees them (Playwright's headless Chromium hides them all, --hide-scrollbars):
+   * for tests that look at one.
+   */
+  showScrollbars?: boolean;
 }
 
 function isExtensionWorker(w: Worker): boolean {
@@ -207,6 +212,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
           ...(options.language ? [`--lang=${options.language}`] : []),
         ],
         ...(options.language ? { locale: options.language } : {}),
+        ...(options.showScrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
         viewport: { width: 1280, height: 800 },
       });
       serviceWorker = await findServiceWorker(context, swTimeout);

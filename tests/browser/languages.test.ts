@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useExtension } from './harness';
 import { pageTerms, pointOf } from './page-tools';
-import { inCard, popoverText } from './card-tools';
+import { clickInCard, inCard, popoverText } from './card-tools';
 import { openPopupOver } from './popup-tools';
 
 const SHOTS = process.env.JPL_SCREENSHOT_DIR || join(import.meta.dirname, '../../test-results/screens');
@@ -32,7 +32,8 @@ const EXPECTED = {
     onThisPage: '本页词条',
     siteSwitch: '在 127.0.0.1 上高亮',
     results: /^\d+ 个结果$/,
-    speak: '朗读',
+    copy: '复制（C）',
+    more: '更多',
     contextPosition: /第 1 个例句，共 \d+ 个/,
     glossaryHeading: '焦作政策词汇表',
     firstCategory: '口号',
@@ -52,7 +53,8 @@ const EXPECTED = {
     onThisPage: 'On this page',
     siteSwitch: 'Highlight on 127.0.0.1',
     results: /^\d+ results$/,
-    speak: 'Speak',
+    copy: 'Copy (C)',
+    more: 'More',
     contextPosition: /1 of \d+ contexts/,
     glossaryHeading: 'Glossary',
     firstCategory: 'Slogans',
@@ -118,9 +120,12 @@ describe.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('the UI with t
       return { lang: panel.getAttribute('lang'), titles, text: panel.textContent ?? '' };
     }))!;
     expect(shown.lang).toBe(lang);
-    expect(shown.titles).toContain(expected.speak);
-    expect(shown.text).toMatch(expected.contextPosition);
+    expect(shown.titles).toContain(expected.copy);
     await photograph(page, 'popover', language);
+    // More: the source sentences, one of so many.
+    await clickInCard(page, expected.more);
+    await expect.poll(async () => (await popoverText(page)) ?? '').toMatch(expected.contextPosition);
+    await photograph(page, 'popover-more', language);
     await page.close();
   });
 

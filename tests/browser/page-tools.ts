@@ -58,7 +58,8 @@ function sameCounts(a: Record<string, number>, b: Record<string, number>): boole
 /**
  * Our highlights are registered under names made up for each page (lib/content/highlights.ts): the tests find
  * them as a page could, in the registry, where the test pages register none of their own. The terms are
- * registered with priority 0, the term stepped to or revealed (focus) with priority 1.
+ * registered with priority 0 (in up to four highlights: light and dark backgrounds, touching terms taking
+ * turns), the term whose card is open or that was stepped to or revealed (focus) with priority 1.
  */
 export type HighlightKind = 'terms' | 'focus';
 
@@ -82,10 +83,13 @@ export function highlightTextsInPage(kind: HighlightKind): string[] {
 
 /**
  * Run inside the page: how our terms are painted, as the page's style system computes it for the registered
- * term highlight (null when none is registered).
+ * term highlight that holds the most of them (terms are painted in colours chosen for their background, and
+ * touching ones take turns: several highlights; null when none is registered).
  */
 export function termStyleInPage(): { background: string; decoration: string } | null {
-  const name = [...CSS.highlights.entries()].find(([, highlight]) => highlight.priority === 0)?.[0];
+  const name = [...CSS.highlights.entries()]
+    .filter(([, highlight]) => highlight.priority === 0)
+    .sort(([, a], [, b]) => b.size - a.size)[0]?.[0];
   if (!name) return null;
   const style = getComputedStyle(document.body, `::highlight(${name})`);
   return { background: style.backgroundColor, decoration: style.textDecorationLine };

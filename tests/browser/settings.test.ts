@@ -1,6 +1,7 @@
 /**
  * Settings in a real Chromium with the built extension: the options page changes a tab that is already
- * open, without a reload (highlight style, pinyin, tone colours, translation, popover trigger); the sites
+ * open, without a reload (highlight style, pinyin, tone colours, translation, the card's view, theme and text
+ * size, the hover delay, popover trigger); the sites
  * switched off from the options page; corrupt stored settings; the keyboard commands; the context menu's
  * lookup; and the popup on a site the reader has not given access to. Screenshots in light and dark themes
  * go to JPL_SCREENSHOT_DIR (default /tmp/jpl-screens).
@@ -82,22 +83,37 @@ describe('settings', () => {
     await expect.poll(() => paintedStyle(page)).toBe('underline');
     expect(await highlightedTexts(page)).toContain('焦作高新区');
 
-    // Pinyin with tone numbers, tone colours, no translation: the next popover shows them.
+    // Pinyin with tone numbers, tone colours, no translation; the card opened in full, dark, in larger type, after
+    // a longer rest: the next popover shows them.
     await options.locator('input[name=pinyinStyle][value=numbers]').check();
     await options.getByLabel('Colour the pinyin by tone').check();
     await options.getByLabel('Show the English translation of the source sentence').uncheck();
+    await options.locator('input[name=cardView][value=full]').check();
+    await options.locator('input[name=cardTheme][value=dark]').check();
+    await options.locator('input[name=cardFontSize][value="16"]').check();
+    await options.locator('input[name=hoverDelayMs][value="350"]').check();
     await hover(page, '#zone', '焦作高新区');
     await expect
       .poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 })
       .toContain('jiao1 zuo4 gao1 xin1 qu1');
     const popover = await inCard(page, (root) => {
       const tone = root.querySelector('.pinyin .tone4');
+      const card = root.querySelector('.card')!;
       return {
         tone4: tone ? getComputedStyle(tone).color : null,
+        sentences: root.querySelectorAll('blockquote').length,
         translation: root.querySelectorAll('.translation').length,
+        dark: card.classList.contains('theme-dark'),
+        fontSize: getComputedStyle(card).fontSize,
       };
     });
-    expect(popover).toEqual({ tone4: 'rgb(124, 58, 237)', translation: 0 });
+    expect(popover).toEqual({
+      tone4: 'rgb(196, 181, 253)',
+      sentences: 1,
+      translation: 0,
+      dark: true,
+      fontSize: '16px',
+    });
 
     // Trigger: click. Pointing no longer opens the popover; a click does, and it stays when the pointer leaves.
     await options.locator('input[name=popoverTrigger][value=click]').check();
@@ -157,6 +173,10 @@ describe('settings', () => {
       showTranslation: false,
       markFirstOnly: false,
       unmarkedTerms: [],
+      hoverDelayMs: 350,
+      cardView: 'full',
+      cardTheme: 'dark',
+      cardFontSize: 16,
     });
     await options.reload();
     expect(await options.locator('input[name=popoverTrigger][value=shift-hover]').isChecked()).toBe(true);

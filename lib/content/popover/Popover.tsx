@@ -1,8 +1,21 @@
+/**
+ * The card that explains a glossary term, in two layers. The first view is what a reader glancing at a term
+ * wants, and stays small (about 200 px at the default size): the term, its pinyin, its English name, the start of
+ * its explanation, and the actions (save, speak, copy, open in the glossary), which are always in view. "More"
+ * (the control, or M) opens the rest in the same card: the whole explanation, the parts the term breaks down
+ * into, the source sentences with their translation and document, the years it was used in. The card then grows
+ * as far as there is room, and its middle scrolls between the term and the actions.
+ *
+ * The same card is embedded in our own pages (components/entry/EntryCard.tsx), where it shows everything at once.
+ * Render it with the term as its key: its state (the context shown, the undo offer) is that entry's.
+ */
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContextView, EntryDetails } from '../../entry-details';
 import { formatCount, i18n } from '../../i18n';
 import { pinyinTokens, toneless } from '../../pinyin/tones';
+import type { CardView } from '../../settings';
+import { chineseVoiceState, watchVoices, type VoiceState } from '../../speech';
 
 export interface PopoverProps {
   details: EntryDetails;
@@ -20,10 +33,21 @@ export interface PopoverProps {
   pinyinStyle?: 'marks' | 'numbers';
   /** The English translation under the source sentence (default: shown). */
   showTranslation?: boolean;
+  /** What the card shows when it opens (default: everything). */
+  view?: CardView;
+  /** The reader chose the other view (More, Less); without it the card has no More and shows everything. */
+  onViewChange?(view: CardView): void;
+  theme: 'light' | 'dark';
+  /** The card's text size in px (default: the stylesheet's 14). */
+  fontSize?: number;
+  /** Floating over a web page: Tab goes round the card's controls (the card is not in the page's order). */
+  floating?: boolean;
 }
 
 /** How long the card offers to put back a term the reader took off the study list. */
 const UNDO_MS = 10_000;
+/** The keys of the card's actions, while the card has the focus (written as keyboards print them). */
+const KEYS = { save: 'S', speak: 'P', copy: 'C', glossary: 'G', more: 'M' } as const;
 
 export function Popover(props: PopoverProps) {
   const {
@@ -37,40 +61,101 @@ export function Popover(props: PopoverProps) {
     onToggleSave,
     pinyinStyle = 'marks',
     showTranslation = true,
+    view = 'full',
+    onViewChange,
+    theme,
+    fontSize,
+    floating = false,
   } = props;
   const [contextIndex, setContextIndex] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
   const [isSaved, setSaved] = useState(saved ?? false);
   /** The term was just taken off the study list from this card: it offers to put it back. */
   const [undoable, setUndoable] = useState(false);
-  useEffect(() => {
-    setContextIndex(0);
-    setCopied(null);
-    setSaved(saved ?? false);
-    setUndoable(false);
-  }, [details.term, saved]);
+  /** Speak was asked for without a Chinese voice: the card says why nothing is heard. */
+  const [voiceNote, setVoiceNote] = useState(false);
+  const [expanded, setExpanded] = useState(view === 'full');
+  const voice = useVoiceState();
+  const card = useRef<HTMLElement>(null);
+  // Rendered with the term as its key (one card per entry: a breakdown link starts afresh); the study list's
+  // answer may come after the first render.
+  useEffect(() => setSaved(saved ?? false), [saved]);
   useEffect(() => {
     if (!undoable) return undefined;
     const timer = setTimeout(() => setUndoable(false), UNDO_MS);
     return () => clearTimeout(timer);
   }, [undoable]);
-  const toggleSave = (save: boolean) =>
-    void onToggleSave?.(save).then((now) => {
+
+  const layered = onViewChange !== undefined;
+  const showAll = !layered || expanded;
+  const count = details.contexts.length;
+  const context = details.contexts[contextIndex];
+
+  const toggleSave = () => {
+    if (!onToggleSave) return;
+    const save = !isSaved;
+    void onToggleSave(save).then((now) => {
       setSaved(now);
       setUndoable(!save && !now);
     });
-  const context = details.contexts[contextIndex];
-  const count = details.contexts.length;
+  };
+  const speak = () => {
+    if (voice === 'missing') setVoiceNote(true);
+    else onSpeak(details.term);
+  };
+  const copy = () => void onCopy(`${details.term} ${details.pinyin} — ${details.gloss}`).then(setCopied);
+  const setView = (next: CardView) => {
+    setExpanded(next === 'full');
+    onViewChange?.(next);
+  };
+  const stepContext = (by: 1 | -1) => {
+    if (count < 2) return;
+    if (layered && !expanded) setView('full');
+    setContextIndex((contextIndex + by + count) % count);
+  };
 
+  /** The card's keys, while it has the focus (it takes it when the reader stepped to the term). */
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
+    if (event.key === 'Tab') {
+      if (floating && wrapFocus(card.current!, event.shiftKey)) event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const act = {
+      [KEYS.save]: onToggleSave ? toggleSave : null,
+      [KEYS.speak]: speak,
+      [KEYS.copy]: copy,
+      [KEYS.glossary]: onOpenGlossary ? () => onOpenGlossary(details.term) : null,
+      [KEYS.more]: layered ? () => setView(expanded ? 'compact' : 'full') : null,
+      ArrowLeft: count > 1 ? () => stepContext(-1) : null,
+      ArrowRight: count > 1 ? () => stepContext(1) : null,
+    }[event.key.length === 1 ? event.key.toUpperCase() : event.key];
+    if (!act) return;
+    // The page's own shortcuts must not act on the reader's keys in our card.
+    event.preventDefault();
+    event.stopPropagation();
+    act();
+  };
+
+  const withKey = (action: string, key: string) => i18n.t('popover.withKey', { action, key });
+  const voiceMissing = voice === 'missing';
   return (
-    <article class="card" aria-label={`${details.term} — ${details.gloss}`}>
+    <article
+      ref={card}
+      class={`card theme-${theme}${layered ? (expanded ? ' more' : ' compact') : ''}`}
+      style={fontSize ? { fontSize: `${fontSize}px` } : undefined}
+      aria-label={`${details.term} — ${details.gloss}`}
+      onKeyDown={onKeyDown}
+      onMouseDown={floating ? keepFocus : undefined}
+    >
       {previous ? (
         <Action class="back" onAct={() => onOpenEntry(previous)}>
           ← <span lang="zh-CN">{previous}</span>
         </Action>
       ) : null}
       <header>
-        <span class="term" lang="zh-CN">
+        <span class={details.term.length > 8 ? 'term long' : 'term'} lang="zh-CN">
           {details.term}
         </span>
         <span class="pinyin" lang="zh-Latn-pinyin">
@@ -81,105 +166,162 @@ export function Popover(props: PopoverProps) {
           ))}
         </span>
       </header>
-      <p class="gloss">{details.gloss}</p>
-      <p class="explanation">{details.explanation}</p>
-      {details.breakdown.length > 0 ? (
-        <section class="breakdown" aria-label={i18n.t('popover.breaksDownInto')}>
-          <h3>{i18n.t('popover.breaksDownInto')}</h3>
-          <ol>
-            {details.breakdown.map((part) => (
-              <li key={part.term}>
-                <Action class="part" title={part.gloss} onAct={() => onOpenEntry(part.term)}>
-                  <span lang="zh-CN">{part.term}</span>
-                  <span class="part-gloss">{part.gloss}</span>
-                </Action>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-      {context ? <Context context={context} showTranslation={showTranslation} /> : null}
+      <div class="body">
+        <p class="gloss">{details.gloss}</p>
+        <p class="explanation">{details.explanation}</p>
+        {showAll ? (
+          <div class="more-layer">
+            {details.breakdown.length > 0 ? (
+              <section class="breakdown" aria-label={i18n.t('popover.breaksDownInto')}>
+                <h3>{i18n.t('popover.breaksDownInto')}</h3>
+                <ol>
+                  {details.breakdown.map((part) => (
+                    <li key={part.term}>
+                      <Action class="part" title={part.gloss} onAct={() => onOpenEntry(part.term)}>
+                        <span lang="zh-CN">{part.term}</span>
+                        <span class="part-gloss">{part.gloss}</span>
+                      </Action>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ) : null}
+            {context ? <Context context={context} showTranslation={showTranslation} /> : null}
+            <div class="context-footer">
+              {count > 1 ? (
+                <nav class="paging" aria-label={i18n.t('popover.contexts')}>
+                  <Action
+                    aria-label={i18n.t('popover.previousContext')}
+                    aria-keyshortcuts="ArrowLeft"
+                    onAct={() => stepContext(-1)}
+                  >
+                    ‹
+                  </Action>
+                  <span aria-live="polite">
+                    {i18n.t('popover.contextPosition', {
+                      index: formatCount(contextIndex + 1),
+                      count: formatCount(count),
+                    })}
+                  </span>
+                  <Action
+                    aria-label={i18n.t('popover.nextContext')}
+                    aria-keyshortcuts="ArrowRight"
+                    onAct={() => stepContext(1)}
+                  >
+                    ›
+                  </Action>
+                </nav>
+              ) : null}
+              <span class="years">{yearsText(details)}</span>
+            </div>
+          </div>
+        ) : null}
+      </div>
       <footer>
-        {count > 1 ? (
-          <nav class="paging" aria-label={i18n.t('popover.contexts')}>
-            <Action
-              aria-label={i18n.t('popover.previousContext')}
-              onAct={() => setContextIndex((contextIndex + count - 1) % count)}
-            >
-              ‹
-            </Action>
-            <span aria-live="polite">
-              {i18n.t('popover.contextPosition', { index: formatCount(contextIndex + 1), count: formatCount(count) })}
-            </span>
-            <Action
-              aria-label={i18n.t('popover.nextContext')}
-              onAct={() => setContextIndex((contextIndex + 1) % count)}
-            >
-              ›
-            </Action>
-          </nav>
-        ) : (
-          <span class="years">{yearsText(details)}</span>
-        )}
         <span class="actions">
           {onToggleSave ? (
             <Action
               aria-pressed={isSaved}
+              aria-keyshortcuts={KEYS.save}
               aria-label={
                 isSaved
                   ? i18n.t('popover.removeLabel', { term: details.term })
                   : i18n.t('popover.saveLabel', { term: details.term })
               }
-              title={isSaved ? i18n.t('popover.savedTitle') : i18n.t('popover.saveTitle')}
-              onAct={() => toggleSave(!isSaved)}
+              title={withKey(isSaved ? i18n.t('popover.savedTitle') : i18n.t('popover.saveTitle'), KEYS.save)}
+              onAct={toggleSave}
             >
               <Icon path={isSaved ? STAR_FILLED : STAR_OUTLINE} />
             </Action>
           ) : null}
           <Action
-            aria-label={i18n.t('popover.speakLabel', { term: details.term })}
-            title={i18n.t('popover.speakTitle')}
-            onAct={() => onSpeak(details.term)}
+            class={voiceMissing ? 'unavailable' : undefined}
+            aria-disabled={voiceMissing ? 'true' : undefined}
+            aria-keyshortcuts={KEYS.speak}
+            aria-label={
+              voiceMissing
+                ? i18n.t('popover.speakUnavailableLabel', { term: details.term })
+                : i18n.t('popover.speakLabel', { term: details.term })
+            }
+            title={voiceMissing ? i18n.t('popover.noVoice') : withKey(i18n.t('popover.speakTitle'), KEYS.speak)}
+            onAct={speak}
           >
-            <Icon path="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
+            <Icon path={voiceMissing ? SPEAKER_OFF : SPEAKER} />
           </Action>
           <Action
+            aria-keyshortcuts={KEYS.copy}
             aria-label={i18n.t('popover.copyLabel', { term: details.term })}
-            title={i18n.t('popover.copyTitle')}
-            onAct={() => void onCopy(`${details.term} ${details.pinyin} — ${details.gloss}`).then(setCopied)}
+            title={withKey(i18n.t('popover.copyTitle'), KEYS.copy)}
+            onAct={copy}
           >
-            <Icon
-              path={
-                copied === null
-                  ? 'M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z'
-                  : copied
-                    ? 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4L9 16.2z'
-                    : 'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z'
-              }
-            />
+            <Icon path={copied === null ? COPY : copied ? DONE : FAILED} />
           </Action>
           {onOpenGlossary ? (
             <Action
               class="open-glossary"
+              aria-keyshortcuts={KEYS.glossary}
               aria-label={i18n.t('popover.openInGlossaryLabel', { term: details.term })}
-              title={i18n.t('popover.openInGlossaryTitle')}
+              title={withKey(i18n.t('popover.openInGlossaryTitle'), KEYS.glossary)}
               onAct={() => onOpenGlossary(details.term)}
             >
-              <Icon path="M18 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zM6 4h5v8l-2.5-1.5L6 12V4z" />
+              <Icon path={BOOK} />
             </Action>
           ) : null}
         </span>
+        {layered ? (
+          <Action
+            class="more-toggle"
+            aria-expanded={expanded}
+            aria-keyshortcuts={KEYS.more}
+            title={withKey(expanded ? i18n.t('popover.lessTitle') : i18n.t('popover.moreTitle'), KEYS.more)}
+            onAct={() => setView(expanded ? 'compact' : 'full')}
+          >
+            {expanded ? i18n.t('popover.less') : i18n.t('popover.more')}
+            <Icon path={expanded ? CHEVRON_UP : CHEVRON_DOWN} />
+          </Action>
+        ) : null}
       </footer>
       {undoable ? (
-        <p class="undo" role="status">
+        <p class="note" role="status">
           {i18n.t('popover.removed')}{' '}
-          <Action aria-label={i18n.t('popover.undoLabel', { term: details.term })} onAct={() => toggleSave(true)}>
+          <Action aria-label={i18n.t('popover.undoLabel', { term: details.term })} onAct={() => toggleSave()}>
             {i18n.t('popover.undo')}
           </Action>
+        </p>
+      ) : voiceNote && voiceMissing ? (
+        <p class="note" role="status">
+          {i18n.t('popover.noVoice')}
         </p>
       ) : null}
     </article>
   );
+}
+
+/** Whether the browser has a Chinese voice, following its list of voices as it comes. */
+function useVoiceState(): VoiceState {
+  const [state, setState] = useState<VoiceState>(chineseVoiceState);
+  useEffect(() => watchVoices(() => setState(chineseVoiceState())), []);
+  return state;
+}
+
+/**
+ * A click on a control of a floating card that does not have the focus leaves the focus where it is: in what the
+ * reader is typing into, say. (Text in the card can still be selected.)
+ */
+function keepFocus(event: MouseEvent) {
+  const card = event.currentTarget as HTMLElement;
+  const root = card.getRootNode() as ShadowRoot | Document;
+  if (!card.contains(root.activeElement) && (event.target as Element).closest('button')) event.preventDefault();
+}
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last; true when it did. */
+function wrapFocus(card: HTMLElement, backwards: boolean): boolean {
+  const controls = [...card.querySelectorAll<HTMLElement>('button')];
+  const here = (card.getRootNode() as ShadowRoot | Document).activeElement;
+  const [first, last] = [controls[0], controls[controls.length - 1]];
+  const target = backwards ? (here === first || here === card ? last : null) : here === last ? first : null;
+  target?.focus();
+  return target !== null && target !== undefined;
 }
 
 /**
@@ -202,6 +344,17 @@ function Action({
 const STAR_FILLED = 'M12 17.3 18.2 21l-1.6-7L22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.5 14l-1.7 7z';
 const STAR_OUTLINE =
   'M22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.5 14l-1.7 7 6.2-3.7 6.2 3.7-1.6-7L22 9.2zM12 15.4l-3.8 2.3 1-4.3-3.3-2.9 4.4-.4L12 6.1l1.7 4 4.4.4-3.3 2.9 1 4.3L12 15.4z';
+const SPEAKER =
+  'M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z';
+const SPEAKER_OFF =
+  'M16.5 12c0-1.77-1.02-3.29-2.5-4.03v2.21l2.45 2.45c.03-.2.05-.41.05-.63zm2.5 0c0 .94-.2 1.82-.54 2.64l1.51 1.51A8.8 8.8 0 0 0 21 12c0-4.28-2.99-7.86-7-8.77v2.06c2.89.86 5 3.54 5 6.71zM4.27 3 3 4.27 7.73 9H3v6h4l5 5v-6.73l4.25 4.25c-.67.52-1.42.93-2.25 1.18v2.06a8.99 8.99 0 0 0 3.69-1.81L19.73 21 21 19.73l-9-9L4.27 3zM12 4 9.91 6.09 12 8.18V4z';
+const COPY =
+  'M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z';
+const DONE = 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4L9 16.2z';
+const FAILED = 'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z';
+const BOOK = 'M18 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zM6 4h5v8l-2.5-1.5L6 12V4z';
+const CHEVRON_DOWN = 'M7.4 8.6 12 13.2l4.6-4.6L18 10l-6 6-6-6z';
+const CHEVRON_UP = 'M7.4 15.4 12 10.8l4.6 4.6L18 14l-6-6-6 6z';
 
 /** A 24×24 icon drawn from one path (no icon font: pages cannot restyle or block it). */
 function Icon({ path }: { path: string }) {

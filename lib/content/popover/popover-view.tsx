@@ -8,6 +8,9 @@
  * can reach the card's nodes, take a button out and click it, or read what the card shows, such as whether the
  * term is saved), every control acts on the reader's own input only (Popover.tsx, Action), and the host element
  * carries no attribute and a name made up for this page (random-name.ts).
+ *
+ * A card never takes the focus from what the reader is typing into, but one they stepped to with the keyboard
+ * (the browser's command): it takes the focus, is announced, and gives the focus back where it was when it closes.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -29,6 +32,13 @@ interface HostParts {
   /** What goes into the page: the host, or in an SVG document the <foreignObject> that holds it. */
   outer: Element;
   panel: HTMLElement;
+  /** A live region beside the panel (not in it: a region shown with its text is not read), for announcements. */
+  announcer: HTMLElement;
+}
+
+export interface ShowOptions {
+  /** The reader stepped to the term: the card takes the focus and is announced. */
+  takeFocus?: boolean;
 }
 
 export class PopoverView {
@@ -36,6 +46,9 @@ export class PopoverView {
   private toneColours = false;
   private stopAutoUpdate: (() => void) | null = null;
   private shown = false;
+  /** Where the focus was before the card took it, to give it back. */
+  private returnFocusTo: Element | null = null;
+  private announcement: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -67,12 +80,17 @@ export class PopoverView {
     panel.setAttribute('aria-modal', 'false');
     // The host page's language is not the UI's: Chinese UI text must get Chinese glyphs on any page.
     panel.setAttribute('lang', messagesLanguage());
-    shadow.append(style, panel);
+    const announcer = maker.createElement('div');
+    announcer.className = 'announcer';
+    announcer.setAttribute('role', 'status');
+    announcer.setAttribute('aria-live', 'polite');
+    announcer.setAttribute('lang', messagesLanguage());
+    shadow.append(style, announcer, panel);
     const outer = doc.documentElement.namespaceURI === SVG_NS ? inForeignObject(doc, host) : host;
     doc.addEventListener('fullscreenchange', () => {
       if (this.shown) this.attach();
     });
-    return { host, shadow, outer, panel };
+    return { host, shadow, outer, panel, announcer };
   }
 
   /** Colours the pinyin by tone (popover.css paints the tone classes under this class of the panel). */
@@ -105,13 +123,16 @@ export class PopoverView {
     return this.shown;
   }
 
-  /** Shows the entry beside the range (a term on the page), without taking focus from the page. */
-  show(props: PopoverProps, anchor: AbstractRange): void {
-    const { panel } = this.ui;
-    render(<Popover {...props} />, panel);
+  /** Shows the entry beside the range (a term on the page); it takes the focus only when asked to. */
+  show(props: PopoverProps, anchor: AbstractRange, { takeFocus = false }: ShowOptions = {}): void {
+    const { panel, shadow } = this.ui;
+    // A card in the place of one that had the focus keeps it (the one that had it is about to go).
+    const hadFocus = shadow.activeElement !== null;
+    render(<Popover key={props.details.term} {...props} floating />, panel);
     panel.setAttribute('aria-label', `${props.details.term}: ${props.details.gloss}`);
     this.shown = true;
     this.attach();
+    if (takeFocus || hadFocus) this.takeFocus(props, hadFocus);
     const reference = rangeReference(this.doc, anchor);
     this.stopAutoUpdate?.();
     // floating-ui finds the scrolling ancestors to follow by walking up to document.body, and throws where
@@ -127,6 +148,7 @@ export class PopoverView {
   /** Takes our element(s) out of the page. */
   remove(): void {
     this.hide();
+    if (this.announcement !== null) clearTimeout(this.announcement);
     this.parts?.outer.remove();
   }
 
@@ -144,8 +166,39 @@ export class PopoverView {
     if (this.shown && !panel.matches(':popover-open')) panel.showPopover();
   }
 
+  /** Focuses the card (Tab then goes through its controls), and says what it explains. */
+  private takeFocus({ details }: PopoverProps, hadFocus: boolean): void {
+    const { panel, announcer } = this.ui;
+    if (!hadFocus) this.returnFocusTo = focusedElement(this.doc);
+    // Focusable only then: a click on the text of a card opened by pointing must not take the page's focus.
+    const card = panel.querySelector<HTMLElement>('.card');
+    card?.setAttribute('tabindex', '-1');
+    card?.focus({ preventScroll: true });
+    // Emptied, then filled a moment later: a region whose text is set again to the same is not read again.
+    announcer.textContent = '';
+    if (this.announcement !== null) clearTimeout(this.announcement);
+    this.announcement = setTimeout(() => {
+      this.announcement = null;
+      announcer.textContent = `${details.term}, ${details.pinyin}: ${details.gloss}`;
+    }, 100);
+  }
+
+  /** A card that has the focus gives it back where it was when it took it (or lets it go, with nowhere to go). */
+  private giveFocusBack(): void {
+    const { shadow } = this.ui;
+    const inCard = shadow.activeElement as HTMLElement | null;
+    const back = this.returnFocusTo;
+    this.returnFocusTo = null;
+    if (!inCard) return;
+    if (back instanceof HTMLElement || back instanceof SVGElement) {
+      if (back.isConnected && back !== this.doc.body) return back.focus({ preventScroll: true });
+    }
+    inCard.blur();
+  }
+
   hide(): void {
     if (!this.shown || !this.parts) return;
+    this.giveFocusBack();
     this.shown = false;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
@@ -175,9 +228,9 @@ export class PopoverView {
             // The card scrolls; below 80 px (a page zoomed to 300% has a viewport 270 px high) it would show
             // too little of itself to be of use, and may leave the screen instead.
             panel.style.maxHeight = `${Math.max(80, availableHeight)}px`;
-            // Narrower than the stylesheet's 420 px where less is visible: a pinch-zoomed page shows a part of
-            // the layout viewport that 100vw does not know about.
-            panel.style.maxWidth = `${Math.min(420, Math.max(160, availableWidth))}px`;
+            // Narrower than the card's 28em where less is visible: a pinch-zoomed page shows a part of the
+            // layout viewport that 100vw does not know about.
+            panel.style.maxWidth = `${Math.max(160, availableWidth)}px`;
           },
         }),
       ],
@@ -185,6 +238,13 @@ export class PopoverView {
     panel.style.left = `${x}px`;
     panel.style.top = `${y}px`;
   }
+}
+
+/** The focused element, inside the page's open shadow roots too. */
+function focusedElement(doc: Document): Element | null {
+  let focused = doc.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
 }
 
 /** HTML is rendered in an SVG document only inside a <foreignObject> (top layer or not). */
