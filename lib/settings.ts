@@ -4,6 +4,7 @@
  * script imports this module for the lens settings: it holds only the settings, their defaults and their
  * validation, no UI.
  */
+import { SYNC_ITEM_BYTES } from './disabled-sites';
 import { defineSettings } from './storage/settings';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
@@ -75,6 +76,21 @@ export const lensSettings = defineSettings<LensSettings>(
     cardFontSize: CARD_FONT_SIZES,
   },
 );
+
+/**
+ * Takes a term off the page marks (its main form), or marks it again. False when the list is full (a hundred
+ * terms, or the 8 KB storage.sync gives the settings item): a longer list would not be stored, and must not push
+ * out another choice unseen, so the reader is told instead.
+ */
+export async function setTermMarked(term: string, marked: boolean): Promise<boolean> {
+  const settings = await lensSettings.read();
+  const others = settings.unmarkedTerms.filter((unmarked) => unmarked !== term);
+  const unmarkedTerms = marked ? others : [...others, term];
+  const bytes = new TextEncoder().encode(JSON.stringify({ lensSettings: { ...settings, unmarkedTerms } })).length;
+  if (!marked && (unmarkedTerms.length > MAX_UNMARKED_TERMS || bytes > SYNC_ITEM_BYTES)) return false;
+  await lensSettings.update({ unmarkedTerms });
+  return true;
+}
 
 export interface LearningSettings {
   /** Keep where saved terms were met on the web. */

@@ -9,7 +9,7 @@ import { Matcher } from '../matcher/matcher';
 import { MAX_PAGE_TEXT, type BackgroundProtocol, type Sighting, type TabProtocol } from '../messages/protocol';
 import { receiveMessages } from '../messages/receive';
 import { sendToBackground } from '../messages/send';
-import { lensSettings, type LensSettings } from '../settings';
+import { lensSettings, setTermMarked, type LensSettings } from '../settings';
 import { speak } from '../speech';
 import { Annotations, type TermMatch } from './annotations';
 import { backgroundOf, isDark } from './backdrop';
@@ -222,6 +222,8 @@ export function startLens({
         },
         theme: themeFor(match.range),
         fontSize: settings.cardFontSize,
+        // The reader's marks change through the settings' watch, here and in every tab.
+        onSetMarked: (marked) => setTermMarked(term, marked),
         onOpenEntry: (next) => void open(match, { term: next, previous: next === previous ? undefined : term }),
         onSpeak: speak,
         onCopy: (text) => popover.copy(text),

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { useExtension } from './harness';
-import { highlightedTexts, pageTerms } from './page-tools';
+import { clickInCard, popoverText } from './card-tools';
+import { highlightedTexts, pageTerms, pointOf } from './page-tools';
 
 describe('which forms a page is shown', () => {
   const h = useExtension();
@@ -73,6 +74,32 @@ describe("the reader's own choices of what to mark", () => {
     await options.getByRole('button', { name: 'Mark 焦作高新区 on pages again' }).click();
     await expect.poll(() => highlightedTexts(page)).toContain('焦作高新区');
     await options.close();
+    await page.close();
+  });
+
+  test('the card’s own control takes a term off the marks, and Undo puts it back', async () => {
+    await setLens({ unmarkedTerms: [] });
+    const page = await h.openPage('/sense/repeated.html');
+    await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toContain('三区一极');
+    const point = await pointOf(page, '#three', '三区一极');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('三区一极');
+    await clickInCard(page, 'More');
+    await clickInCard(page, 'Don’t mark this term on pages');
+
+    await expect.poll(() => highlightedTexts(page)).not.toContain('三区一极');
+    expect(await highlightedTexts(page)).toContain('一区五城');
+    const stored = () =>
+      h.serviceWorker.evaluate(
+        async () =>
+          ((await chrome.storage.sync.get('lensSettings')).lensSettings as { unmarkedTerms: string[] }).unmarkedTerms,
+      );
+    expect(await stored()).toEqual(['三区一极']);
+    expect(await popoverText(page)).toContain('No longer marked on pages');
+
+    await clickInCard(page, 'Mark 三区一极 on pages again');
+    await expect.poll(() => highlightedTexts(page)).toContain('三区一极');
+    expect(await stored()).toEqual([]);
     await page.close();
   });
 });

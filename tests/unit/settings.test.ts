@@ -16,7 +16,7 @@ import {
   siteFromInput,
   syncedBytes,
 } from '../../lib/disabled-sites';
-import { learningSettings, lensSettings } from '../../lib/settings';
+import { learningSettings, lensSettings, setTermMarked } from '../../lib/settings';
 
 const DEFAULT_LENS_SETTINGS = lensSettings.defaults;
 
@@ -68,6 +68,29 @@ describe('lens settings', () => {
     expect(
       JSON.stringify({ ...DEFAULT_LENS_SETTINGS, popoverTrigger: 'shift-hover', highlightStyle: 'background' }).length,
     ).toBeLessThan(300);
+  });
+
+  it('take terms off the marks and back, and refuse a term past the limit without losing the others', async () => {
+    expect(await setTermMarked('一区五城', false)).toBe(true);
+    expect(await setTermMarked('三区一极', false)).toBe(true);
+    expect(await setTermMarked('一区五城', false)).toBe(true);
+    expect((await lensSettings.read()).unmarkedTerms).toEqual(['三区一极', '一区五城']);
+    expect(await setTermMarked('三区一极', true)).toBe(true);
+    expect((await lensSettings.read()).unmarkedTerms).toEqual(['一区五城']);
+
+    // Long names fill the 8 KB storage.sync gives the item before a hundred terms do.
+    const longName = (i: number) => `中共焦作市委关于贯彻党的二十届三中全会精神进一步全面深化改革的实施意见${i}`;
+    let taken = 1;
+    while (await setTermMarked(longName(taken), false)) taken++;
+    expect(taken).toBeGreaterThan(10);
+    expect(taken).toBeLessThan(100);
+    const stored = (await lensSettings.read()).unmarkedTerms;
+    expect(stored).toHaveLength(taken);
+    expect(stored[0]).toBe('一区五城');
+    expect(stored).not.toContain(longName(taken));
+    expect(
+      new TextEncoder().encode(JSON.stringify(await fakeBrowser.storage.sync.get('lensSettings'))).length,
+    ).toBeLessThanOrEqual(8192);
   });
 });
 

@@ -40,6 +40,11 @@ export interface PopoverProps {
   theme: 'light' | 'dark';
   /** The card's text size in px (default: the stylesheet's 14). */
   fontSize?: number;
+  /**
+   * Takes the term off the page's marks (it is still explained when pointed at), or marks it again; false when
+   * that could not be stored. No control without it (our own pages mark nothing).
+   */
+  onSetMarked?(marked: boolean): Promise<boolean>;
   /** Floating over a web page: Tab goes round the card's controls (the card is not in the page's order). */
   floating?: boolean;
 }
@@ -66,6 +71,7 @@ export function Popover(props: PopoverProps) {
     theme,
     fontSize,
     floating = false,
+    onSetMarked,
   } = props;
   const [contextIndex, setContextIndex] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
@@ -75,6 +81,8 @@ export function Popover(props: PopoverProps) {
   /** Speak was asked for without a Chinese voice: the card says why nothing is heard. */
   const [voiceNote, setVoiceNote] = useState(false);
   const [expanded, setExpanded] = useState(view === 'full');
+  /** The reader's last choice of marking from this card, and whether it was stored. */
+  const [marking, setMarking] = useState<{ marked: boolean; stored: boolean } | null>(null);
   const voice = useVoiceState();
   const card = useRef<HTMLElement>(null);
   // Rendered with the term as its key (one card per entry: a breakdown link starts afresh); the study list's
@@ -104,6 +112,10 @@ export function Popover(props: PopoverProps) {
     else onSpeak(details.term);
   };
   const copy = () => void onCopy(`${details.term} ${details.pinyin} — ${details.gloss}`).then(setCopied);
+  const setMarked = (marked: boolean) =>
+    void onSetMarked?.(marked)
+      .catch(() => false)
+      .then((stored) => setMarking({ marked, stored }));
   const setView = (next: CardView) => {
     setExpanded(next === 'full');
     onViewChange?.(next);
@@ -214,6 +226,13 @@ export function Popover(props: PopoverProps) {
               ) : null}
               <span class="years">{yearsText(details)}</span>
             </div>
+            {onSetMarked && !(marking?.stored && !marking.marked) ? (
+              <p class="marking">
+                <Action class="link" onAct={() => setMarked(false)}>
+                  {i18n.t('popover.unmark')}
+                </Action>
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -287,6 +306,22 @@ export function Popover(props: PopoverProps) {
           <Action aria-label={i18n.t('popover.undoLabel', { term: details.term })} onAct={() => toggleSave()}>
             {i18n.t('popover.undo')}
           </Action>
+        </p>
+      ) : marking && !marking.marked ? (
+        <p class="note" role="status">
+          {marking.stored ? (
+            <>
+              {i18n.t('popover.unmarked')}{' '}
+              <Action
+                aria-label={i18n.t('popover.markAgainLabel', { term: details.term })}
+                onAct={() => setMarked(true)}
+              >
+                {i18n.t('popover.undo')}
+              </Action>
+            </>
+          ) : (
+            i18n.t('popover.unmarkFailed')
+          )}
         </p>
       ) : voiceNote && voiceMissing ? (
         <p class="note" role="status">
