@@ -45,8 +45,8 @@ export interface Results {
   startup: ReturnType<typeof summariseStartup> &
     Partial<ReturnType<typeof summariseFrames>> & {
       ratioToRelayout1mb?: number;
-      popover?: ReturnType<typeof summarisePopover>;
     };
+  popover?: ReturnType<typeof summarisePopover>;
   dictionary?: Awaited<ReturnType<typeof lookupBench>> &
     ReturnType<typeof summariseColdStart> & { bytes: Awaited<ReturnType<typeof dictionaryBytes>> };
   search?: { output: string; results?: unknown };
@@ -159,6 +159,7 @@ export function aimsOf(results: Results): Aim[] {
   );
   atMost('size.contentScriptGzipBytes', 60 * 1024, 'content script under 60 KB gzipped');
   atMost('startup.contentScriptMs', 10, 'content script start-up under 10 ms');
+  atMost('popover.heightPx', 220, "the card's first view at most 220 px tall (median over the terms in view)");
   atMost('dictionary.lookupMs', 0.5, 'the background answers "the longest word at this offset" in 0.5 ms (median)');
   atMost('dictionary.coldStartMs', 150, 'first dictionary answer from a stopped service worker within 150 ms');
   atMost('dictionary.bytes.extensionZipBytes', 8_000_000, 'the packed extension (Chrome zip) under 8 MB');
@@ -629,11 +630,15 @@ function markdown(r: Results): string {
               ],
             ]
           : []),
-        ...(st.popover
+        ...(r.popover
           ? [
               [
-                'pointer onto a term → popover open: the first (imports popover-view.js) / a later one',
-                `${format(st.popover.firstShowMs)} / ${format(st.popover.laterShowMs)} ms (${format(st.popover.firstToLater)}×)`,
+                'pointer at rest on a term → popover open, beyond the hover delay: the first (imports popover-view.js) / a later one',
+                `${format(r.popover.firstShowMs)} / ${format(r.popover.laterShowMs)} ms (${format(r.popover.firstToLater)}×)`,
+              ],
+              [
+                `**the card's first view**, height: median / tallest over ${r.popover.heightTerms} terms (aim ≤ 220 px)`,
+                `**${format(r.popover.heightPx)}** / ${format(r.popover.maxHeightPx)} px`,
               ],
             ]
           : []),

@@ -177,10 +177,10 @@ async function main(): Promise<void> {
     results.startup = {
       ...startup,
       ...(frames ?? {}),
-      ...(popover ? { popover } : {}),
       ...(relayout ? { ratioToRelayout1mb: Math.round((startup.contentScriptMs / relayout) * 1000) / 1000 } : {}),
     };
   }
+  if (popover) results.popover = popover;
   if (dynamic) results.dynamic = summariseDynamic(dynamic);
   if (parts.has('extremes')) results.extremes = extremes as Results['extremes'];
   if (lookups && coldStarts) {
