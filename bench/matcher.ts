@@ -7,13 +7,23 @@
  *   bare    a charCodeAt loop folding every code into a checksum (the limit: touching each character once;
  *           the checksum is returned and compared, so the JIT cannot drop the loop);
  *   ours    Matcher.findLongest over the real matcher.json tables;
- *   regexp  one RegExp alternation of every key, longest first (terms.ts).
+ *   regexp  one RegExp alternation of every key, longest first (terms.ts);
+ *   senses  ours, then the sense rule as the content script applies it (lib/content/senses.ts: PageSenses) on a
+ *           page about Jiaozuo, where every rule runs, with the background's word checks already answered (each
+ *           distinct check is asked once a page, then read from its cache): the rule's cost on a scan.
+ * The word checks themselves run in the background (lib/dictionary/word-check.ts), off the page's thread: their
+ * median time each is given beside.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PageSenses } from '../lib/content/senses';
+import { Dictionary } from '../lib/dictionary/dictionary';
+import { standsAsWordIn } from '../lib/dictionary/word-check';
 import { QUOTE, QUOTE_CHARS } from '../lib/matcher/characters';
 import type { TrieTables } from '../lib/matcher/compile';
 import { Matcher } from '../lib/matcher/matcher';
-import { median, random, readGlossary, readMatcherData, round, shuffled } from './common';
+import { REPO_ROOT, median, random, readGlossary, readMatcherData, round, shuffled } from './common';
 import { alternationSource, trieKeys } from './terms';
 
 const TARGET_BYTES = 5_000_000;
@@ -41,6 +51,14 @@ export interface TextFigures {
   /** Matches found by ours and by the RegExp (which skips the ASCII-word rule and width folding). */
   oursMatches: number;
   regexpMatches: number;
+  /** Ours with the sense rule applied, and the matches it keeps. */
+  sensesMs: number;
+  sensesMatches: number;
+  /** What the sense rule adds to a scan's matching, in per cent of ours. */
+  senseCostPct: number;
+  /** Distinct word checks the text asks the background, and the median time of one there. */
+  wordChecks: number;
+  wordCheckUs: number;
 }
 
 function paragraphsOf(sentences: string[], seed: number): string[] {
@@ -102,25 +120,81 @@ function time(run: () => number): { ms: number; result: number } {
   return { ms: performance.now() - started, result };
 }
 
-function measureText(matcher: Matcher, regexp: RegExp, startsKey: Uint8Array, paragraphs: string[]): TextFigures {
+/** Stands for a page's block: PageSenses keys its bookkeeping by element, and reads only isConnected. */
+const BLOCK = { isConnected: true } as Element;
+
+/**
+ * A PageSenses on a page about Jiaozuo, asked about every paragraph until the background (here: the dictionary,
+ * in process) has answered each word check it needs; the checks, with the time of each answer.
+ */
+async function answeredSenses(
+  matcher: Matcher,
+  dictionary: Dictionary,
+  paragraphs: readonly string[],
+): Promise<{ senses: PageSenses; checkUs: number[] }> {
+  const checkUs: number[] = [];
+  const senses = new PageSenses(
+    async (checks) =>
+      checks.map((check) => {
+        const started = performance.now();
+        const stands = standsAsWordIn(dictionary, check);
+        checkUs.push((performance.now() - started) * 1000);
+        return stands;
+      }),
+    () => {},
+  );
+  senses.blockDone(BLOCK, true);
+  for (;;) {
+    const asked = checkUs.length;
+    for (const paragraph of paragraphs) senses.keep(BLOCK, paragraph, matcher.findLongest(paragraph));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (checkUs.length === asked) return { senses, checkUs };
+  }
+}
+
+function withSenses(matcher: Matcher, senses: PageSenses, paragraphs: readonly string[]): number {
+  let count = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]!;
+    count += senses.keep(BLOCK, paragraph, matcher.findLongest(paragraph)).length;
+  }
+  return count;
+}
+
+async function measureText(
+  matcher: Matcher,
+  regexp: RegExp,
+  startsKey: Uint8Array,
+  dictionary: Dictionary,
+  paragraphs: string[],
+): Promise<TextFigures> {
+  const { senses, checkUs } = await answeredSenses(matcher, dictionary, paragraphs);
   const chars = paragraphs.reduce((sum, p) => sum + p.length, 0);
   const bytes = paragraphs.reduce((sum, p) => sum + Buffer.byteLength(p), 0);
   let candidates = 0;
   for (const p of paragraphs) for (let i = 0; i < p.length; i++) candidates += startsKey[p.charCodeAt(i)]!;
 
-  const times = { bare: [] as number[], ours: [] as number[], regexp: [] as number[] };
-  const results = { bare: new Set<number>(), ours: new Set<number>(), regexp: new Set<number>() };
+  const times = { bare: [] as number[], ours: [] as number[], regexp: [] as number[], senses: [] as number[] };
+  const results = {
+    bare: new Set<number>(),
+    ours: new Set<number>(),
+    regexp: new Set<number>(),
+    senses: new Set<number>(),
+  };
   for (let run = 0; run < WARMUP + RUNS; run++) {
     const bare = time(() => bareLoop(paragraphs));
     const mine = time(() => ours(matcher, paragraphs));
     const theirs = time(() => regexpCount(regexp, paragraphs));
+    const sensed = time(() => withSenses(matcher, senses, paragraphs));
     results.bare.add(bare.result);
     results.ours.add(mine.result);
     results.regexp.add(theirs.result);
+    results.senses.add(sensed.result);
     if (run < WARMUP) continue;
     times.bare.push(bare.ms);
     times.ours.push(mine.ms);
     times.regexp.push(theirs.ms);
+    times.senses.push(sensed.ms);
   }
   for (const [name, seen] of Object.entries(results)) {
     if (seen.size !== 1) throw new Error(`${name} gave different results on the same text: ${[...seen].join(', ')}`);
@@ -128,6 +202,7 @@ function measureText(matcher: Matcher, regexp: RegExp, startsKey: Uint8Array, pa
   const bareMs = median(times.bare);
   const oursMs = median(times.ours);
   const regexpMs = median(times.regexp);
+  const sensesMs = median(times.senses);
   const rate = (ms: number) => round(chars / ms / 1000);
   const oursMatches = [...results.ours][0]!;
   return {
@@ -146,11 +221,27 @@ function measureText(matcher: Matcher, regexp: RegExp, startsKey: Uint8Array, pa
     speedupVsRegExp: round(regexpMs / oursMs),
     oursMatches,
     regexpMatches: [...results.regexp][0]!,
+    sensesMs: round(sensesMs),
+    sensesMatches: [...results.senses][0]!,
+    senseCostPct: round((sensesMs / oursMs - 1) * 100),
+    wordChecks: checkUs.length,
+    wordCheckUs: round(median(checkUs)),
   };
 }
 
-export function matcherBench(): { dense: TextFigures; sparse: TextFigures; keys: number; runs: number } {
+/** The general dictionary as the build wrote it, read from disk as the background reads it from the package. */
+function readDictionary(): Dictionary {
+  const read = async (file: string) => {
+    const bytes = readFileSync(join(REPO_ROOT, 'glossary', 'generated', file));
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  };
+  const keys = readFileSync(join(REPO_ROOT, 'glossary', 'generated', 'dictionary.bin'));
+  return new Dictionary(keys.buffer.slice(keys.byteOffset, keys.byteOffset + keys.byteLength), read);
+}
+
+export async function matcherBench(): Promise<{ dense: TextFigures; sparse: TextFigures; keys: number; runs: number }> {
   const data = readMatcherData();
+  const dictionary = readDictionary();
   const matcher = new Matcher(data.trie);
   const keys = trieKeys(data.trie);
   const regexp = new RegExp(alternationSource(keys), 'g');
@@ -159,8 +250,8 @@ export function matcherBench(): { dense: TextFigures; sparse: TextFigures; keys:
   return {
     keys: keys.length,
     runs: RUNS,
-    dense: measureText(matcher, regexp, startsKey, texts.dense),
-    sparse: measureText(matcher, regexp, startsKey, texts.sparse),
+    dense: await measureText(matcher, regexp, startsKey, dictionary, texts.dense),
+    sparse: await measureText(matcher, regexp, startsKey, dictionary, texts.sparse),
   };
 }
 
@@ -180,5 +271,5 @@ function firstCodeUnits(tables: TrieTables): Uint8Array {
 // bench/run.ts runs this file as a process of its own, which prints the figures as JSON: in a process that
 // has also loaded Playwright (a lot of code), the same matcher measured 7% slower.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.stdout.write(JSON.stringify(matcherBench()) + '\n');
+  process.stdout.write(JSON.stringify(await matcherBench()) + '\n');
 }

@@ -216,13 +216,13 @@ async function main(): Promise<void> {
 }
 
 /** bench/matcher.ts in a fresh Node process, first, while nothing else runs. */
-function runMatcherBench(): ReturnType<typeof matcherBench> {
+function runMatcherBench(): Awaited<ReturnType<typeof matcherBench>> {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'matcher.ts')], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`the matcher benchmark failed:\n${run.stderr}`);
-  return JSON.parse(run.stdout) as ReturnType<typeof matcherBench>;
+  return JSON.parse(run.stdout) as Awaited<ReturnType<typeof matcherBench>>;
 }
 
 /** The popup-search benchmark (bench/search.ts, its own npm script), if it is there: its JSON, as it wrote it. */
