@@ -9,9 +9,12 @@ import { migrateDisabledSites } from '../lib/disabled-sites';
 import { entryDetails, indexGlossary } from '../lib/entry-details';
 import { formatRoute } from '../lib/glossary-route';
 import { i18n } from '../lib/i18n';
-import { isSaved, removeTerm, saveTerm } from '../lib/learning/actions';
+import type { DictionaryEntry } from '../lib/dictionary-types';
+import { isSaved, removeTerm, saveTerm, saveWord } from '../lib/learning/actions';
+import { contextSentence } from '../lib/learning/history';
+import { MAX_SAVED_ENTRIES } from '../lib/learning/model';
 import { recordSightings, sightingAtSave } from '../lib/learning/sightings';
-import { loadData } from '../lib/learning/store';
+import { loadData, savedTerms } from '../lib/learning/store';
 import { StorageFault } from '../lib/storage/faults';
 import { selectionText } from '../lib/lookup';
 import { senderAllowed, type BackgroundProtocol } from '../lib/messages/protocol';
@@ -101,13 +104,43 @@ export default defineBackground(() => {
         );
         return undefined;
       },
-      'dictionary-lookup': async ({ text, offset }) => {
+      'dictionary-lookup': async ({ text, offset, ending }) => {
+        // The study list is read beside the lookup (the card shows whether the word is saved); storage that cannot
+        // be read shows nothing as saved.
+        const saved = savedTerms().catch(() => new Set<string>());
+        let words;
         try {
-          return { words: await lookUpWords(await openDictionary(), text, offset, glossaryTermOf) };
+          words = await lookUpWords(await openDictionary(), text, offset, glossaryTermOf, ending);
         } catch (error) {
           console.error('Policy Lens: could not read the dictionary', error);
           return { words: [], unavailable: true };
         }
+        const savedWords = await saved.then((terms) => words.filter((w) => terms.has(w.text)).map((w) => w.text));
+        return savedWords.length > 0 ? { words, saved: savedWords } : { words };
+      },
+      'save-word': async (request, sender) => {
+        const { word, save } = request;
+        // Only a word the dictionary has, and what it says of it is the dictionary's own, not the sender's.
+        let entries: DictionaryEntry[];
+        try {
+          const found = await lookUpWords(await openDictionary(), word, 0, glossaryTermOf);
+          entries = found.find((w) => w.end === word.length)?.entries ?? [];
+        } catch (error) {
+          console.error('Policy Lens: could not read the dictionary', error);
+          entries = [];
+        }
+        if (entries.length === 0) return { saved: false };
+        if (!save) {
+          await removeTerm(word);
+          return { saved: false };
+        }
+        const now = new Date();
+        const origin = { topFrame: sender.frameId === 0, incognito: sender.tab?.incognito === true };
+        // The sentence is the word's context on the study list; nothing of a private window's page is kept.
+        const sentence = request.sentence !== undefined && !origin.incognito ? contextSentence(request.sentence) : '';
+        const saved = { entries: entries.slice(0, MAX_SAVED_ENTRIES), sentence };
+        await saveWord(word, saved, now, await sightingAtSave({ ...request, term: word }, origin, now));
+        return { saved: true };
       },
       'word-check': async ({ checks }) => {
         try {

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { entryDetails, indexGlossary, type EntryDetails } from '../../lib/entry-details';
+import { entryDetails, indexGlossary } from '../../lib/entry-details';
 import { countText, fill, formatCount, i18n, type PlainKey } from '../../lib/i18n';
 import { recordReview, undoReview, type Answer } from '../../lib/learning/actions';
 import type { StoredCard } from '../../lib/learning/model';
 import { reviewQueue, reviewsPerDay, streakDays } from '../../lib/learning/scheduling';
+import { studyView, type StudyView } from '../../lib/learning/study-view';
 import { speak } from '../../lib/speech';
 import { glossary } from '../../lib/glossary';
+import { DictionaryEntries } from '../entry/DictionaryEntries';
 import { attempt } from './attempt';
 import { dueText } from './due-text';
 import { ReviewChart } from './ReviewChart';
@@ -23,17 +25,39 @@ const UNDO_DEPTH = 30;
 /** The longest wait for the next card that the open page sleeps through, to show it when it comes. */
 const WAKE_WITHIN_MS = 12 * 3_600_000;
 
-/** What a card shows: its term's explanation (null for a term the glossary does not have, which cannot be asked). */
-const detailsOf = (card: StoredCard): EntryDetails | null => entryDetails(glossary, card.term, index);
-const canAsk = (card: StoredCard) => index.has(card.term);
 const cardKey = (card: Pick<StoredCard, 'term' | 'direction'>) => `${card.term}\u0000${card.direction}`;
 
 /**
- * What there is to review (lib/learning/scheduling.ts, with the learner's burying setting), less the cards of terms
- * the glossary does not have: they cannot be shown, and must not stop the others from coming.
+ * What each saved term's cards show, by term: its glossary entry, or what the dictionary said of a saved word
+ * (none for a glossary term the glossary no longer has).
  */
-export function toReview(state: LearnerState, at: Date) {
-  return reviewQueue(state.cards.filter(canAsk), state.log, at, { burySiblings: state.settings.burySiblings });
+function viewsOf(state: LearnerState): Map<string, StudyView> {
+  const views = new Map<string, StudyView>();
+  for (const item of state.studyList) {
+    const view = studyView(item, (term) => entryDetails(glossary, term, index));
+    if (view) views.set(item.term, view);
+  }
+  return views;
+}
+
+/** Whether a card can be shown: its term has a view, and a cloze card a sentence to ask it in. */
+const canAsk = (card: StoredCard, views: ReadonlyMap<string, StudyView>) => {
+  const view = views.get(card.term);
+  return view !== undefined && (card.direction !== 'cloze' || view.cloze !== null);
+};
+
+/**
+ * What there is to review (lib/learning/scheduling.ts, with the learner's burying setting), less the cards that
+ * cannot be shown (of terms the glossary no longer has, or a cloze of a word saved without its sentence): they
+ * must not stop the others from coming.
+ */
+export function toReview(state: LearnerState, at: Date, views = viewsOf(state)) {
+  return reviewQueue(
+    state.cards.filter((card) => canAsk(card, views)),
+    state.log,
+    at,
+    { burySiblings: state.settings.burySiblings },
+  );
 }
 
 /** The answers given on this page, latest last, for Undo: kept by the Learn page across its tabs. */
@@ -52,12 +76,13 @@ export function ReviewPanel({
 }) {
   const [, wake] = useState(0);
   const at = now();
-  const queue = toReview(state, at);
+  const views = viewsOf(state);
+  const queue = toReview(state, at, views);
   const due = queue.due;
   // The card whose answer was just taken back comes first, as it was when it was answered.
   const [undone, setUndone] = useState<string | null>(null);
   const card = due.find((c) => cardKey(c) === undone) ?? due[0];
-  const details = card ? detailsOf(card) : null;
+  const view = card ? (views.get(card.term) ?? null) : null;
   // Which card's answer is on show: another card (the next one, or one a change elsewhere put first) starts
   // with its front, in the same render, so that no key pressed meanwhile acts on a stale state.
   const shownKey = card ? `${cardKey(card)}\u0000${card.due}` : null;
@@ -149,7 +174,7 @@ export function ReviewPanel({
       ) : null}
       {state.studyList.length === 0 ? (
         <p class="muted">{i18n.t('review.empty')}</p>
-      ) : !card || !details ? (
+      ) : !card || !view ? (
         <div class="done" role="status">
           <p>
             <strong>{i18n.t('review.done')}</strong>{' '}
@@ -161,10 +186,10 @@ export function ReviewPanel({
       ) : (
         <div class="review-card" aria-live="polite">
           <p class="direction muted">{directionLabel(card)}</p>
-          <CardFront card={card} details={details} />
+          <CardFront card={card} view={view} />
           {revealed ? (
             <>
-              <CardBack details={details} />
+              <CardBack view={view} />
               <div class="ratings" role="group" aria-label={i18n.t('review.ratingGroup')}>
                 {RATINGS.map(({ rating, label }) => (
                   <button type="button" key={rating} onClick={() => answer(rating)}>
@@ -195,47 +220,58 @@ function directionLabel(card: StoredCard): string {
   );
 }
 
-function CardFront({ card, details }: { card: StoredCard; details: EntryDetails }) {
+function CardFront({ card, view }: { card: StoredCard; view: StudyView }) {
   if (card.direction === 'recognize')
     return (
       <p class="prompt term" lang="zh-CN">
-        {details.term}
+        {view.term}
       </p>
     );
-  if (card.direction === 'produce') return <p class="prompt">{details.gloss}</p>;
-  const context = details.contexts[0];
-  const [start, end] = context?.marks[0] ?? [0, 0];
+  if (card.direction === 'produce') return <p class="prompt">{view.gloss}</p>;
+  const cloze = view.cloze;
   return (
     <>
       <p class="prompt cloze" lang="zh-CN">
-        {context ? (
+        {cloze ? (
           <>
-            {context.text.slice(0, start)}
+            {cloze.text.slice(0, cloze.start)}
             <span class="gap" aria-label={i18n.t('review.gap')}>
-              {'＿'.repeat(Math.max(2, end - start))}
+              {'＿'.repeat(Math.max(2, cloze.end - cloze.start))}
             </span>
-            {context.text.slice(end)}
+            {cloze.text.slice(cloze.end)}
           </>
         ) : null}
       </p>
-      <p class="muted">{i18n.t('review.hint', { gloss: details.gloss })}</p>
+      <p class="muted">{i18n.t('review.hint', { gloss: view.gloss })}</p>
     </>
   );
 }
 
-function CardBack({ details }: { details: EntryDetails }) {
+/** The answer: the glossary's pinyin, gloss and explanation, or the dictionary's entries, labelled as its. */
+function CardBack({ view }: { view: StudyView }) {
+  if (view.source === 'dictionary')
+    return (
+      <div class="answer">
+        <p>
+          <span class="term" lang="zh-CN">
+            {view.term}
+          </span>
+        </p>
+        <DictionaryEntries entries={view.entries} />
+      </div>
+    );
   return (
     <div class="answer">
       <p>
         <span class="term" lang="zh-CN">
-          {details.term}
+          {view.term}
         </span>{' '}
-        <span class="pinyin">{details.pinyin}</span>
+        <span class="pinyin">{view.pinyin}</span>
       </p>
       <p>
-        <strong>{details.gloss}</strong>
+        <strong>{view.gloss}</strong>
       </p>
-      <p>{details.explanation}</p>
+      <p>{view.explanation}</p>
     </div>
   );
 }

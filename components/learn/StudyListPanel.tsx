@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
+import { entryDetails, indexGlossary } from '../../lib/entry-details';
 import { i18n, messagesLanguage } from '../../lib/i18n';
 import { removeTerm, saveTerm, setNote } from '../../lib/learning/actions';
+import { studyView } from '../../lib/learning/study-view';
 import { attempt } from './attempt';
 import { glossary } from '../../lib/glossary';
 import type { LearnerState } from './useLearnerData';
 
-const byTerm = new Map(glossary.entries.map((entry) => [entry.term, entry]));
+const byTerm = indexGlossary(glossary);
 
 export function StudyListPanel({ state, now }: { state: LearnerState; now: () => Date }) {
   const [adding, setAdding] = useState('');
@@ -63,16 +65,21 @@ export function StudyListPanel({ state, now }: { state: LearnerState; now: () =>
           </thead>
           <tbody>
             {state.studyList.map((item) => {
-              const entry = byTerm.get(item.term);
+              const view = studyView(item, (term) => entryDetails(glossary, term, byTerm));
               return (
                 <tr key={item.term}>
                   <td>
                     <span lang="zh-CN" class="term">
                       {item.term}
                     </span>
-                    <div class="pinyin">{entry?.pinyin}</div>
+                    <div class="pinyin">{view?.pinyin}</div>
                   </td>
-                  <td>{entry?.gloss ?? <em>{i18n.t('studyList.goneFromGlossary')}</em>}</td>
+                  <td>
+                    {view?.gloss ?? <em>{i18n.t('studyList.goneFromGlossary')}</em>}
+                    {view?.source === 'dictionary' ? (
+                      <div class="muted source-tag">{i18n.t('studyList.fromDictionary')}</div>
+                    ) : null}
+                  </td>
                   <td>{new Date(item.savedAt).toLocaleDateString(messagesLanguage())}</td>
                   <td>
                     <input

@@ -97,4 +97,14 @@ export class Dictionary {
     }
     return lengths;
   }
+
+  /** The lengths of the words that `text` has ending at `end`, longest first (the word before a point). */
+  lengthsEndingAt(text: string, end: number): number[] {
+    const lengths: number[] = [];
+    for (let length = Math.min(this.keys.maxLength, end); length >= 1; length--) {
+      const [first, last] = this.keys.find(text, end - length, length);
+      if (last > first) lengths.push(length);
+    }
+    return lengths;
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * "Which word is this?": the longest dictionary word that starts at a point of a text, and the shorter words
- * inside it (Zhongwen's rule), as the background answers the content script (dictionary-lookup).
+ * inside it (Zhongwen's rule), as the background answers the content script (dictionary-lookup); and, for
+ * stepping back through a text, the longest word that ends at a point, and the shorter ones it ends with.
  */
 import type { DictionaryWord } from '../dictionary-types';
 import type { Dictionary } from './dictionary';
@@ -36,6 +37,54 @@ function wordStart(text: string, offset: number): number {
 }
 
 /**
+ * Where a word ending at `offset` would end: the offset itself, or the start of the surrogate pair it falls
+ * inside (as for wordStart); -1 where none can (at the start, or the character before is not Chinese).
+ */
+function wordEnd(text: string, offset: number): number {
+  let end = Math.min(offset, text.length);
+  if (end > 0 && end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1)))
+    end--;
+  if (end === 0) return -1;
+  const last =
+    end >= 2 && isLowSurrogate(text.charCodeAt(end - 1)) && isHighSurrogate(text.charCodeAt(end - 2)) ? 2 : 1;
+  return HAN.test(text.slice(end - last, end)) ? end : -1;
+}
+
+/** The words found at a point: [start, end) of each, longest first, and their entries (read or not). */
+type Found = { start: number; end: number }[];
+
+function wordsOf(
+  dictionary: Dictionary,
+  text: string,
+  found: Found,
+  glossaryTermOf: (form: string) => string | undefined,
+): DictionaryWord[] {
+  return found.map(({ start, end }) => {
+    const word = text.slice(start, end);
+    const glossaryTerm = glossaryTermOf(word);
+    return {
+      text: word,
+      start,
+      end,
+      entries: dictionary.entriesOf(text, start, end - start).map((e) => dictionary.entry(e)),
+      ...(glossaryTerm === undefined ? {} : { glossaryTerm }),
+    };
+  });
+}
+
+function foundAt(dictionary: Dictionary, text: string, offset: number): Found {
+  const start = wordStart(text, offset);
+  if (start < 0) return [];
+  return dictionary.lengthsAt(text, start).map((length) => ({ start, end: start + length }));
+}
+
+function foundEndingAt(dictionary: Dictionary, text: string, offset: number): Found {
+  const end = wordEnd(text, offset);
+  if (end < 0) return [];
+  return dictionary.lengthsEndingAt(text, end).map((length) => ({ start: end - length, end }));
+}
+
+/**
  * The words of `text` that start at `offset`, longest first; [] where none does: the offset is past the end,
  * the character there is not Chinese (Latin letters, digits, punctuation, a lone surrogate), or no entry
  * starts with it. An offset inside a surrogate pair is taken as the pair's start. `glossaryTermOf` names the
@@ -47,33 +96,22 @@ export function wordsAt(
   offset: number,
   glossaryTermOf: (form: string) => string | undefined,
 ): DictionaryWord[] {
-  const start = wordStart(text, offset);
-  if (start < 0) return [];
-  return dictionary.lengthsAt(text, start).map((length) => {
-    const end = start + length;
-    const word = text.slice(start, end);
-    const glossaryTerm = glossaryTermOf(word);
-    return {
-      text: word,
-      start,
-      end,
-      entries: dictionary.entriesOf(text, start, length).map((e) => dictionary.entry(e)),
-      ...(glossaryTerm === undefined ? {} : { glossaryTerm }),
-    };
-  });
+  return wordsOf(dictionary, text, foundAt(dictionary, text, offset), glossaryTermOf);
 }
 
-/** wordsAt, once the chunks of the entries it answers with are read: what the background answers. */
+/**
+ * What the background answers (dictionary-lookup), once the chunks of the entries are read: the words that
+ * start at `offset` (wordsAt), or with `ending`, the words that end there, longest first: the word before a
+ * point, and the shorter words it ends with. The character before an `ending` offset must be Chinese.
+ */
 export async function lookUpWords(
   dictionary: Dictionary,
   text: string,
   offset: number,
   glossaryTermOf: (form: string) => string | undefined,
+  ending = false,
 ): Promise<DictionaryWord[]> {
-  const start = wordStart(text, offset);
-  if (start < 0) return [];
-  await dictionary.load(
-    dictionary.lengthsAt(text, start).flatMap((length) => dictionary.entriesOf(text, start, length)),
-  );
-  return wordsAt(dictionary, text, start, glossaryTermOf);
+  const found = ending ? foundEndingAt(dictionary, text, offset) : foundAt(dictionary, text, offset);
+  await dictionary.load(found.flatMap(({ start, end }) => dictionary.entriesOf(text, start, end - start)));
+  return wordsOf(dictionary, text, found, glossaryTermOf);
 }

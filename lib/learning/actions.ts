@@ -4,21 +4,39 @@
  */
 import type { LearnerData } from './backup';
 import { withSavedSighting } from './history';
-import type { Encounter, ReviewLogEntry, StoredCard } from './model';
+import type { Encounter, ReviewLogEntry, SavedWord, StoredCard } from './model';
 import { cardsFor, rate } from './scheduling';
 import { LOG_CAP, changeData, loadData, savedTerms } from './store';
 
 /**
- * Saves a term (and gives it its review cards), with where the learner met it when they saved it from a page
- * (lib/learning/sightings.ts decides whether that is kept), in one change. Saving a saved term changes only
+ * Saves a glossary term (and gives it its review cards), with where the learner met it when they saved it from a
+ * page (lib/learning/sightings.ts decides whether that is kept), in one change. Saving a saved term changes only
  * the history.
  */
 export async function saveTerm(term: string, now: Date, sighting: Encounter | null = null): Promise<void> {
+  await saveItem(term, undefined, now, sighting);
+}
+
+/**
+ * Saves a word of the general dictionary, with what the dictionary says of it and the sentence it was met in, as
+ * saveTerm saves a glossary term. A term already on the study list stays as it was saved (from the glossary or
+ * the dictionary): one item a term.
+ */
+export async function saveWord(term: string, word: SavedWord, now: Date, sighting: Encounter | null): Promise<void> {
+  await saveItem(term, word, now, sighting);
+}
+
+async function saveItem(
+  term: string,
+  word: SavedWord | undefined,
+  now: Date,
+  sighting: Encounter | null,
+): Promise<void> {
   const save = ({ studyList, cards }: Pick<LearnerData, 'studyList' | 'cards'>) =>
     studyList.some((s) => s.term === term)
       ? {}
       : {
-          studyList: [...studyList, { term, savedAt: now.toISOString(), note: '' }],
+          studyList: [...studyList, { term, savedAt: now.toISOString(), note: '', ...(word ? { word } : {}) }],
           cards: [...cards, ...cardsFor(term, cards, now)],
         };
   const what = { action: 'save-term', term } as const;

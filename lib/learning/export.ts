@@ -1,11 +1,13 @@
 /**
  * Exports of the study list: Anki (tab-separated text with Anki's header lines), Pleco (its flashcard text
- * format) and CSV. Each row joins the saved term with its glossary entry and where the learner met it.
+ * format) and CSV. Each row joins the saved term with its glossary entry (or, for a word saved from the general
+ * dictionary, what the dictionary says of it and the sentence it was saved from) and where the learner met it.
  */
 import { spreadsheetCsv } from '../csv';
 import type { EntryDetails } from '../entry-details';
 import { numberedPinyin } from '../pinyin/tones';
-import type { Encounter, SavedTerm } from './model';
+import type { Encounter, SavedTerm, SavedWord } from './model';
+import { meaning } from './study-view';
 
 export interface ExportRow {
   term: string;
@@ -27,11 +29,13 @@ export function exportRows(
   history: readonly Encounter[],
 ): ExportRow[] {
   return saved.map((item) => {
+    const met = history.filter((e) => e.term === item.term).sort((a, b) => b.at.localeCompare(a.at))[0];
+    if (item.word)
+      return { term: item.term, ...wordFields(item.word), metSentence: met?.sentence ?? '', note: item.note };
     // A term without details (one the glossary no longer has) keeps what the learner gave it: its note, and
     // where they met it.
     const entry = details(item.term);
     const featured = entry?.contexts[0];
-    const met = history.filter((e) => e.term === item.term).sort((a, b) => b.at.localeCompare(a.at))[0];
     return {
       term: item.term,
       pinyin: entry?.pinyin ?? '',
@@ -45,6 +49,29 @@ export function exportRows(
     };
   });
 }
+
+/**
+ * A dictionary word's fields: its readings, its senses (each reading's named, where it has several), where they
+ * come from and its measure words, and the sentence it was saved from as its source sentence.
+ */
+function wordFields(word: SavedWord): Omit<ExportRow, 'term' | 'metSentence' | 'note'> {
+  const classifiers = [
+    ...new Set(word.entries.flatMap((entry) => entry.classifiers.map((c) => `${c.simplified} ${c.pinyin}`.trim()))),
+  ];
+  return {
+    pinyin: [...new Set(word.entries.map((entry) => entry.pinyin))].join(' / '),
+    gloss: meaning(word.entries, true),
+    explanation: [DICTIONARY_SOURCE, classifiers.length > 0 ? `Measure words: ${classifiers.join(', ')}.` : '']
+      .filter(Boolean)
+      .join(' '),
+    sourceSentence: word.sentence,
+    sourceTranslation: '',
+    sourceDocument: '',
+  };
+}
+
+/** Where a dictionary word's meaning comes from, in its notes: not the Jiaozuo glossary. */
+const DICTIONARY_SOURCE = 'From CC-CEDICT, the general Chinese–English dictionary.';
 
 /** The columns of the CSV, and the fields of our own Anki note type (anki-connect.ts), in order. */
 export const FIELD_NAMES = [
@@ -150,7 +177,10 @@ export function toPleco(rows: readonly ExportRow[]): string {
   const lines = ['//Jiaozuo Policy Lens'];
   for (const row of rows) {
     const definition = [row.gloss, row.explanation, row.note && `Note: ${row.note}`].filter(Boolean).join(' — ');
-    lines.push([row.term, numberedPinyin(row.pinyin).replace(/ /g, ''), definition].map(flat).join('\t'));
+    // A word of several readings (a dictionary word's "fā / fà") leaves the pinyin to Pleco, which fills in what
+    // is missing; its definition names each reading.
+    const pinyin = row.pinyin.includes(' / ') ? '' : numberedPinyin(row.pinyin).replace(/ /g, '');
+    lines.push([row.term, pinyin, definition].map(flat).join('\t'));
   }
   return lines.join('\n') + '\n';
 }

@@ -58,6 +58,11 @@ export function sightingOf(
   };
 }
 
+/** A page's sentence as a saved dictionary word keeps it for its context: cleaned and cut as a sighting's. */
+export function contextSentence(sentence: string): string {
+  return cut(readableText(sentence), SENTENCE_CHARS);
+}
+
 /** Whether a sighting repeats one already kept: the same term on the same page, within a day. */
 export function isRepeat(kept: Encounter, sighting: Encounter): boolean {
   return (

@@ -1,13 +1,30 @@
 /** What a learner keeps: saved terms, their review cards and log, and where they met terms on the web. */
+import type { DictionaryEntry, WordRef } from '../dictionary-types';
 import { isWebAddress } from './history';
 
 export interface SavedTerm {
-  /** The term as saved: for a glossary term, its entry's main form. */
+  /** The term as saved: for a glossary term, its entry's main form; for a dictionary word, as the page wrote it. */
   term: string;
   /** ISO date-time. */
   savedAt: string;
   note: string;
+  /** Present for a word saved from the general dictionary (CC-CEDICT) rather than the glossary (data format 2). */
+  word?: SavedWord;
 }
+
+/**
+ * A word of the general dictionary on the study list: what the dictionary said of it when it was saved (kept, so
+ * that the Learn page and the exports need not read the dictionary), and the sentence it was met in.
+ */
+export interface SavedWord {
+  /** Every entry written so: each reading with its senses, in CC-CEDICT's order. */
+  entries: DictionaryEntry[];
+  /** The page's sentence it was saved from, its context for review ('' when none was kept). */
+  sentence: string;
+}
+
+/** Entries a saved word keeps at most (CC-CEDICT's most for one form is fewer). */
+export const MAX_SAVED_ENTRIES = 12;
 
 /** The three ways a term is asked. */
 export const DIRECTIONS = ['recognize', 'produce', 'cloze'] as const;
@@ -57,7 +74,37 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
 
 export function isSavedTerm(value: unknown): value is SavedTerm {
   return (
-    isRecord(value) && isString(value.term) && value.term.length > 0 && isIsoDate(value.savedAt) && isString(value.note)
+    isRecord(value) &&
+    isString(value.term) &&
+    value.term.length > 0 &&
+    isIsoDate(value.savedAt) &&
+    isString(value.note) &&
+    (value.word === undefined || isSavedWord(value.word))
+  );
+}
+
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+
+function isWordRef(value: unknown): value is WordRef {
+  return isRecord(value) && isString(value.traditional) && isString(value.simplified) && isString(value.pinyin);
+}
+
+const isRefList = (value: unknown): value is WordRef[] => Array.isArray(value) && value.every(isWordRef);
+
+function isDictionaryEntry(value: unknown): value is DictionaryEntry {
+  if (!isWordRef(value)) return false;
+  const { senses, classifiers, variantOf } = value as Partial<DictionaryEntry>;
+  return isStringList(senses) && isRefList(classifiers) && isRefList(variantOf);
+}
+
+function isSavedWord(value: unknown): value is SavedWord {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.entries) &&
+    value.entries.length > 0 &&
+    value.entries.length <= MAX_SAVED_ENTRIES &&
+    value.entries.every(isDictionaryEntry) &&
+    isString(value.sentence)
   );
 }
 

@@ -33,8 +33,9 @@ export const LOG_CAP = 20_000;
 /**
  * The format of the stored lists. Version 1 (0.1.0) wrote no number; this code writes it with every change.
  * A change of format raises it, adds the step to MIGRATIONS and a fixture to tests/unit/fixtures/storage.
+ * Version 2: the study list may hold words of the general dictionary (SavedTerm.word).
  */
-export const DATA_VERSION = 1;
+export const DATA_VERSION = 2;
 
 export type ListName = keyof LearnerData;
 /** Each list's storage.local key and what a valid item is. */
@@ -55,8 +56,13 @@ const DATA_KEYS = [...LIST_NAMES.map((name) => LISTS[name].key), VERSION_KEY, RE
 
 type Stored = Record<string, unknown>;
 
-/** Upgrades the stored values of format N-1 to format N (key N). None yet: version 1 is the first. */
-const MIGRATIONS: Record<number, (stored: Stored) => Stored> = {};
+/** Upgrades the stored values of format N-1 to format N (key N). */
+const MIGRATIONS: Record<number, (stored: Stored) => Stored> = {
+  // Format 1 holds glossary terms only, which format 2 stores the same way. The number changed for the versions
+  // that know no dictionary words: they keep a copy of format 2's lists whole and tell the learner that a newer
+  // version wrote them, rather than quietly showing the words as glossary terms that are gone.
+  2: (stored) => stored,
+};
 
 /** Something set aside because it could not be read: kept, with where it came from and why. */
 export interface SetAside {

@@ -66,11 +66,24 @@ const toBackground = {
   /**
    * The dictionary words that start at `offset` of `text` (a little of the page's text around the pointer,
    * which should run at least 19 code units past it: CC-CEDICT's longest word). An empty text, or an offset at
-   * or past its end, is answered with no words.
+   * or past its end, is answered with no words. `ending`: the words that end at `offset` instead (the word
+   * before a point, for stepping back: the text should run 19 code units before it).
    */
   'dictionary-lookup': v.object({
     text: v.pipe(v.string(), v.maxLength(MAX_LOOKUP_TEXT)),
     offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LOOKUP_TEXT)),
+    ending: v.optional(v.boolean()),
+  }),
+  /**
+   * Puts a word of the general dictionary on the study list (save: true) or takes it off; only words the
+   * dictionary has. Saved from the dictionary's card on a page, with the page and the sentence the word is in: its
+   * context for review, and where the learner met it.
+   */
+  'save-word': v.object({
+    word: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_LOOKUP_TEXT)),
+    save: v.boolean(),
+    page: v.optional(page),
+    sentence: v.optional(pageText),
   }),
   /**
    * Whether glossary matches of short forms stand as words where they are (lib/matcher/sense.ts, standsAsWord):
@@ -120,10 +133,12 @@ interface BackgroundAnswers {
   'page-terms': { terms: TermCount[] };
   'open-glossary': void;
   /**
-   * The longest word first, then the shorter words inside it; [] where no word starts. `unavailable`: the
-   * dictionary could not be read (a damaged install), which the sender can tell apart from "no word here".
+   * The longest word first, then the shorter words inside it; [] where no word starts. `saved`: those of the
+   * words that are on the study list. `unavailable`: the dictionary could not be read (a damaged install), which
+   * the sender can tell apart from "no word here".
    */
-  'dictionary-lookup': { words: DictionaryWord[]; unavailable?: true };
+  'dictionary-lookup': { words: DictionaryWord[]; saved?: string[]; unavailable?: true };
+  'save-word': { saved: boolean };
   /** One answer per check, in order; null when the dictionary could not be read. */
   'word-check': { stands: boolean[] | null };
 }
@@ -159,6 +174,7 @@ const SENDERS: Record<BackgroundMessage, 'page' | 'any'> = {
   'page-terms': 'page',
   'open-glossary': 'any',
   'dictionary-lookup': 'any',
+  'save-word': 'any',
   'word-check': 'any',
 };
 
