@@ -23,6 +23,11 @@ export interface Highlights {
    * one revealed from the popup. Painted above the terms, in colours of its own.
    */
   focus: HighlightSink & { clear(): void };
+  /**
+   * The general dictionary's word whose card is open (word-lens.ts): no glossary term, so marked apart from them,
+   * in blue above everything, and only while its card is open.
+   */
+  word: { show(range: StaticRange): void; clear(): void };
   /** Paints the terms in the style (none: unregistered, so unpainted; the ranges are kept). */
   setStyle(style: HighlightStyle): void;
   /** Takes our highlights and styles out of the page. */
@@ -45,7 +50,10 @@ interface Painted {
   shown: () => boolean;
 }
 
-/** The rules of the reader's highlight style (lib/settings.ts), and of the focused term, for each background. */
+/**
+ * The rules of the reader's highlight style (lib/settings.ts), of the focused term, and of the dictionary word, for
+ * each background.
+ */
 function stylesFor(style: HighlightStyle, names: Record<string, string>): string {
   const terms =
     style === 'background'
@@ -64,7 +72,7 @@ function stylesFor(style: HighlightStyle, names: Record<string, string>): string
         };
   return `
 ::highlight(${names.light}), ::highlight(${names.lightNext}), ::highlight(${names.dark}), ::highlight(${names.darkNext}),
-::highlight(${names.focusLight}), ::highlight(${names.focusDark}) {
+::highlight(${names.focusLight}), ::highlight(${names.focusDark}), ::highlight(${names.wordLight}), ::highlight(${names.wordDark}) {
   text-underline-offset: 3px;
 }
 ::highlight(${names.light}) { ${terms.light} }
@@ -80,12 +88,23 @@ function stylesFor(style: HighlightStyle, names: Record<string, string>): string
   background-color: #92400e;
   color: #fffbeb;
   text-decoration: underline solid 2px #fcd34d;
+}
+::highlight(${names.wordLight}) {
+  background-color: #bae6fd;
+  color: #0c4a6e;
+  text-decoration: underline solid 2px #0369a1;
+}
+::highlight(${names.wordDark}) {
+  background-color: #075985;
+  color: #f0f9ff;
+  text-decoration: underline solid 2px #7dd3fc;
 }`;
 }
 
 const NONE: Highlights = {
   terms: { add() {}, delete() {} },
   focus: { add() {}, delete() {}, clear() {} },
+  word: { show() {}, clear() {} },
   setStyle() {},
   remove() {},
 };
@@ -107,11 +126,14 @@ export function makeHighlights(doc: Document, initialStyle: HighlightStyle): Hig
     darkNext: make(0, termsShown),
   };
   const focus = { light: make(1, () => true), dark: make(1, () => true) };
-  const all = [...Object.values(terms), ...Object.values(focus)];
+  const word = { light: make(2, () => true), dark: make(2, () => true) };
+  const all = [...Object.values(terms), ...Object.values(focus), ...Object.values(word)];
   const names = {
     ...Object.fromEntries(Object.entries(terms).map(([key, painted]) => [key, painted.name])),
     focusLight: focus.light.name,
     focusDark: focus.dark.name,
+    wordLight: word.light.name,
+    wordDark: word.dark.name,
   };
 
   let sheet: CSSStyleSheet | null = null;
@@ -214,6 +236,19 @@ export function makeHighlights(doc: Document, initialStyle: HighlightStyle): Hig
       },
       clear() {
         for (const target of Object.values(focus)) {
+          target.highlight.clear();
+          register(target);
+        }
+      },
+    },
+    word: {
+      show(range) {
+        for (const target of Object.values(word)) target.highlight.clear();
+        word[groundOf(range)].highlight.add(range);
+        for (const target of Object.values(word)) register(target);
+      },
+      clear() {
+        for (const target of Object.values(word)) {
           target.highlight.clear();
           register(target);
         }

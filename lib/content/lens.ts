@@ -1,11 +1,13 @@
 /**
  * The content script's controller: finds the terms (scanner), paints the ones near the viewport (highlight
- * registry), explains the one under the pointer or stepped to with the keyboard (popover), and tells the
- * background what the page holds. Wiring only: each part lives in its own module.
+ * registry), explains the one under the pointer or stepped to with the keyboard (popover), or the general
+ * dictionary's word under the pointer where there is no term (word-lens.ts), and tells the background what the
+ * page holds. Wiring only: each part lives in its own module.
  */
 import type { browser } from 'wxt/browser';
 import type { MatcherData } from '../glossary-types';
 import { Matcher } from '../matcher/matcher';
+import { MAX_LOOKUP_TEXT } from '../dictionary-types';
 import { MAX_PAGE_TEXT, type BackgroundProtocol, type Sighting, type TabProtocol } from '../messages/protocol';
 import { receiveMessages } from '../messages/receive';
 import { sendToBackground } from '../messages/send';
@@ -14,7 +16,7 @@ import { speak } from '../speech';
 import { Annotations, type TermMatch } from './annotations';
 import { backgroundOf, isDark } from './backdrop';
 import { makeHighlights } from './highlights';
-import { lookAtPoint, matchAtPoint } from './pointer';
+import { lookAtPoint, type CharacterAt } from './pointer';
 import { PopoverHost, type PopoverViewClass } from './popover-host';
 import { Proximity } from './proximity';
 import { bringIntoClearView, nextOccurrence } from './reveal';
@@ -24,6 +26,7 @@ import { PageSenses } from './senses';
 import { sentenceAround } from './sentence';
 import { nextMatch } from './stepper';
 import { mark, measure } from './timing';
+import { WordLens } from './word-lens';
 
 /** How long the popover stays after the pointer leaves the term, so that it can move into the popover. */
 const CLOSE_DELAY_MS = 300;
@@ -156,6 +159,7 @@ export function startLens({
     cancelClose();
     if (shown) markTerm(null);
     shown = null;
+    words.hide();
     popover.hide();
   };
 
@@ -192,6 +196,7 @@ export function startLens({
   async function open(match: TermMatch, { term = matcherData.terms[match.entry]!, previous, takeFocus }: Opening = {}) {
     cancelClose();
     cancelRest();
+    words.hide();
     shown = match;
     const mine = ++request;
     void popover.prepare(); // the first time: loaded while the details come
@@ -227,6 +232,7 @@ export function startLens({
         onOpenEntry: (next) => void open(match, { term: next, previous: next === previous ? undefined : term }),
         onSpeak: speak,
         onCopy: (text) => popover.copy(text),
+        loadDictionary: () => dictionaryEntriesOf(term),
         onOpenGlossary:
           openGlossary ??
           ((name) => {
@@ -239,6 +245,34 @@ export function startLens({
     if (opened && mine === request) markTerm(match.range);
   }
 
+  /** The general dictionary's entries written as the term (a glossary card shows them under More). */
+  const dictionaryEntriesOf = async (term: string) => {
+    if (term.length > MAX_LOOKUP_TEXT) return [];
+    const answer = await sendToBackground(runtime, 'dictionary-lookup', { text: term, offset: 0 });
+    return answer?.words.find((word) => word.text === term)?.entries ?? [];
+  };
+
+  // ---- The general dictionary's card, for Chinese text that is no glossary term.
+  const words = new WordLens({
+    doc,
+    runtime,
+    popover,
+    highlight: highlights.word,
+    settings: () => settings,
+    themeFor,
+    glossaryMatchAt: (node, offset) => annotations.matchAt(node, offset),
+    openTerm: (match) => void open(match),
+    onShow: () => {
+      // The word's card takes the place of a term's: that term is no longer explained, nor marked.
+      cancelClose();
+      cancelRest();
+      request++;
+      if (shown) markTerm(null);
+      shown = null;
+    },
+    page: thisPage,
+  });
+
   // ---- Pointing (the popover trigger setting): hover opens once the pointer rests on a term, shift-hover on
   // pointing with Shift held (or pressing Shift while pointing), click on a click; at most one lookup per frame.
   let pointer: { x: number; y: number; overPopover: boolean; shift: boolean } | null = null;
@@ -246,25 +280,37 @@ export function startLens({
   let pointerAt: { x: number; y: number } | null = null;
   let frameRequested = false;
 
-  /** The term the pointer rests on, and where the rest began: its card opens if it stays there long enough. */
-  let resting: { match: TermMatch; x: number; y: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  /**
+   * What the pointer rests on, and where the rest began: a term (its card opens if the pointer stays there long
+   * enough), or a Chinese character of no term (the card of the dictionary's word that starts there).
+   */
+  let resting: { target: Target; x: number; y: number; timer: ReturnType<typeof setTimeout> } | null = null;
   const cancelRest = () => {
     if (resting) clearTimeout(resting.timer);
     resting = null;
   };
-  /** Opens the match once the pointer has rested on it (a pointer passing over a line of terms opens nothing). */
-  const awaitRest = (match: TermMatch, x: number, y: number) => {
-    if (resting?.match === match && Math.hypot(x - resting.x, y - resting.y) <= REST_SLACK) return;
+  /** Explains the target: the term's card, or the dictionary's for the word at the character. */
+  const explain = (target: Target) => {
+    if (target.match) void open(target.match);
+    else words.show(target.character);
+  };
+  /** Explains the target once the pointer has rested on it (a pointer passing over a line opens nothing). */
+  const awaitRest = (target: Target, x: number, y: number) => {
+    if (resting && sameTarget(resting.target, target) && Math.hypot(x - resting.x, y - resting.y) <= REST_SLACK) return;
     cancelRest();
-    prefetch(matcherData.terms[match.entry]!);
+    if (target.match) prefetch(matcherData.terms[target.match.entry]!);
     const timer = setTimeout(() => {
       resting = null;
       // Still under the pointer: the page may have moved another text there meanwhile.
-      if (!pointer || lookAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots).match !== match) return;
-      mark('popover-rest');
-      void open(match);
+      if (
+        !pointer ||
+        !sameTarget(targetOf(lookAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots)), target)
+      )
+        return;
+      mark(target.match ? 'popover-rest' : 'word-rest');
+      explain(target);
     }, settings.hoverDelayMs);
-    resting = { match, x, y, timer };
+    resting = { target, x, y, timer };
   };
 
   const lookAtPointer = () => {
@@ -273,19 +319,23 @@ export function startLens({
       cancelRest();
       return cancelClose();
     }
-    const { match, overTermText } = lookAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots);
-    if (overTermText) popover.warmUp();
+    const pointed = lookAtPoint(doc, annotations, pointer.x, pointer.y, scanner.shadowRoots);
+    if (pointed.overTermText || pointed.character) popover.warmUp();
     const trigger = settings.popoverTrigger;
-    if (match && match === shown) {
+    const target = targetOf(pointed);
+    if (target && (target.match ? target.match === shown : words.showsWordsAt(target.character))) {
       cancelRest();
       return cancelClose();
     }
-    if (match && trigger === 'hover') awaitRest(match, pointer.x, pointer.y);
-    else if (match && trigger === 'shift-hover' && pointer.shift) return void open(match);
+    if (target && trigger === 'hover') awaitRest(target, pointer.x, pointer.y);
+    else if (target && trigger === 'shift-hover' && pointer.shift) return explain(target);
     else cancelRest();
-    // Off the shown term (onto nothing, or onto another term it may yet rest on): it closes, unless a click
+    // Still on the word whose card is open (another character of it, which the pointer may yet rest on).
+    if (pointed.character && words.covers(pointed.character)) return cancelClose();
+    // Off the card's term or word (onto nothing, or onto another it may yet rest on): it closes, unless a click
     // opened it (it stays until the next click or Escape).
-    if (shown && closeTimer === null && trigger !== 'click') closeTimer = setTimeout(close, CLOSE_DELAY_MS);
+    if ((shown || words.isShown) && closeTimer === null && trigger !== 'click')
+      closeTimer = setTimeout(close, CLOSE_DELAY_MS);
   };
   const onPointerMove = (event: PointerEvent) => {
     // A page's synthetic pointer events could open popovers at will (and read what they show): only real ones.
@@ -310,9 +360,11 @@ export function startLens({
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     // The end of a text selection is no request for an explanation.
     if (view.getSelection()?.isCollapsed === false) return;
-    const match = matchAtPoint(doc, annotations, event.clientX, event.clientY, scanner.shadowRoots);
+    const { match, character } = lookAtPoint(doc, annotations, event.clientX, event.clientY, scanner.shadowRoots);
+    // A word of the dictionary explained on a click, but not in a link: there the click follows it.
+    if (!match && character && !inLink(event)) return words.show(character);
     if (!match) {
-      if (shown) close();
+      if (shown || words.isShown) close();
       return;
     }
     // A second click on the term whose card is open does what it does without us: a link is followed.
@@ -341,6 +393,11 @@ export function startLens({
     if (event.key === 'Shift' && settings.popoverTrigger === 'shift-hover' && pointer) {
       pointer.shift = true;
       lookAtPointer();
+    }
+    // The dictionary card's keys (word-lens.ts), kept from the page when they are ours.
+    if (words.onKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
     }
   };
   view.addEventListener('pointermove', onPointerMove, { passive: true, capture: true });
@@ -423,6 +480,20 @@ export function startLens({
       highlights.remove();
     },
   };
+}
+
+/** What the pointer may rest on: a term, or a Chinese character of no term. */
+type Target = { match: TermMatch; character?: undefined } | { match?: undefined; character: CharacterAt };
+
+function targetOf({ match, character }: { match: TermMatch | null; character: CharacterAt | null }): Target | null {
+  if (match) return { match };
+  return character ? { character } : null;
+}
+
+function sameTarget(a: Target | null, b: Target): boolean {
+  if (!a) return false;
+  if (a.match || b.match) return a.match === b.match;
+  return a.character.node === b.character.node && a.character.offset === b.character.offset;
 }
 
 /** Whether a click landed inside a link (one with somewhere to go), through shadow roots too. */

@@ -4,9 +4,10 @@
  * at text that holds a term (or, at the latest, while the details of the first term pointed at are fetched):
  * every page pays for the content script's start-up, and most pages never show a popover.
  */
+import type { DictionaryCardProps } from './popover/DictionaryCard';
 import type { PopoverProps } from './popover/Popover';
 import type { PopoverView, ShowOptions } from './popover/popover-view';
-import { mark } from './timing';
+import { mark, markAfterPaint } from './timing';
 
 /** The file entrypoints/popover-view.ts is built to (web-accessible: a content script can only import those). */
 export const POPOVER_VIEW_FILE = '/popover-view.js';
@@ -73,12 +74,28 @@ export class PopoverHost {
 
   /** Shows the entry beside the range, once the view is loaded (unless hidden meanwhile); true if it did. */
   async show(props: PopoverProps, anchor: AbstractRange, options?: ShowOptions): Promise<boolean> {
-    const mine = ++this.generation;
-    const view = this.view ?? (await this.prepare());
-    if (!view || mine !== this.generation || this.removed) return false;
+    const view = await this.viewForShow();
+    if (!view) return false;
     view.show(props, anchor, options);
     mark('popover-shown');
     return true;
+  }
+
+  /** Shows the general dictionary's card for a word beside the range, as show() does an entry; true if it did. */
+  async showWord(props: DictionaryCardProps, anchor: AbstractRange): Promise<boolean> {
+    const view = await this.viewForShow();
+    if (!view) return false;
+    view.showWord(props, anchor);
+    mark('word-shown');
+    markAfterPaint('word-painted');
+    return true;
+  }
+
+  /** The view, once loaded, for a show that nothing came after (a later show, or a hide). */
+  private async viewForShow(): Promise<PopoverView | null> {
+    const mine = ++this.generation;
+    const view = this.view ?? (await this.prepare());
+    return view && mine === this.generation && !this.removed ? view : null;
   }
 
   hide(): void {

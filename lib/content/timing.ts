@@ -7,7 +7,11 @@
  *             jpl:scan-start       the first scan began (it waits for the page's first frame)
  *             jpl:first-highlight  the first range was registered with the highlight (near the viewport)
  *             jpl:scan-done        the first scan finished
+ *             jpl:popover-rest     the pointer rested on a term for the hover delay: its card opens
  *             jpl:popover-shown    a popover was shown (its card rendered and put in the top layer)
+ *             jpl:word-rest        the pointer rested on a Chinese character of no term: its word is looked up
+ *             jpl:word-shown       the dictionary's card was shown for a word
+ *             jpl:word-painted     …and the frame that paints it was painted
  *   measures  jpl:setup            startLens, start to return: our start-up work
  *             jpl:scan             one slice of the first scan: one task of ours
  *             jpl:update           one slice of following the page's changes (a batch of mutations)
@@ -40,6 +44,19 @@ function on(): boolean {
 
 export function mark(name: string): void {
   if (on()) performance.mark(PREFIX + name);
+}
+
+/**
+ * A mark once the frame that paints what was just rendered has been painted: a user-blocking task posted from
+ * the frame's animation-frame callback runs right after its rendering (bench/in-page.ts, AFTER_FRAME).
+ */
+export function markAfterPaint(name: string): void {
+  if (!on()) return;
+  const { scheduler } = globalThis as { scheduler?: { postTask?(task: () => void, options: object): Promise<void> } };
+  requestAnimationFrame(() => {
+    if (scheduler?.postTask) void scheduler.postTask(() => mark(name), { priority: 'user-blocking' });
+    else setTimeout(() => mark(name), 0);
+  });
 }
 
 /** A measure from `start` (a performance.now() time) to now. */

@@ -59,17 +59,19 @@ function sameCounts(a: Record<string, number>, b: Record<string, number>): boole
  * Our highlights are registered under names made up for each page (lib/content/highlights.ts): the tests find
  * them as a page could, in the registry, where the test pages register none of their own. The terms are
  * registered with priority 0 (in up to four highlights: light and dark backgrounds, touching terms taking
- * turns), the term whose card is open or that was stepped to or revealed (focus) with priority 1.
+ * turns), the term whose card is open or that was stepped to or revealed (focus) with priority 1, the
+ * dictionary word whose card is open (word) with priority 2.
  */
-export type HighlightKind = 'terms' | 'focus';
+export type HighlightKind = 'terms' | 'focus' | 'word';
 
 /**
  * Run inside the page (page.evaluate, or a probe's isolated world): the texts of the ranges of our terms'
- * (or focus) highlight, in document order. Self-contained, as a function sent to a page must be.
+ * (focus, word) highlight, in document order. Self-contained, as a function sent to a page must be.
  */
 export function highlightTextsInPage(kind: HighlightKind): string[] {
+  const priority = kind === 'terms' ? 0 : kind === 'focus' ? 1 : 2;
   const ranges = [...CSS.highlights.values()]
-    .filter((highlight) => (highlight.priority === 1) === (kind === 'focus'))
+    .filter((highlight) => highlight.priority === priority)
     .flatMap((highlight) => [...highlight])
     .map((r) => {
       const live = document.createRange();

@@ -1,7 +1,8 @@
 /**
  * Our one piece of UI on the page: a host element with a closed shadow root, holding a popover="manual" panel
  * (top layer: no z-index fights, escapes overflow and transforms), rendered with Preact and placed beside the
- * term with floating-ui. Not part of the content script: entrypoints/popover-view.ts bundles it into a file of
+ * term with floating-ui. It shows one card at a time: a glossary term's (Popover.tsx) or, for a word that is no
+ * glossary term, the general dictionary's (DictionaryCard.tsx). Not part of the content script: entrypoints/popover-view.ts bundles it into a file of
  * its own, which popover-host.ts loads the first time the reader points at a term.
  *
  * The page must not be able to act through the card, nor read it: the shadow root is closed (no page script
@@ -13,10 +14,11 @@
  * (the browser's command): it takes the focus, is announced, and gives the focus back where it was when it closes.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { render } from 'preact';
+import { render, type VNode } from 'preact';
+import { DictionaryCard, type DictionaryCardProps } from './DictionaryCard';
 import { Popover, type PopoverProps } from './Popover';
 import popoverCss from './popover.css?inline';
-import { messagesLanguage } from '../../i18n';
+import { i18n, messagesLanguage } from '../../i18n';
 import { randomName } from '../random-name';
 import { liveRange } from '../ranges';
 
@@ -124,15 +126,38 @@ export class PopoverView {
   }
 
   /** Shows the entry beside the range (a term on the page); it takes the focus only when asked to. */
-  show(props: PopoverProps, anchor: AbstractRange, { takeFocus = false }: ShowOptions = {}): void {
+  show(props: PopoverProps, anchor: AbstractRange, options: ShowOptions = {}): void {
+    const { details } = props;
+    this.present(<Popover key={details.term} {...props} floating />, anchor, {
+      label: `${details.term}: ${details.gloss}`,
+      announcement: `${details.term}, ${details.pinyin}: ${details.gloss}`,
+      ...options,
+    });
+  }
+
+  /** Shows the general dictionary's card beside the range (the word on the page), as show() does an entry. */
+  showWord(props: DictionaryCardProps, anchor: AbstractRange): void {
+    const word = props.words[props.index]!;
+    const first = word.entries[0];
+    this.present(<DictionaryCard {...props} />, anchor, {
+      label: i18n.t('wordCard.label', { word: word.text }),
+      announcement: first ? `${word.text}, ${first.pinyin}: ${first.senses.slice(0, 3).join('; ')}` : word.text,
+    });
+  }
+
+  private present(
+    card: VNode,
+    anchor: AbstractRange,
+    { label, announcement, takeFocus = false }: ShowOptions & { label: string; announcement: string },
+  ): void {
     const { panel, shadow } = this.ui;
     // A card in the place of one that had the focus keeps it (the one that had it is about to go).
     const hadFocus = shadow.activeElement !== null;
-    render(<Popover key={props.details.term} {...props} floating />, panel);
-    panel.setAttribute('aria-label', `${props.details.term}: ${props.details.gloss}`);
+    render(card, panel);
+    panel.setAttribute('aria-label', label);
     this.shown = true;
     this.attach();
-    if (takeFocus || hadFocus) this.takeFocus(props, hadFocus);
+    if (takeFocus || hadFocus) this.takeFocus(announcement, hadFocus);
     const reference = rangeReference(this.doc, anchor);
     this.stopAutoUpdate?.();
     // floating-ui finds the scrolling ancestors to follow by walking up to document.body, and throws where
@@ -167,7 +192,7 @@ export class PopoverView {
   }
 
   /** Focuses the card (Tab then goes through its controls), and says what it explains. */
-  private takeFocus({ details }: PopoverProps, hadFocus: boolean): void {
+  private takeFocus(announcement: string, hadFocus: boolean): void {
     const { panel, announcer } = this.ui;
     if (!hadFocus) this.returnFocusTo = focusedElement(this.doc);
     // Focusable only then: a click on the text of a card opened by pointing must not take the page's focus.
@@ -179,7 +204,7 @@ export class PopoverView {
     if (this.announcement !== null) clearTimeout(this.announcement);
     this.announcement = setTimeout(() => {
       this.announcement = null;
-      announcer.textContent = `${details.term}, ${details.pinyin}: ${details.gloss}`;
+      announcer.textContent = announcement;
     }, 100);
   }
 
