@@ -11,6 +11,10 @@
  *                  the chunk of entries the words are in from the package, the lookup and the message both ways
  *   wakeMs         the same, for open-glossary of no term: the worker's start and a message it does not answer
  *   roundTripMs    a dictionary-lookup to a running worker with the dictionary read: the messaging alone, mostly
+ *   hoverToPopoverMs  in Chromium, on a page: the pointer comes to rest on a word that is no glossary term, until
+ *                  the frame that paints its card has been painted (jpl:word-painted), less the rest the lens waits
+ *                  for before it looks a word up (the hover delay, hoverDelayMs: the default setting): the window read around the pointer, the lookup
+ *                  and its message both ways, the card's render and its frame
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,9 +25,12 @@ import { DICTIONARY_FILE } from '../lib/dictionary/format';
 import { DICTIONARY_SEARCH_FILE } from '../lib/dictionary/search-format';
 import { lookUpWords, wordsAt } from '../lib/dictionary/words-at';
 import type { GlossaryData } from '../lib/glossary-types';
+import { lensSettings } from '../lib/settings';
+import { popoverText } from '../tests/browser/card-tools';
 import { inContentScript, stopServiceWorker } from '../tests/browser/worker-tools';
 import type { BenchBrowser } from './browser';
 import { median, round } from './common';
+import { PROBE, SCAN_DONE } from './in-page';
 
 const SAMPLE_TEXT_CHARS = 64;
 
@@ -155,5 +162,104 @@ export function summariseColdStart(samples: ColdStartSample[]) {
     wakeWithoutDictionaryMs: wakeMs,
     dictionaryShareMs: round(coldStartMs - wakeMs, 1),
     roundTripMs: round(median(samples.map((s) => s.roundTripMs)), 2),
+  };
+}
+
+/** The rest the lens waits for before it explains what the pointer is on: the reader's setting, by default. */
+const HOVER_DELAY_MS = lensSettings.defaults.hoverDelayMs;
+
+/** Words pointed at on each page load: the first pays for loading the card's UI, the later ones do not. */
+const WORDS_PER_PAGE = 6;
+
+/**
+ * Run in the page: the centres of up to `count` Chinese characters in view (each one's own box, not its
+ * paragraph's: a long paragraph is partly in view) that no glossary term (no registered highlight) covers and that
+ * the next character continues (most start a word of two or more), one a paragraph. Plain JavaScript: Playwright sends it as it is.
+ */
+const WORD_POINTS = `((count) => {
+  const covered = [...CSS.highlights.values()].flatMap((highlight) => [...highlight]).map((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return live;
+  });
+  const han = /\\p{Script=Han}/u;
+  /** The centre of the character at node[at], if a word may start there and it is in view below the header. */
+  const pointAt = (node, at) => {
+    if (!han.test(node.data[at] ?? '') || !han.test(node.data[at + 1] ?? '')) return null;
+    if (covered.some((range) => range.isPointInRange(node, at) || range.isPointInRange(node, at + 1))) return null;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const rect = range.getClientRects()[0];
+    if (!rect || rect.top < 80 || rect.bottom > innerHeight - 20) return null;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  };
+  const points = [];
+  for (const p of document.querySelectorAll('main p')) {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let found = null;
+    for (let node = walker.nextNode(); node && !found; node = walker.nextNode()) {
+      for (let at = Math.floor(node.data.length / 3); at < node.data.length - 1 && !found; at += 5) found = pointAt(node, at);
+    }
+    if (found) points.push(found);
+    if (points.length === count) break;
+  }
+  return points;
+})`;
+
+export interface WordHoverSample {
+  /** The first word pointed at on the page (the card's UI is loaded meanwhile). */
+  firstMs: number;
+  /** The later ones. */
+  laterMs: number[];
+}
+
+/**
+ * On `runs` loads of the page, the pointer moves from a corner onto words in view, one after the other, each
+ * time once the card before has closed. Each figure is from the pointer's last move (its event's time stamp, in
+ * the page) to the jpl:word-painted mark, less HOVER_DELAY_MS.
+ */
+export async function sampleWordHover(browser: BenchBrowser, path: string, runs: number): Promise<WordHoverSample[]> {
+  const samples: WordHoverSample[] = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await browser.newPage();
+    await page.addInitScript(PROBE);
+    await page.addInitScript(
+      `addEventListener('pointermove', (event) => { window.__lastMove = event.timeStamp; }, { capture: true });`,
+    );
+    await page.goto(browser.server + path, { waitUntil: 'load' });
+    await page.waitForFunction(SCAN_DONE, null, { polling: 100, timeout: 30_000 });
+    const points = (await page.evaluate(`${WORD_POINTS}(${WORDS_PER_PAGE})`)) as { x: number; y: number }[];
+    if (points.length < 2) throw new Error(`fewer than two words in view on ${path}`);
+    const times: number[] = [];
+    for (const point of points) {
+      await page.mouse.move(0, 0);
+      for (let tries = 0; (await popoverText(page)) !== null; tries++) {
+        if (tries === 100) throw new Error('the card did not close once the pointer left the word');
+        await page.waitForTimeout(50);
+      }
+      const painted = `performance.getEntriesByName('jpl:word-painted')`;
+      const before = (await page.evaluate(`${painted}.length`)) as number;
+      await page.mouse.move(point.x, point.y);
+      await page.waitForFunction(`${painted}.length > ${before}`, null, { polling: 'raf', timeout: 10_000 });
+      const at = (await page.evaluate(`({ painted: ${painted}.at(-1).startTime, moved: window.__lastMove })`)) as {
+        painted: number;
+        moved: number;
+      };
+      times.push(at.painted - at.moved - HOVER_DELAY_MS);
+    }
+    await page.close();
+    samples.push({ firstMs: times[0]!, laterMs: times.slice(1) });
+  }
+  return samples;
+}
+
+export function summariseWordHover(samples: WordHoverSample[]) {
+  return {
+    hoverRestMs: HOVER_DELAY_MS,
+    hoverToPopoverMs: round(median(samples.flatMap((s) => s.laterMs)), 1),
+    hoverToPopoverFirstMs: round(median(samples.map((s) => s.firstMs)), 1),
+    hoverSamples: samples.reduce((sum, s) => sum + s.laterMs.length, 0),
   };
 }

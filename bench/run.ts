@@ -20,7 +20,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildExtension, chromiumVersion, withBrowser } from './browser';
 import { BENCH_DIR, REPO_ROOT, TMP_DIR, log, readGlossary, readMatcherData } from './common';
-import { dictionaryBytes, lookupBench, sampleColdStart, summariseColdStart, type ColdStartSample } from './dictionary';
+import {
+  dictionaryBytes,
+  lookupBench,
+  sampleColdStart,
+  sampleWordHover,
+  summariseColdStart,
+  summariseWordHover,
+  type ColdStartSample,
+  type WordHoverSample,
+} from './dictionary';
 import { sampleDynamic, summariseDynamic } from './dynamic';
 import { copyExtremePages, sampleExtreme, summariseExtreme, type ExtremePage } from './extremes';
 import { emptyContentScriptExtension } from './floor';
@@ -45,6 +54,7 @@ const RUNS = {
   host: 5,
   peer: { '1mb': 5, '5mb': 3 },
   coldStart: 9,
+  wordHover: 5,
 } as const;
 const PAGE_SIZES = ['1mb', '5mb'] as const;
 const ALL = ['matcher', 'size', 'page', 'extremes', 'peer', 'host', 'dynamic', 'dictionary', 'search'] as const;
@@ -77,6 +87,7 @@ async function main(): Promise<void> {
   let popover: ReturnType<typeof summarisePopover> | undefined;
   let dynamic: number[][] | undefined;
   let coldStarts: ColdStartSample[] | undefined;
+  let wordHovers: WordHoverSample[] | undefined;
   const extremes: Partial<Record<ExtremePage, ReturnType<typeof summariseExtreme>>> = {};
   const needsPages = parts.has('page') || parts.has('peer');
   if (needsPages || parts.has('size') || parts.has('dynamic') || parts.has('extremes') || parts.has('dictionary')) {
@@ -106,6 +117,8 @@ async function main(): Promise<void> {
       if (parts.has('dictionary')) {
         log('dictionary: cold starts of the service worker, with and without the dictionary, in turn');
         coldStarts = await sampleColdStart(browser, pages.small.path, RUNS.coldStart);
+        log('dictionary: the pointer at rest on a word, to its card painted');
+        wordHovers = await sampleWordHover(browser, pages.small.path, RUNS.wordHover);
       }
     });
   }
@@ -183,8 +196,13 @@ async function main(): Promise<void> {
   if (popover) results.popover = popover;
   if (dynamic) results.dynamic = summariseDynamic(dynamic);
   if (parts.has('extremes')) results.extremes = extremes as Results['extremes'];
-  if (lookups && coldStarts) {
-    results.dictionary = { ...lookups, ...summariseColdStart(coldStarts), bytes: await dictionaryBytes(extensionDir) };
+  if (lookups && coldStarts && wordHovers) {
+    results.dictionary = {
+      ...lookups,
+      ...summariseColdStart(coldStarts),
+      ...summariseWordHover(wordHovers),
+      bytes: await dictionaryBytes(extensionDir),
+    };
   }
   if (host) results.host = summariseHost(host.with, host.without, host.floor);
   if (parts.has('search')) results.search = searchBench();
