@@ -177,7 +177,7 @@ describe('storage faults, told to the learner', () => {
       .toContain('Your saved data was written by a newer version of Policy Lens.');
     await expect.poll(() => learn.locator('.study-list').textContent()).toContain('焦作');
     const stored = await storage.get();
-    expect(stored.dataVersion).toBe(1);
+    expect(stored.dataVersion).toBe(2); // this version's (DATA_VERSION, lib/learning/store.ts)
     expect(stored.recovered).toEqual([
       expect.objectContaining({ key: 'studyList', value: [{ ...good, tags: ['from the future'] }] }),
     ]);
