@@ -85,6 +85,37 @@ describe('Learn page', () => {
     expect(h.extensionErrors).toEqual([]);
   });
 
+  test('a dictionary word saved from its card on a page is listed, reviewed and exported with its sentence', async () => {
+    const learn = await freshLearnPage('list');
+    const article = await h.openPage('/words.html');
+    // 铿锵 is no glossary term: pointing at it opens the general dictionary's card.
+    const point = await pointOf(article, '#plain', '铿');
+    await article.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await popoverText(article)) ?? '', { timeout: 5000 }).toContain('sonorous');
+    await clickInCard(article, 'Save 铿锵 to your study list');
+    await expect.poll(() => cardButtons(article)).toContain('铿锵 is on your study list: remove it');
+
+    await learn.bringToFront();
+    await expect.poll(() => learn.getByRole('tab', { name: /Study list/ }).textContent()).toBe('Study list (1)');
+    const listed = await learn.locator('.study-list').textContent();
+    expect(listed).toContain('铿锵');
+    expect(listed).toContain('sonorous');
+
+    await learn.getByRole('tab', { name: /Review/ }).click();
+    await expect.poll(() => reviewTab(learn)).not.toBe('Review (0 due)');
+    await learn.keyboard.press('Space');
+    await expect.poll(() => learn.locator('.answer').textContent()).toContain('kēng qiāng');
+
+    const [header, row] = readCsv((await download(learn, 'CSV')).toString('utf8').slice(1));
+    const field = (name: string) => row![header!.indexOf(name)];
+    expect(field('Term')).toBe('铿锵');
+    expect(field('Pinyin')).toBe('kēng qiāng');
+    expect(field('Gloss')).toContain('sonorous');
+    expect(field('Met on the web')).toBe('新时代的改革者步履铿锵地走向未来。');
+    expect(row!.join(' ')).toContain('CC-CEDICT');
+    expect(h.extensionErrors).toEqual([]);
+  });
+
   test("review order: a term's other cards wait for tomorrow once one is answered; undo takes answers back", async () => {
     const page = await freshLearnPage('list');
     await addTerms(page, ['三区一极', '一区五城']);
