@@ -112,6 +112,15 @@ describe('Firefox ESR with the built extension', () => {
     await page.close();
   });
 
+  test('pointing at a word that is no glossary term opens the dictionary’s card, with pinyin and a sense', async () => {
+    const page = await h.openPage('/words.html');
+    await expect.poll(() => highlighted(page), { timeout: 10_000 }).not.toEqual([]);
+    await hover(page, '#plain', '铿');
+    await expect.poll(async () => (await popoverText(page)) ?? '', { timeout: 5000 }).toContain('kēng qiāng');
+    expect(await popoverText(page)).toContain('sonorous');
+    await page.close();
+  });
+
   test('the popup finds 一区五城 for yqwc', async () => {
     const popup = await h.openPopup();
     await popup.waitForSelector('#popup-search');
