@@ -14,6 +14,7 @@ import type { HighlightStyle } from '../settings';
 import type { HighlightSink } from './annotations';
 import { backgroundOf, contrast, type Rgb } from './backdrop';
 import { randomName } from './random-name';
+import { blockOf } from './text-runs';
 import { mark } from './timing';
 
 export interface Highlights {
@@ -302,12 +303,15 @@ function nextEdge(node: Node, offset: number): [Node | null, number] {
   return [siblingText(node, 1), 0];
 }
 
-/** The nearest text node before (-1) or after (1) `node` in document order, within its root. */
+/**
+ * The nearest text node before (-1) or after (1) `node` in document order, within its root and its block: a
+ * heading's last term and the next paragraph's first do not touch, whatever the markup between them.
+ */
 function siblingText(node: Node, direction: 1 | -1): Text | null {
   const doc = node.ownerDocument;
   if (!doc) return null;
   const walker = doc.createTreeWalker(node.getRootNode(), NodeFilter.SHOW_TEXT);
   walker.currentNode = node;
-  const found = direction === 1 ? walker.nextNode() : walker.previousNode();
-  return found as Text | null;
+  const found = (direction === 1 ? walker.nextNode() : walker.previousNode()) as Text | null;
+  return found && blockOf(found) === blockOf(node) ? found : null;
 }

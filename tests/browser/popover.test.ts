@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { inCard, popoverText } from './card-tools';
-import { useExtension, type ExtensionHarness } from './harness';
+import { type ExtensionHarness } from './harness';
+import { useExtension } from './use-harness';
 import { highlightedTexts, pointOf, tabIdOf } from './page-tools';
 import { focusedOccurrence } from './popup-tools';
 
@@ -148,6 +149,14 @@ describe('the card as a reading aid', () => {
       clip: { x: line.x, y: line.y, width: 620, height: line.height },
     });
     await page.close();
+
+    // A heading's last term and the next paragraph's first meet in the text, not on the page: no turns taken.
+    const blocks = await h.openPage('/touching-blocks.html');
+    await expect.poll(() => highlightedTexts(blocks), { timeout: 10_000 }).toEqual(['先行区', '焦作高新区']);
+    const [last] = await blocks.evaluate(termStylesInPage, 'head');
+    const [first] = await blocks.evaluate(termStylesInPage, 'next');
+    expect(first!.look).toEqual(last!.look);
+    await blocks.close();
   });
 
   test('a stepped card takes the focus and gives it back on Escape; a pointed one never takes it', async () => {
