@@ -4,7 +4,7 @@
  * that the page itself is left alone.
  */
 import { describe, expect, test } from 'vitest';
-import { useExtension } from './harness';
+import { useExtension } from './use-harness';
 import {
   highlightedTexts,
   markupNowAndAtLoad,

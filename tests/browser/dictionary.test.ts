@@ -5,7 +5,8 @@
  */
 import { expect, test, describe } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useExtension, type ExtensionHarness } from './harness';
+import { type ExtensionHarness } from './harness';
+import { useExtension } from './use-harness';
 import { popoverText } from './card-tools';
 import { highlightedTexts, pointOf, tabIdOf, waitForPageTerms } from './page-tools';
 import { openPopupOver, optionTexts } from './popup-tools';

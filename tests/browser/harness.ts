@@ -5,7 +5,7 @@
  *
  * Usage (one browser per test file or describe block; the suite runs files one after another):
  *
- *   import { useExtension } from './harness';
+ *   import { useExtension } from './use-harness';
  *
  *   const h = useExtension();   // launches before the block's tests, closes after them
  *
@@ -50,7 +50,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, chromiumArgs, findWelcomePage, startStaticServer, stopServer } from './local-chromium';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
-import { useHarness } from './use-harness';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -351,11 +350,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     await cleanup();
     throw error;
   }
-}
-
-/** Launches Chromium with the extension before the tests of the enclosing file or block; closes it after them. */
-export function useExtension(options: LaunchOptions = {}): ExtensionHarness {
-  return useHarness(() => launchExtension(options));
 }
 
 /** The fixture server's address under the name localhost: another origin, and another site, than 127.0.0.1. */

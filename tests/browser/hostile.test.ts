@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { useExtension } from './harness';
+import { useExtension } from './use-harness';
 import {
   dialogs,
   expectListenersReached,

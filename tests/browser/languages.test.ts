@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { useExtension } from './harness';
+import { useExtension } from './use-harness';
 import { pageTerms, pointOf } from './page-tools';
 import { clickInCard, inCard, popoverText } from './card-tools';
 import { openPopupOver } from './popup-tools';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { useExtension } from './harness';
+import { useExtension } from './use-harness';
 import { highlightedTexts, pointOf } from './page-tools';
 import { cardButtons, clickInCard, popoverText } from './card-tools';
 

@@ -5,7 +5,7 @@
  * browser marks trusted) still does.
  */
 import { describe, expect, test } from 'vitest';
-import { useExtension } from './harness';
+import { useExtension } from './use-harness';
 import { cardButtons, clickInCard, inCard, popoverText } from './card-tools';
 import { highlightedTexts, pointOf } from './page-tools';
 

@@ -4,7 +4,7 @@
  * inside a longer name. Exact per-tab counts, from the background (what the badge and the popup show).
  */
 import { describe, expect, test } from 'vitest';
-import { useExtension } from './harness';
+import { useExtension } from './use-harness';
 import { clickInCard, popoverText } from './card-tools';
 import { highlightedTexts, pageTerms, pointOf } from './page-tools';
 

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useExtension } from './harness';
+import { useExtension } from './use-harness';
 import { hasCardHost, inCard, popoverText } from './card-tools';
 import {
   highlightCountInPage,

@@ -10,7 +10,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { GLOSSARY_JSON, useExtension } from './harness';
+import { GLOSSARY_JSON } from './harness';
+import { useExtension } from './use-harness';
 import { highlightedTexts } from './page-tools';
 
 interface GlossaryJson {

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { GLOSSARY_JSON, useExtension } from './harness';
+import { GLOSSARY_JSON } from './harness';
+import { useExtension } from './use-harness';
 import { highlightedTexts, pointOf } from './page-tools';
 import { cardButtons, clickInCard, popoverText } from './card-tools';
 

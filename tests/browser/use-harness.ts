@@ -7,6 +7,7 @@
  * browser open (e.g. to check its console before it closes).
  */
 import { afterAll, beforeAll } from 'vitest';
+import { launchExtension, type ExtensionHarness, type LaunchOptions } from './harness';
 
 export function useHarness<T extends { close(): Promise<void> }>(launch: () => Promise<T>): T {
   let harness: T | null = null;
@@ -23,4 +24,12 @@ export function useHarness<T extends { close(): Promise<void> }>(launch: () => P
       return Reflect.get(harness, key) as unknown;
     },
   });
+}
+
+/**
+ * Launches Chromium with the extension before the tests of the enclosing file or block; closes it after them.
+ * Here, not in harness.ts: scripts outside Vitest (npm run store:screenshots) launch the harness too.
+ */
+export function useExtension(options: LaunchOptions = {}): ExtensionHarness {
+  return useHarness(() => launchExtension(options));
 }

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { useExtension } from './harness';
+import { useExtension } from './use-harness';
 import { cardButtons, clickInCard, inCard, popoverText } from './card-tools';
 import { highlightCountInPage, highlightedTexts, pointOf } from './page-tools';
 
