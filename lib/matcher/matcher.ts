@@ -31,10 +31,22 @@ function fold(code: number): number {
   return code >= 0x3400 && code < 0xa000 ? code : foldCode(code);
 }
 
-/** The code units that fold to `code`: itself, a full-width ASCII form, or every quotation mark. */
-function codeUnitsOf(code: number): number[] {
-  if (code === QUOTE) return [...QUOTE_CHARS].map((ch) => ch.charCodeAt(0));
-  return code > 0x20 && code < 0x7f ? [code, code + 0xfee0] : [code];
+/**
+ * The code units that fold to `code` (itself, a full-width ASCII form, or every quotation mark), written into
+ * `out`; returns how many. Into a buffer, not a new array: the constructor asks this for every edge of the root
+ * and of its children, on every page's start-up, when the code still runs in the interpreter.
+ */
+function codeUnitsOf(code: number, out: Uint16Array): number {
+  if (code === QUOTE) {
+    for (let i = 0; i < QUOTE_CHARS.length; i++) out[i] = QUOTE_CHARS.charCodeAt(i);
+    return QUOTE_CHARS.length;
+  }
+  out[0] = code;
+  if (code > 0x20 && code < 0x7f) {
+    out[1] = code + 0xfee0;
+    return 2;
+  }
+  return 1;
 }
 
 export class Matcher {
@@ -65,14 +77,19 @@ export class Matcher {
     // The root's edges come first (edgeStart[0] is 0), so their indices are small: one byte each, mostly.
     const rootEdges = this.edgeStart[1]!;
     this.rootEdge = rootEdges < 0xff ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
+    const firsts = new Uint16Array(QUOTE_CHARS.length);
+    const seconds = new Uint16Array(QUOTE_CHARS.length);
     for (let e = 0; e < rootEdges; e++) {
       const node = e + 1;
       if (this.entryAt[node]! >= 0) this.pairs.fill(0xffffffff);
-      for (const first of codeUnitsOf(this.edgeChar[e]!)) {
+      const firstCount = codeUnitsOf(this.edgeChar[e]!, firsts);
+      for (let i = 0; i < firstCount; i++) {
+        const first = firsts[i]!;
         this.rootEdge[first] = e + 1;
         for (let f = this.edgeStart[node]!; f < this.edgeStart[node + 1]!; f++) {
-          for (const second of codeUnitsOf(this.edgeChar[f]!)) {
-            const bit = pairHash(first, second);
+          const secondCount = codeUnitsOf(this.edgeChar[f]!, seconds);
+          for (let j = 0; j < secondCount; j++) {
+            const bit = pairHash(first, seconds[j]!);
             this.pairs[bit >>> 5]! |= 1 << (bit & 31);
           }
         }
