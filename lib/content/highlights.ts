@@ -38,6 +38,9 @@ export interface Highlights {
 /** On which background a range is drawn: one where dark marks show, or one where light marks do. */
 type Ground = 'light' | 'dark';
 
+/** Time the terms' grounds are read in one task, at most (see resolveGrounds). */
+const RESOLVE_BUDGET_MS = 8;
+
 /** The colours of our marks on a light page (dark ones) and on a dark page (light ones). */
 const INK: Record<Ground, Rgb> = {
   light: { r: 0xc2 / 255, g: 0x41 / 255, b: 0x0c / 255 }, // #c2410c
@@ -184,8 +187,41 @@ export function makeHighlights(doc: Document, initialStyle: HighlightStyle): Hig
   const after = (range: StaticRange) =>
     starts.at(range.endContainer, range.endOffset) ?? starts.at(...nextEdge(range.endContainer, range.endOffset));
   const isNext = (painted: Painted | undefined) => painted === terms.lightNext || painted === terms.darkNext;
+  // A term's ground is read after a frame, not while it is painted: getComputedStyle in a scan slice would compute
+  // the page's style there and then (our stylesheet, adopted with the first highlight, invalidates all of it: a
+  // task of 130 ms on a 5 MB page), where after a frame it is a lookup. Until then a term is painted on the ground
+  // last read, which is nearly always its neighbours'.
+  const unresolved = new Set<StaticRange>();
+  let resolveScheduled = false;
+  let lastGround: Ground = 'light';
+  const knownGround = (range: StaticRange): Ground | undefined => {
+    const element = range.startContainer.parentElement;
+    return element ? grounds.get(element) : 'light';
+  };
+  const resolveGrounds = () => {
+    resolveScheduled = false;
+    const started = performance.now();
+    for (const range of unresolved) {
+      if (performance.now() - started > RESOLVE_BUDGET_MS) return scheduleResolve();
+      unresolved.delete(range);
+      const painted = placed.get(range);
+      if (!painted) continue;
+      lastGround = groundOf(range);
+      put(range, isNext(painted));
+    }
+  };
+  const scheduleResolve = () => {
+    if (resolveScheduled) return;
+    resolveScheduled = true;
+    requestAnimationFrame(() => setTimeout(resolveGrounds, 0));
+  };
   const put = (range: StaticRange, next: boolean) => {
-    const ground = groundOf(range);
+    let ground = knownGround(range);
+    if (!ground) {
+      ground = lastGround;
+      unresolved.add(range);
+      scheduleResolve();
+    }
     const target = next ? terms[ground === 'light' ? 'lightNext' : 'darkNext'] : terms[ground];
     const old = placed.get(range);
     if (old === target) return;
@@ -220,6 +256,7 @@ export function makeHighlights(doc: Document, initialStyle: HighlightStyle): Hig
         const painted = placed.get(range);
         if (!painted) return;
         placed.delete(range);
+        unresolved.delete(range);
         starts.delete(range.startContainer, range.startOffset, range);
         ends.delete(range.endContainer, range.endOffset, range);
         painted.highlight.delete(range);
