@@ -75,6 +75,9 @@ export class PageSenses {
 
   /** The word check's answer if known; otherwise asks for it (the block is scanned again when it comes). */
   private standsAsWord(block: Element, text: string, match: Match, before: number, after: number): boolean {
+    // Between two cuts a match stands as a word whatever the dictionary holds: no question, and no key to build
+    // (that key, hashed for every short match, was most of the rule's cost on a scan).
+    if (isCut(text, match.start - 1, before, after) && isCut(text, match.end, before, after)) return true;
     const from = Math.max(before, match.start - CONTEXT);
     const to = Math.min(after, match.end + CONTEXT);
     const check: WordCheck = {
@@ -116,4 +119,27 @@ export class PageSenses {
     });
     if (blocks.size > 0) this.rescan(blocks);
   }
+}
+
+/**
+ * Whether text[at] ends a word for certain: it lies outside [before, after) (the text's ends, or neighbouring
+ * glossary matches, where the background's check cuts too), or it is a space or punctuation, which no dictionary
+ * word continues across. (CC-CEDICT writes a few proverbs with a comma inside; a term met right beside one is
+ * still taken as a word.)
+ */
+function isCut(text: string, at: number, before: number, after: number): boolean {
+  if (at < before || at >= after) return true;
+  const code = text.charCodeAt(at);
+  return (
+    code <= 0x2f ||
+    (code >= 0x3a && code <= 0x40) ||
+    (code >= 0x5b && code <= 0x60) ||
+    (code >= 0x7b && code <= 0x7f) ||
+    (code >= 0x2000 && code <= 0x206f) || // spaces and general punctuation (“ ” ‘ ’ … —)
+    (code >= 0x3000 && code <= 0x303f) || // CJK punctuation (、 。 《 》 「 」)
+    (code >= 0xff01 && code <= 0xff0f) || // full-width ！＂＃％＆（）＊＋，－．／
+    (code >= 0xff1a && code <= 0xff20) ||
+    (code >= 0xff3b && code <= 0xff40) ||
+    (code >= 0xff5b && code <= 0xff65)
+  );
 }
