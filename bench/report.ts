@@ -776,7 +776,10 @@ function readNotes(text: string): { method: string; why: Map<string, string>; ch
     return text.slice(start + 1, end < 0 ? undefined : end).trim();
   };
   const why = new Map<string, string>();
-  for (const [, key, paragraph] of section('Why an aim is missed').matchAll(/^### (\S+)\n\n([\s\S]*?)(?=\n### |$)/gm)) {
+  // Each reason runs to the next heading or the section's end (not to the end of its first line: no `m` flag on `$`).
+  for (const [, key, paragraph] of section('Why an aim is missed').matchAll(
+    /^### (\S+)\n\n([\s\S]*?)(?=\n### |(?![\s\S]))/gm,
+  )) {
     why.set(key!, paragraph!.trim().replace(/\s*\n\s*/g, ' '));
   }
   return { method: section('How it is measured'), why, changes: section('Changes made for these aims') };
