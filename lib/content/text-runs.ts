@@ -189,11 +189,13 @@ const PIECE_OVERLAP = 256;
 /** A run of this many nodes or more has its text read with a range (RunBuilder.text). */
 const RANGE_READ = 16;
 /**
- * Text nodes read of one block at most: of a paragraph of a million text nodes, its first 200 000. Each node a
+ * Text nodes read of one block at most: of a paragraph of a million text nodes, its first 100 000. Each node a
  * content script reads gets a wrapper in its world, and a million of them brought collections (tracing the
- * page's million nodes) that landed in our slices as pauses of 30 to 130 ms; 200 000 do not.
+ * page's million nodes) that landed in our slices as pauses of 30 to 130 ms. 200 000 did not until the sense
+ * rule (senses.ts) came to read such a block two or three times (again once its anchor is found, and once the
+ * background's word checks are answered): their collections then made slices of 55 to 70 ms. 100 000 do not.
  */
-const MAX_BLOCK_NODES = 200_000;
+const MAX_BLOCK_NODES = 100_000;
 
 /**
  * The runs under `root`, one at a time, with PAUSE between some nodes so that a long walk can pause. Deep
