@@ -164,15 +164,18 @@ export function makeHighlights(doc: Document, initialStyle: HighlightStyle): Hig
 
   // ---- Which background each element's text is drawn on (asked once per element: the page's look rarely changes).
   const grounds = new WeakMap<Element, Ground>();
-  const groundOf = (range: AbstractRange): Ground => {
+  /** The ground if already read (or there is no element to read it from). */
+  const knownGround = (range: AbstractRange): Ground | undefined => {
     const element = range.startContainer.parentElement;
-    if (!element) return 'light';
-    let ground = grounds.get(element);
-    if (!ground) {
-      const background = backgroundOf(element);
-      ground = contrast(INK.dark, background) > contrast(INK.light, background) ? 'dark' : 'light';
-      grounds.set(element, ground);
-    }
+    return element ? grounds.get(element) : 'light';
+  };
+  const groundOf = (range: AbstractRange): Ground => {
+    const known = knownGround(range);
+    if (known) return known;
+    const element = range.startContainer.parentElement!;
+    const background = backgroundOf(element);
+    const ground = contrast(INK.dark, background) > contrast(INK.light, background) ? 'dark' : 'light';
+    grounds.set(element, ground);
     return ground;
   };
 
@@ -194,10 +197,6 @@ export function makeHighlights(doc: Document, initialStyle: HighlightStyle): Hig
   const unresolved = new Set<StaticRange>();
   let resolveScheduled = false;
   let lastGround: Ground = 'light';
-  const knownGround = (range: StaticRange): Ground | undefined => {
-    const element = range.startContainer.parentElement;
-    return element ? grounds.get(element) : 'light';
-  };
   const resolveGrounds = () => {
     resolveScheduled = false;
     const started = performance.now();

@@ -34,8 +34,6 @@ export class PageSenses {
     private readonly ask: (checks: WordCheck[]) => Promise<boolean[] | null>,
     /** Scans these blocks again, soon. */
     private readonly rescan: (blocks: Iterable<Element>) => void,
-    /** Entries the reader asked not to be marked. */
-    private readonly ignored: () => ReadonlySet<number> = () => new Set(),
   ) {}
 
   /** Whether the page holds an anchor (a frame on its own). */
@@ -49,10 +47,8 @@ export class PageSenses {
 
   /** The matches of one run of a block's text (`matches` found in `text`) that are the glossary's sense. */
   keep(block: Element, text: string, matches: readonly Match[]): Match[] {
-    const ignored = this.ignored();
-    const wanted = ignored.size > 0 ? matches.filter((match) => !ignored.has(match.entry)) : matches;
-    if (wanted.some((match) => match.flags & AMBIGUOUS)) this.ambiguousBlocks.add(block);
-    return inGlossarySense(text, wanted, this.aboutJiaozuo, (match, before, after) =>
+    if (matches.some((match) => match.flags & AMBIGUOUS)) this.ambiguousBlocks.add(block);
+    return inGlossarySense(text, matches, this.aboutJiaozuo, (match, before, after) =>
       this.standsAsWord(block, text, match, before, after),
     );
   }
