@@ -53,6 +53,25 @@ const TYPED_DICTIONARY: Record<string, string[]> = {
 /** Rounds per dictionary query: a naive scan of 124,000 entries takes tens of milliseconds. */
 const DICTIONARY_ROUNDS = 15;
 
+/** Each kind of query's medians, its slowest query, and the same over all kinds. */
+function rowsByKind(kinds: string[], figures: QueryFigures[]) {
+  return [...kinds, 'all'].map((kind) => {
+    const mine = kind === 'all' ? figures : figures.filter((f) => f.kind === kind);
+    const searchUs = median(mine.map((f) => f.searchUs));
+    const baselineUs = median(mine.map((f) => f.baselineUs));
+    const slowest = mine.reduce((a, b) => (b.searchUs > a.searchUs ? b : a));
+    return {
+      kind,
+      queries: mine.length,
+      searchUs,
+      baselineUs,
+      ratio: searchUs / baselineUs,
+      slowestQuery: slowest.query,
+      slowestUs: slowest.searchUs,
+    };
+  });
+}
+
 interface QueryFigures {
   kind: string;
   query: string;
@@ -138,21 +157,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const rows = [...Object.keys(TYPED), 'all'].map((kind) => {
-    const mine = kind === 'all' ? figures : figures.filter((f) => f.kind === kind);
-    const searchUs = median(mine.map((f) => f.searchUs));
-    const baselineUs = median(mine.map((f) => f.baselineUs));
-    const slowest = mine.reduce((a, b) => (b.searchUs > a.searchUs ? b : a));
-    return {
-      kind,
-      queries: mine.length,
-      searchUs,
-      baselineUs,
-      ratio: searchUs / baselineUs,
-      slowestQuery: slowest.query,
-      slowestUs: slowest.searchUs,
-    };
-  });
+  const rows = rowsByKind(Object.keys(TYPED), figures);
   const worstUs = Math.max(...figures.map((f) => f.searchUs));
 
   const us = (value: number) => value.toFixed(value < 10 ? 2 : 1);
@@ -276,21 +281,7 @@ async function dictionaryFigures(sink: { value: number }) {
       }
     }
   }
-  const rows = [...Object.keys(TYPED_DICTIONARY), 'all'].map((kind) => {
-    const mine = kind === 'all' ? figures : figures.filter((f) => f.kind === kind);
-    const slowest = mine.reduce((a, b) => (b.searchUs > a.searchUs ? b : a));
-    const searchUs = median(mine.map((f) => f.searchUs));
-    const baselineUs = median(mine.map((f) => f.baselineUs));
-    return {
-      kind,
-      queries: mine.length,
-      searchUs,
-      baselineUs,
-      ratio: searchUs / baselineUs,
-      slowestQuery: slowest.query,
-      slowestUs: slowest.searchUs,
-    };
-  });
+  const rows = rowsByKind(Object.keys(TYPED_DICTIONARY), figures);
   return { entries: entries.length, openMs: median(openTimes), rows, queries: figures };
 }
 

@@ -2,6 +2,7 @@
  * The rows of the popup's listbox: search results and the terms on the page. They are options of one
  * listbox that the search box drives (arrows move, Enter chooses), so they hold no focusable controls.
  */
+import type { ComponentChildren } from 'preact';
 import type { DictionaryHit } from '../../lib/dictionary/search';
 import type { GlossaryEntry } from '../../lib/glossary-types';
 import { countText, fill, formatCount, i18n } from '../../lib/i18n';
@@ -16,17 +17,26 @@ interface OptionProps {
 /** A click on an option must not take the focus from the search box, which drives the list. */
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 
+/** One option of the listbox: `kind` is its own class beside `option` (and `active`, while it is the active one). */
+function Option({
+  id,
+  active,
+  onChoose,
+  kind,
+  children,
+}: OptionProps & { kind?: string; children: ComponentChildren }) {
+  const classes = ['option', kind, active ? 'active' : null].filter(Boolean).join(' ');
+  return (
+    <li id={id} role="option" aria-selected={active} class={classes} onMouseDown={keepFocus} onClick={onChoose}>
+      {children}
+    </li>
+  );
+}
+
 export function ResultOption({ id, active, hit, onChoose }: OptionProps & { hit: SearchHit }) {
   const { entry } = hit;
   return (
-    <li
-      id={id}
-      role="option"
-      aria-selected={active}
-      class={active ? 'option active' : 'option'}
-      onMouseDown={keepFocus}
-      onClick={onChoose}
-    >
+    <Option id={id} active={active} onChoose={onChoose}>
       <span class="option-line">
         <span class="option-term" lang="zh-CN">
           {entry.term}
@@ -42,7 +52,7 @@ export function ResultOption({ id, active, hit, onChoose }: OptionProps & { hit:
       ) : hit.field === 'explanation' ? (
         <span class="option-note">{i18n.t('popup.inExplanation')}</span>
       ) : null}
-    </li>
+    </Option>
   );
 }
 
@@ -50,14 +60,7 @@ export function ResultOption({ id, active, hit, onChoose }: OptionProps & { hit:
 export function DictionaryOption({ id, active, hit, onChoose }: OptionProps & { hit: DictionaryHit }) {
   const { entry } = hit;
   return (
-    <li
-      id={id}
-      role="option"
-      aria-selected={active}
-      class={active ? 'option dictionary-option active' : 'option dictionary-option'}
-      onMouseDown={keepFocus}
-      onClick={onChoose}
-    >
+    <Option id={id} active={active} onChoose={onChoose} kind="dictionary-option">
       <span class="option-line">
         <span class="option-term" lang="zh-CN">
           {entry.simplified}
@@ -73,7 +76,7 @@ export function DictionaryOption({ id, active, hit, onChoose }: OptionProps & { 
         <span class="option-tag dictionary-tag">{i18n.t('popup.dictionaryTag')}</span>
       </span>
       <span class="option-gloss">{entry.senses.slice(0, 3).join('; ')}</span>
-    </li>
+    </Option>
   );
 }
 
@@ -101,14 +104,7 @@ export function PageTermOption({
   onExplain(): void;
 }) {
   return (
-    <li
-      id={id}
-      role="option"
-      aria-selected={active}
-      class={active ? 'option page-term active' : 'option page-term'}
-      onMouseDown={keepFocus}
-      onClick={onChoose}
-    >
+    <Option id={id} active={active} onChoose={onChoose} kind="page-term">
       <span class="option-line">
         <span class="option-term" lang="zh-CN">
           {term}
@@ -132,6 +128,6 @@ export function PageTermOption({
       >
         i
       </span>
-    </li>
+    </Option>
   );
 }
