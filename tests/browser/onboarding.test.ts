@@ -65,17 +65,20 @@ describe('onboarding', () => {
         .map((element) => element.textContent),
     );
     expect(outsideExample).toEqual([]);
-    // Pointed at where the term is now: the page's fonts may still move it once loaded (a pointer that rests where
-    // the term was is no longer over it, and opens nothing until it moves).
+    // Pointed at where the term is now, with a small real move each time: the page may still move the term once its
+    // fonts load or it renders again, and a term that arrives under a resting pointer opens no card until the
+    // pointer moves (the lens's guard against pages that slide terms under it), as a reader's pointer would.
     await welcome.evaluate(() => document.fonts.ready);
+    let nudge = 0;
     await expect
       .poll(
         async () => {
           const point = await pointOf(welcome, '#welcome-example', '一区五城');
-          await welcome.mouse.move(point.x, point.y);
+          nudge = 1 - nudge;
+          await welcome.mouse.move(point.x + nudge, point.y);
           return (await popoverText(welcome)) ?? '';
         },
-        { timeout: 5000 },
+        { timeout: 10_000, interval: 300 },
       )
       .toContain('One Zone, Five Cities');
     for (const scheme of ['light', 'dark'] as const) {
